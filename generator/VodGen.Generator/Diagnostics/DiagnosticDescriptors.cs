@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace VodGen.Generator.Diagnostics;
+
+/// <summary>The one catalogue of VodGen diagnostics (documented in docs/diagnostics.md).</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "VodGen";
+    private const string HelpRoot = "docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Error(
+        "VODGEN001", "Spec file is not valid JSON", "The spec file is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor MissingMember = Error(
+        "VODGEN002", "Required spec member is missing", "'{0}' is missing the required member '{1}'");
+
+    public static readonly DiagnosticDescriptor WrongJsonKind = Error(
+        "VODGEN003", "Spec member has the wrong JSON type", "'{0}' must be {1}, but it is {2}");
+
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "VODGEN004", "Unknown schema type", "'{0}' has the type '{1}', which is not one of string, integer, number, boolean, array or object");
+
+    public static readonly DiagnosticDescriptor UnsupportedStyle = Error(
+        "VODGEN005", "Unsupported parameter style", "Parameter '{0}' uses the style '{1}' with type '{2}', which VodGen cannot serialize");
+
+    public static readonly DiagnosticDescriptor DuplicateOperation = Error(
+        "VODGEN006", "Operation defined more than once", "The operation '{0}' of {1} {2} is already defined in '{3}'");
+
+    public static readonly DiagnosticDescriptor MissingType = Error(
+        "VODGEN007", "Schema has no type", "'{0}' has no 'type', so VodGen cannot tell how to send or read it");
+
+    public static readonly DiagnosticDescriptor ReservedParameterName = Error(
+        "VODGEN008", "Parameter name is reserved", "Parameter '{0}' of '{1}' has the name of a common request parameter the client sets itself");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error(
+        "VODGEN009", "Invalid VodGen extension value", "'{0}' is not valid here: {1}");
+
+    public static readonly DiagnosticDescriptor SharedTypeConflict = Error(
+        "VODGEN010", "Shared type defined with different shapes", "The type '{0}' is declared again with a different shape; give one of them another x-vodgen-typeName");
+
+    public static readonly DiagnosticDescriptor UnsupportedApiStyle = Error(
+        "VODGEN011", "Unsupported API style", "The API style '{0}' is not supported; VodGen generates clients for RPC-style APIs");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "VODGEN012", "Duplicate key in a JSON object", "The key '{0}' appears more than once in the same object");
+
+    public static readonly DiagnosticDescriptor EndpointConflict = Warning(
+        "VODGEN013", "Conflicting endpoints for a region", "Region '{0}' is mapped to '{1}' here but to '{2}' in another spec file; the first one is used");
+
+    public static readonly DiagnosticDescriptor IdentifierCollision = Error(
+        "VODGEN014", "Names collide in generated code", "'{0}' and '{1}' both become the C# name '{2}'");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "VODGEN015", "VodGen could not process a spec file", "VodGen failed while processing this spec file ({0}); please report this with the file attached");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "VODGEN016", "C# 11 or later is required", "Generated VodGen code uses required members and needs C# 11 or later; the project uses {0}");
+
+    public static readonly DiagnosticDescriptor InvalidErrorTable = Warning(
+        "VODGEN017", "Error table row could not be read", "Row {0} of the error table in 'extraInfo' could not be read: {1}");
+
+    public static readonly DiagnosticDescriptor VersionConflict = Error(
+        "VODGEN018", "Two versions of a product in one namespace", "Product '{0}' appears with versions '{1}' and '{2}' in the namespace '{3}'; set a separate VodGenNamespace per version");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
+        InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
+        ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
+        EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict);
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message)
+        => Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in descriptors)
+        {
+            map.Add(descriptor.Id, descriptor);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator.Merging;
+
+/// <summary>
+/// Merges the parsed spec files of one build: files of the same product and version contribute to one
+/// product, an operation may be defined once, endpoints are united, and decoded payload types shared by
+/// name are emitted once.
+/// </summary>
+internal static class SpecMerger
+{
+    public static MergedSpecs Merge(IEnumerable<SpecParseResult> results, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var products = new Dictionary<string, ProductBuilder>(StringComparer.Ordinal);
+        var versionByNamespace = new Dictionary<string, (string Product, string Version)>(StringComparer.Ordinal);
+        var operationOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var file in results.Select(r => r.File).OfType<SpecFileModel>().OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ns = options.Namespace.Length > 0 ? options.Namespace : "VodGen." + Identifiers.ToPascalCase(file.Product);
+            if (versionByNamespace.TryGetValue(ns + "|" + file.Product, out var existing) && existing.Version != file.Version)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VersionConflict, file.InfoLocation, file.Product, existing.Version, file.Version, ns));
+                continue;
+            }
+
+            versionByNamespace[ns + "|" + file.Product] = (file.Product, file.Version);
+            var key = ns + "|" + file.Product + "|" + file.Version;
+            if (!products.TryGetValue(key, out var product))
+            {
+                product = new ProductBuilder(ns, file.Product, file.Version);
+                products.Add(key, product);
+            }
+
+            product.AddEndpoints(file, diagnostics);
+            foreach (var located in file.Operations)
+            {
+                var operationKey = ns + "." + located.Operation.Name;
+                if (operationOwners.TryGetValue(operationKey, out var owner))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperation, located.Location, located.Operation.Name, file.Product, file.Version, owner));
+                    continue;
+                }
+
+                operationOwners.Add(operationKey, file.Path);
+                product.Operations.Add(located);
+            }
+        }
+
+        var productModels = new List<ProductModel>();
+        var operations = new List<OperationSource>();
+        var sharedTypes = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
+        foreach (var product in products.Values)
+        {
+            var model = product.ToModel();
+            productModels.Add(model);
+            foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
+            {
+                operations.Add(new OperationSource(model, located.Operation));
+                CollectSharedTypes(model.Namespace, located, located.Operation.Response, sharedTypes, diagnostics);
+            }
+        }
+
+        return new MergedSpecs(
+            productModels.ToEquatableArray(),
+            operations.ToEquatableArray(),
+            sharedTypes.Values.Select(v => v.Type).OrderBy(t => t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            diagnostics.ToEquatableArray());
+    }
+
+    // Decoded payload types named with x-vodgen-typeName become one top-level type per name and namespace.
+    private static void CollectSharedTypes(
+        string ns,
+        LocatedOperation owner,
+        SchemaModel? schema,
+        Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)> sharedTypes,
+        List<DiagnosticInfo> diagnostics)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+
+        if (schema.Decoded is { TypeName.Length: > 0 } decoded)
+        {
+            var key = ns + "." + decoded.TypeName;
+            var shape = ShapeOf(decoded);
+            if (!sharedTypes.TryGetValue(key, out var existing))
+            {
+                sharedTypes.Add(key, (new SharedTypeSource(ns, decoded.TypeName, decoded), shape));
+            }
+            else if (existing.Shape != shape)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedTypeConflict, owner.Location, decoded.TypeName));
+            }
+        }
+
+        CollectSharedTypes(ns, owner, schema.Items, sharedTypes, diagnostics);
+        foreach (var property in schema.Properties)
+        {
+            CollectSharedTypes(ns, owner, property.Schema, sharedTypes, diagnostics);
+        }
+    }
+
+    // Two declarations of a shared type match when they agree on everything but their prose.
+    private static SchemaModel ShapeOf(SchemaModel schema) => schema with
+    {
+        Description = string.Empty,
+        Example = string.Empty,
+        Items = schema.Items is null ? null : ShapeOf(schema.Items),
+        Decoded = schema.Decoded is null ? null : ShapeOf(schema.Decoded),
+        Properties = schema.Properties.Select(p => p with { Schema = ShapeOf(p.Schema) }).ToEquatableArray(),
+    };
+
+    private sealed class ProductBuilder
+    {
+        private readonly List<EndpointModel> _endpoints = new();
+
+        public ProductBuilder(string ns, string product, string version)
+        {
+            Namespace = ns;
+            Product = product;
+            Version = version;
+        }
+
+        public string Namespace { get; }
+
+        public string Product { get; }
+
+        public string Version { get; }
+
+        public List<LocatedOperation> Operations { get; } = new();
+
+        public void AddEndpoints(SpecFileModel file, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var endpoint in file.Endpoints)
+            {
+                var known = _endpoints.FirstOrDefault(e => e.RegionId == endpoint.RegionId);
+                if (known is null)
+                {
+                    _endpoints.Add(endpoint);
+                }
+                else if (!string.Equals(known.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointConflict, file.InfoLocation, endpoint.RegionId, endpoint.Host, known.Host));
+                }
+            }
+        }
+
+        public ProductModel ToModel() => new(
+            Namespace,
+            Product,
+            Version,
+            Identifiers.ToPascalCase(Product) + "Service",
+            _endpoints.OrderBy(e => e.RegionId, StringComparer.Ordinal).ToEquatableArray());
+    }
+}

@@ -1,0 +1,18 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using VodGen.Generator.Diagnostics;
+
+namespace VodGen.Generator.Model;
+
+/// <summary>A diagnostic waiting to be reported: descriptor id, location and message arguments only.</summary>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+        => new(descriptor.Id, location, new EquatableArray<string>(arguments));
+
+    public Diagnostic ToDiagnostic()
+        => Diagnostic.Create(
+            DiagnosticDescriptors.Find(Id),
+            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            Arguments.Cast<object>().ToArray());
+}

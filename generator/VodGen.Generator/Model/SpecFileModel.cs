@@ -1,0 +1,22 @@
+namespace VodGen.Generator.Model;
+
+/// <summary>What the parser read from one spec file, with the locations needed to report merge conflicts.</summary>
+internal sealed record SpecFileModel(
+    string Path,
+    string Product,
+    string Version,
+    EquatableArray<EndpointModel> Endpoints,
+    EquatableArray<LocatedOperation> Operations,
+    LocationInfo InfoLocation);
+
+/// <summary>An operation together with where its name stands in the spec file.</summary>
+internal sealed record LocatedOperation(OperationModel Operation, LocationInfo Location);
+
+/// <summary>The parser's answer for one file: a model (absent when the file is unusable) and diagnostics.</summary>
+internal sealed record SpecParseResult(SpecFileModel? File, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A spec file's text as the pipeline sees it: path and content only.</summary>
+internal sealed record SpecFileText(string Path, string Text);
+
+/// <summary>Build-wide settings read from MSBuild properties.</summary>
+internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers);

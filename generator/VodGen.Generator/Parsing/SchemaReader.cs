@@ -1,0 +1,220 @@
+using System.Collections.Generic;
+using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Parsing;
+
+/// <summary>Reads a schema object (type, format, constraints, items, properties and x-vodgen extensions).</summary>
+internal static class SchemaReader
+{
+    private const int MaxDepth = 32;
+
+    /// <summary>Reads a schema; null when it cannot be used (a diagnostic has been reported).</summary>
+    public static SchemaModel? Read(SpecReadContext context, JsonObjectNode node, string path, int depth = 0)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        if (depth > MaxDepth)
+        {
+            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(node), path, $"schemas nest deeper than {MaxDepth} levels");
+            return null;
+        }
+
+        var kind = ReadKind(context, node, path);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        SchemaModel? items = null;
+        if (kind == SchemaKind.Array)
+        {
+            var itemsNode = context.Object(node, "items", path, required: true);
+            items = itemsNode is null ? null : Read(context, itemsNode, path + ".items", depth + 1);
+            if (items is null)
+            {
+                return null;
+            }
+        }
+
+        var properties = kind == SchemaKind.Object ? ReadProperties(context, node, path, depth) : EquatableArray<PropertyModel>.Empty;
+        var (encoding, decoded) = ReadEncoding(context, node, path, kind.Value, depth);
+        return new SchemaModel(
+            kind.Value,
+            ReadFormat(context, node, path, kind.Value),
+            context.String(node, "description", path) ?? context.String(node, "title", path) ?? string.Empty,
+            context.ScalarText(node, "example"),
+            context.Boolean(node, "x-vodgen-secret", path) ?? false,
+            context.Boolean(node, "deprecated", path) ?? false,
+            items,
+            properties,
+            encoding,
+            decoded,
+            ReadTypeName(context, node, path),
+            ReadConstraints(context, node, path));
+    }
+
+    private static SchemaKind? ReadKind(SpecReadContext context, JsonObjectNode node, string path)
+    {
+        var typeProperty = node.Find("type");
+        if (typeProperty is null)
+        {
+            // Official metadata sometimes leaves out the type of containers; their members make it clear.
+            if (node.Find("properties") is not null)
+            {
+                return SchemaKind.Object;
+            }
+
+            if (node.Find("items") is not null)
+            {
+                return SchemaKind.Array;
+            }
+
+            context.Report(DiagnosticDescriptors.MissingType, context.Locate(node), path);
+            return null;
+        }
+
+        var type = context.String(node, "type", path);
+        switch (type)
+        {
+            case "string": return SchemaKind.String;
+            case "integer": return SchemaKind.Integer;
+            case "number": return SchemaKind.Number;
+            case "boolean": return SchemaKind.Boolean;
+            case "array": return SchemaKind.Array;
+            case "object": return SchemaKind.Object;
+            case null: return null;
+            default:
+                context.Report(DiagnosticDescriptors.UnknownType, context.Locate(typeProperty.Value), path, type);
+                return null;
+        }
+    }
+
+    private static string ReadFormat(SpecReadContext context, JsonObjectNode node, string path, SchemaKind kind)
+    {
+        var extension = node.Find("x-vodgen-format");
+        if (extension is null)
+        {
+            return context.String(node, "format", path) ?? string.Empty;
+        }
+
+        var value = context.String(node, "x-vodgen-format", path);
+        if (value == "duration-seconds" && kind is SchemaKind.String or SchemaKind.Integer)
+        {
+            return value;
+        }
+
+        if (value is not null)
+        {
+            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(extension.Value), path + ".x-vodgen-format", "the only supported value is \"duration-seconds\", on a string or integer");
+        }
+
+        return context.String(node, "format", path) ?? string.Empty;
+    }
+
+    private static EquatableArray<PropertyModel> ReadProperties(SpecReadContext context, JsonObjectNode node, string path, int depth)
+    {
+        var propertiesNode = context.Object(node, "properties", path, required: false);
+        if (propertiesNode is null)
+        {
+            return EquatableArray<PropertyModel>.Empty;
+        }
+
+        var result = new List<PropertyModel>();
+        foreach (var property in propertiesNode.Properties)
+        {
+            var propertyPath = path + ".properties." + property.Name;
+            if (property.Value is not JsonObjectNode propertySchema)
+            {
+                context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(property.Value), propertyPath, "an object", property.Value.KindName);
+                continue;
+            }
+
+            var schema = Read(context, propertySchema, propertyPath, depth + 1);
+            if (schema is not null)
+            {
+                result.Add(new PropertyModel(property.Name, schema));
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static (ValueEncoding Encoding, SchemaModel? Decoded) ReadEncoding(SpecReadContext context, JsonObjectNode node, string path, SchemaKind kind, int depth)
+    {
+        var encodingProperty = node.Find("x-vodgen-encoding");
+        var schemaProperty = node.Find("x-vodgen-schema");
+        if (encodingProperty is null)
+        {
+            if (schemaProperty is not null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidExtension, context.LocateName(schemaProperty), path + ".x-vodgen-schema", "it needs \"x-vodgen-encoding\": \"base64-json\" beside it");
+            }
+
+            return (ValueEncoding.None, null);
+        }
+
+        var encoding = context.String(node, "x-vodgen-encoding", path);
+        if (encoding != "base64-json" || kind != SchemaKind.String)
+        {
+            if (encoding is not null)
+            {
+                context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(encodingProperty.Value), path + ".x-vodgen-encoding", "the only supported value is \"base64-json\", on a string");
+            }
+
+            return (ValueEncoding.None, null);
+        }
+
+        var decodedNode = context.Object(node, "x-vodgen-schema", path, required: true);
+        var decoded = decodedNode is null ? null : Read(context, decodedNode, path + ".x-vodgen-schema", depth + 1);
+        if (decoded is { Kind: not SchemaKind.Object } && decodedNode is not null)
+        {
+            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(decodedNode), path + ".x-vodgen-schema", "the decoded payload must be described as an object");
+            decoded = null;
+        }
+
+        return decoded is null ? (ValueEncoding.None, null) : (ValueEncoding.Base64Json, decoded);
+    }
+
+    private static string ReadTypeName(SpecReadContext context, JsonObjectNode node, string path)
+    {
+        var property = node.Find("x-vodgen-typeName");
+        var name = context.String(node, "x-vodgen-typeName", path);
+        if (property is null || name is null)
+        {
+            return string.Empty;
+        }
+
+        if (!Identifiers.IsValidTypeName(name))
+        {
+            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(property.Value), path + ".x-vodgen-typeName", $"'{name}' is not a valid C# type name");
+            return string.Empty;
+        }
+
+        return name;
+    }
+
+    private static ConstraintsModel ReadConstraints(SpecReadContext context, JsonObjectNode node, string path)
+    {
+        var values = new List<string>();
+        if (context.Array(node, "enum", path, required: false) is { } enumNode)
+        {
+            foreach (var item in enumNode.Items)
+            {
+                if (item is JsonScalarNode { Kind: not JsonScalarKind.Null } scalar)
+                {
+                    values.Add(scalar.Text);
+                }
+            }
+        }
+
+        return new ConstraintsModel(
+            context.Number(node, "minimum", path),
+            context.Number(node, "maximum", path),
+            context.Count(node, "minLength", path),
+            context.Count(node, "maxLength", path),
+            context.String(node, "pattern", path) ?? string.Empty,
+            context.Count(node, "minItems", path),
+            context.Count(node, "maxItems", path),
+            values.ToEquatableArray());
+    }
+}

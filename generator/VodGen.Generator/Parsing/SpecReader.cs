@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Parsing;
+
+/// <summary>Spec text → <see cref="SpecFileModel"/> and diagnostics. Never throws except for cancellation.</summary>
+internal static class SpecReader
+{
+    public static SpecParseResult Read(SpecFileText file, CancellationToken cancellationToken)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(file.Text);
+        var map = new SourcePositionMap(file.Path, utf8);
+        var context = new SpecReadContext(map, cancellationToken);
+        try
+        {
+            var model = ReadFile(context, file.Path, utf8);
+            return new SpecParseResult(model, context.Diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // The generator must never throw into the compiler; an unexpected failure is reported on the file.
+            context.Report(DiagnosticDescriptors.InternalError, map.Locate(0, 0), exception.GetType().Name + ": " + exception.Message);
+            return new SpecParseResult(null, context.Diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static SpecFileModel? ReadFile(SpecReadContext context, string path, byte[] utf8)
+    {
+        var duplicates = new List<JsonPropertyNode>();
+        JsonTreeNode root;
+        try
+        {
+            root = JsonTreeBuilder.Build(utf8, duplicates, context.CancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            var location = context.Map.LocateLine(exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0);
+            context.Report(DiagnosticDescriptors.InvalidJson, location, FirstSentence(exception.Message));
+            return null;
+        }
+        catch (JsonTreeException exception)
+        {
+            context.Report(DiagnosticDescriptors.InvalidJson, context.Map.Locate(exception.ByteOffset, exception.ByteOffset + 1), exception.Message);
+            return null;
+        }
+
+        foreach (var duplicate in duplicates)
+        {
+            context.Report(DiagnosticDescriptors.DuplicateKey, context.LocateName(duplicate), duplicate.Name);
+        }
+
+        if (root is not JsonObjectNode document)
+        {
+            context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(root), "The spec file", "an object", root.KindName);
+            return null;
+        }
+
+        var info = context.Object(document, "info", "The spec file", required: true);
+        var apis = context.Object(document, "apis", "The spec file", required: true);
+        if (info is null || apis is null)
+        {
+            return null;
+        }
+
+        var style = context.String(info, "style", "info");
+        if (style is not null && !string.Equals(style, "RPC", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedApiStyle, context.Locate(info.Find("style")!.Value), style);
+            return null;
+        }
+
+        var product = context.String(info, "product", "info", required: true);
+        var version = context.String(info, "version", "info", required: true);
+        if (product is null || version is null)
+        {
+            return null;
+        }
+
+        var operations = new List<LocatedOperation>();
+        foreach (var entry in apis.Properties)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (OperationReader.Read(context, entry) is { } operation)
+            {
+                operations.Add(new LocatedOperation(operation, context.LocateName(entry)));
+            }
+        }
+
+        return new SpecFileModel(path, product, version, ReadEndpoints(context, document), operations.ToEquatableArray(), context.Locate(info));
+    }
+
+    private static EquatableArray<EndpointModel> ReadEndpoints(SpecReadContext context, JsonObjectNode document)
+    {
+        var endpoints = new List<EndpointModel>();
+        var array = context.Array(document, "endpoints", "The spec file", required: false);
+        if (array is null)
+        {
+            return EquatableArray<EndpointModel>.Empty;
+        }
+
+        for (var i = 0; i < array.Items.Count; i++)
+        {
+            var path = $"endpoints[{i}]";
+            if (array.Items[i] is not JsonObjectNode item)
+            {
+                context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(array.Items[i]), path, "an object", array.Items[i].KindName);
+                continue;
+            }
+
+            var region = context.String(item, "regionId", path, required: true);
+            var host = context.String(item, "endpoint", path, required: true);
+            if (region is not null && host is not null)
+            {
+                if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(item.Find("endpoint")!.Value), path + ".endpoint", $"'{host}' is not a host name");
+                    continue;
+                }
+
+                endpoints.Add(new EndpointModel(region, host));
+            }
+        }
+
+        return endpoints.ToEquatableArray();
+    }
+
+    // Utf8JsonReader messages end with "LineNumber: 3 | BytePositionInLine: 4."; the location already says that.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message.Substring(0, cut) : message).Trim();
+    }
+}

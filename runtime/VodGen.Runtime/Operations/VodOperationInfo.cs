@@ -1,0 +1,35 @@
+using System;
+
+namespace VodGen;
+
+/// <summary>What the runtime needs to know about an operation to send it; generated code creates one per operation.</summary>
+public sealed class VodOperationInfo
+{
+    /// <summary>Describes an operation.</summary>
+    public VodOperationInfo(string action, string version, VodHttpMethod method, VodEndpointTable endpoints, VodQpsLimit? qps)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(action);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        Action = action;
+        Version = version;
+        Method = method;
+        Endpoints = endpoints;
+        Qps = qps;
+    }
+
+    /// <summary>The operation name sent as <c>Action</c>, for example <c>RefreshUploadVideo</c>.</summary>
+    public string Action { get; }
+
+    /// <summary>The API version, for example <c>2017-03-21</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The HTTP method used.</summary>
+    public VodHttpMethod Method { get; }
+
+    /// <summary>The product's regional endpoints.</summary>
+    public VodEndpointTable Endpoints { get; }
+
+    /// <summary>The documented rate limit, when the spec states one.</summary>
+    public VodQpsLimit? Qps { get; }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Buffers;
+using System.Text;
+
+namespace VodGen.Signing;
+
+/// <summary>
+/// The percent-encoding both signature versions use: UTF-8 bytes, <c>A–Z a–z 0–9 - _ . ~</c> kept,
+/// every other byte as <c>%XY</c> in upper-case hex (so a space is <c>%20</c> and <c>*</c> is <c>%2A</c>).
+/// </summary>
+public static class VodPercentEncoding
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
+
+    /// <summary>True for the bytes that stay as they are.</summary>
+    public static bool IsUnreserved(byte b)
+        => (uint)(b - 'A') <= 'Z' - 'A' || (uint)(b - 'a') <= 'z' - 'a' || (uint)(b - '0') <= 9 || b is (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~';
+
+    /// <summary>Encodes <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">The text holds an unpaired surrogate, which has no UTF-8 form.</exception>
+    public static string Encode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var writer = new ArrayBufferWriter<byte>(value.Length * 3);
+        var utf8 = GetUtf8(value, nameof(value));
+        var span = writer.GetSpan(utf8.Length * 3);
+        var written = Encode(utf8, span);
+        return Encoding.ASCII.GetString(span[..written]);
+    }
+
+    /// <summary>Encodes UTF-8 bytes into <paramref name="destination"/> (at least three times as long) and returns the bytes written.</summary>
+    public static int Encode(ReadOnlySpan<byte> utf8, Span<byte> destination)
+    {
+        var length = 0;
+        foreach (var b in utf8)
+        {
+            if (IsUnreserved(b))
+            {
+                destination[length++] = b;
+            }
+            else
+            {
+                destination[length] = (byte)'%';
+                destination[length + 1] = Hex[b >> 4];
+                destination[length + 2] = Hex[b & 0xF];
+                length += 3;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>The encoded length of <paramref name="utf8"/>.</summary>
+    public static int EncodedLength(ReadOnlySpan<byte> utf8)
+    {
+        var length = 0;
+        foreach (var b in utf8)
+        {
+            length += IsUnreserved(b) ? 1 : 3;
+        }
+
+        return length;
+    }
+
+    internal static byte[] GetUtf8(string value, string parameterName)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(value);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new ArgumentException($"The value of {parameterName} holds an unpaired UTF-16 surrogate and cannot be sent.", parameterName);
+        }
+    }
+
+    /// <summary>Encodes a string straight into <paramref name="destination"/>, which must hold <c>value.Length * 9</c> bytes.</summary>
+    internal static int EncodeString(ReadOnlySpan<char> value, Span<byte> destination, ReadOnlySpan<byte> parameterName)
+    {
+        var length = 0;
+        var i = 0;
+        Span<byte> utf8 = stackalloc byte[256];
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (c < 0x80)
+            {
+                var b = (byte)c;
+                if (IsUnreserved(b))
+                {
+                    destination[length++] = b;
+                }
+                else
+                {
+                    destination[length] = (byte)'%';
+                    destination[length + 1] = Hex[b >> 4];
+                    destination[length + 2] = Hex[b & 0xF];
+                    length += 3;
+                }
+
+                i++;
+                continue;
+            }
+
+            // Non-ASCII run: convert it to UTF-8 in one go, then encode the bytes.
+            var start = i;
+            while (i < value.Length && value[i] >= 0x80)
+            {
+                i++;
+            }
+
+            var run = value[start..i];
+            while (run.Length > 0)
+            {
+                var take = Math.Min(run.Length, 64);
+                if (take < run.Length && char.IsHighSurrogate(run[take - 1]))
+                {
+                    take--;
+                }
+
+                int bytes;
+                try
+                {
+                    bytes = StrictUtf8.GetBytes(run[..take], utf8);
+                }
+                catch (EncoderFallbackException)
+                {
+                    var name = Encoding.ASCII.GetString(parameterName);
+                    throw new ArgumentException($"The value of {name} holds an unpaired UTF-16 surrogate and cannot be sent.", name);
+                }
+
+                length += Encode(utf8[..bytes], destination[length..]);
+                run = run[take..];
+            }
+        }
+
+        return length;
+    }
+}

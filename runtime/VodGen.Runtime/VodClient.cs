@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using VodGen.Signing;
+using VodGen.Transport;
+
+namespace VodGen;
+
+/// <summary>
+/// Sends VOD operations. Generated extension methods (such as <c>RefreshUploadVideoAsync</c>) call
+/// <see cref="SendAsync{TRequest, TResponse}"/>. Thread-safe: create one per application and share it.
+/// </summary>
+public sealed class VodClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttpClient;
+    private readonly IVodCredentialsProvider _credentials;
+    private readonly Uri? _endpoint;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
+
+    /// <summary>Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client.</summary>
+    /// <exception cref="ArgumentException">An option is not valid; the message names it.</exception>
+    public VodClient(VodClientOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        RegionId = options.RegionId;
+        SignatureVersion = options.SignatureVersion;
+        _endpoint = options.Endpoint;
+        _timeout = options.Timeout;
+        _clock = options.TimeProvider;
+        _credentials = options.Credentials ?? new EnvironmentCredentialsProvider();
+        _ownsHttpClient = httpClient is null;
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            // Timeouts are applied per call below, so that they surface as TimeoutException.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>The region the client calls.</summary>
+    public string RegionId { get; }
+
+    /// <summary>The signing scheme in use.</summary>
+    public VodSignatureVersion SignatureVersion { get; }
+
+    /// <summary>
+    /// Validates, signs and sends <paramref name="request"/>, and reads the answer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request breaks its spec; nothing was sent.</exception>
+    /// <exception cref="VodServiceException">The service answered with an error code.</exception>
+    /// <exception cref="VodProtocolException">The answer could not be understood.</exception>
+    /// <exception cref="TimeoutException">No complete answer within <see cref="VodClientOptions.Timeout"/>.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : class
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(request);
+        operation.Validate(request);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = VodRequestStamp.Create(credentials, operation.Info, _clock);
+        using var message = VodRequestFactory.Create(operation, request, stamp, SignatureVersion, BaseUri(operation.Info.Endpoints));
+
+        using var timeout = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout?.CancelAfter(_timeout);
+        var token = timeout?.Token ?? cancellationToken;
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return VodResponseReader.ReadSuccess(operation, response.StatusCode, body);
+            }
+
+            throw VodResponseReader.ReadError(operation.Info.Action, response.StatusCode, response.ReasonPhrase, body);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
+        {
+            throw new TimeoutException($"{operation.Info.Action} did not complete within {_timeout.TotalSeconds:0.###} s.", exception);
+        }
+    }
+
+    /// <summary>Disposes the HttpClient if the client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private string BaseUri(VodEndpointTable endpoints)
+        => _baseUris.GetOrAdd(endpoints, static (table, client) => client._endpoint is { } endpoint
+            ? endpoint.GetLeftPart(UriPartial.Authority) + "/"
+            : "https://" + table.GetHost(client.RegionId) + "/", this);
+}
