@@ -18,6 +18,15 @@ internal static class SpecMerger
     public static MergedSpecs Merge(IEnumerable<SpecParseResult> results, GeneratorOptions options, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        if (!options.SupportsRequiredMembers)
+        {
+            // Generated requests use required members; without C# 11 nothing useful can be emitted.
+            var first = results.Select(r => r.File).OfType<SpecFileModel>().FirstOrDefault();
+            return first is null
+                ? new MergedSpecs(default, default, default, default)
+                : new MergedSpecs(default, default, default, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, first.InfoLocation, "an older version") }));
+        }
+
         var products = new Dictionary<string, ProductBuilder>(StringComparer.Ordinal);
         var versionByNamespace = new Dictionary<string, (string Product, string Version)>(StringComparer.Ordinal);
         var operationOwners = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ internal sealed record SchemaModel(
     string Format,
     string Description,
     string Example,
+    bool Required,
     bool Secret,
     bool Deprecated,
     SchemaModel? Items,

@@ -43,6 +43,7 @@ internal static class SchemaReader
             ReadFormat(context, node, path, kind.Value),
             context.String(node, "description", path) ?? context.String(node, "title", path) ?? string.Empty,
             context.ScalarText(node, "example"),
+            context.Boolean(node, "required", path) ?? false,
             context.Boolean(node, "x-vodgen-secret", path) ?? false,
             context.Boolean(node, "deprecated", path) ?? false,
             items,

@@ -40,8 +40,10 @@ public static class VodBase64Json
             }
             catch (JsonException exception)
             {
-                // The reader's message quotes no content, only positions, so it is safe to keep.
-                throw new VodProtocolException($"{fieldName} does not hold valid JSON after Base64 decoding: {exception.Message}", jsonPath: "$." + fieldName, innerException: exception);
+                // The reader's own message may quote decoded characters, which can be secret: keep only the position.
+                throw new VodProtocolException(
+                    $"{fieldName} does not hold valid JSON after Base64 decoding (error at byte {exception.BytePositionInLine ?? 0} of line {(exception.LineNumber ?? 0) + 1}).",
+                    jsonPath: "$." + fieldName);
             }
         }
         finally

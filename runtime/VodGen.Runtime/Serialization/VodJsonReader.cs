@@ -132,23 +132,22 @@ public static class VodJsonReader
     public static IReadOnlyList<T>? ReadArray<T>(ref Utf8JsonReader reader, string path, string name, VodJsonItemReader<T> item)
     {
         reader.Read();
-        return ReadArrayValue(ref reader, path, name, item);
-    }
-
-    /// <summary>Reads the array the reader stands on (null allowed).</summary>
-    public static IReadOnlyList<T>? ReadArrayValue<T>(ref Utf8JsonReader reader, string path, string name, VodJsonItemReader<T> item)
-    {
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
         }
 
+        return ReadArrayValue(ref reader, Child(path, name), item);
+    }
+
+    /// <summary>Reads the array the reader stands on; <paramref name="arrayPath"/> names it in errors.</summary>
+    public static IReadOnlyList<T> ReadArrayValue<T>(ref Utf8JsonReader reader, string arrayPath, VodJsonItemReader<T> item)
+    {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Mismatch(Child(path, name), "an array", reader.TokenType);
+            throw Mismatch(arrayPath, "an array", reader.TokenType);
         }
 
-        var arrayPath = Child(path, name);
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -157,6 +156,19 @@ public static class VodJsonReader
 
         return items;
     }
+
+    /// <summary>Reads an object array element with <paramref name="read"/>, refusing null.</summary>
+    public static T ObjectItem<T>(ref Utf8JsonReader reader, string arrayPath, int index, VodJsonItemReader<T> read)
+        => reader.TokenType == JsonTokenType.StartObject ? read(ref reader, Item(arrayPath, index), 0) : throw Mismatch(Item(arrayPath, index), "an object", reader.TokenType);
+
+    /// <summary>Reads a duration (seconds) array element.</summary>
+    public static TimeSpan DurationSecondsItem(ref Utf8JsonReader reader, string arrayPath, int index)
+        => reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetDouble(out var number) && number >= 0 => TimeSpan.FromSeconds(number),
+            JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 => TimeSpan.FromSeconds(parsed),
+            _ => throw Mismatch(Item(arrayPath, index), "a non-negative number of seconds", reader.TokenType),
+        };
 
     /// <summary>Reads a string array element.</summary>
     public static string StringItem(ref Utf8JsonReader reader, string arrayPath, int index)

@@ -1,0 +1,39 @@
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>Emits the <c>{Operation}Async</c> extension method on <c>VodClient</c>.</summary>
+internal static class ClientEmitter
+{
+    public static string Emit(OperationSource source)
+    {
+        var names = new OperationNames(source);
+        var operation = source.Operation;
+        var writer = new SourceWriter().FileHeader();
+        writer.Open("namespace " + names.Namespace);
+        writer.WriteLine("/// <summary>Operations of the " + XmlDoc.Escape(source.Product.Product) + " API (" + XmlDoc.Escape(source.Product.Version) + ") on <see cref=\"global::VodGen.VodClient\"/>.</summary>");
+        writer.Open("public static partial class " + names.Extensions);
+        XmlDoc.Summary(writer, operation.Summary, "Calls " + operation.Name + ".");
+        XmlDoc.Remarks(writer, operation.Description);
+        writer.WriteLine("/// <param name=\"client\">The client to send with.</param>");
+        writer.WriteLine("/// <param name=\"request\">The operation's parameters.</param>");
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks the spec; nothing was sent.</exception>");
+        writer.WriteLine("/// <exception cref=\"global::VodGen.VodServiceException\">The service answered with an error, such as one of <see cref=\"" + names.Errors + "\"/>.</exception>");
+        if (operation.Deprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(" + Literals.String(operation.Name + " is deprecated by the service.") + ")]");
+        }
+
+        writer.WriteLine("public static global::System.Threading.Tasks.Task<" + names.Qualified(names.Response) + "> " + names.Method + "(");
+        writer.WriteLine("    this global::VodGen.VodClient client,");
+        writer.WriteLine("    " + names.Qualified(names.Request) + " request,");
+        writer.Open("    global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
+        writer.WriteLine("return client.SendAsync(" + names.Qualified(names.Operation) + ".Instance, request, cancellationToken);");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

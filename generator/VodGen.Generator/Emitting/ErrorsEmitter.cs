@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Globalization;
+using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>Emits <c>{Operation}Errors</c>: one <c>VodErrorCode</c> per documented error, and <c>All</c>.</summary>
+internal static class ErrorsEmitter
+{
+    public static string Emit(OperationSource source)
+    {
+        var names = new OperationNames(source);
+        var writer = new SourceWriter().FileHeader();
+        writer.Open("namespace " + names.Namespace);
+        XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
+        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.Open("public static partial class " + names.Errors);
+        var used = new HashSet<string> { names.Errors, "All" };
+        var properties = new List<string>();
+        foreach (var error in source.Operation.Errors)
+        {
+            var name = Identifiers.ToPascalCase(error.Code);
+            var unique = name;
+            for (var i = 2; !used.Add(unique); i++)
+            {
+                unique = name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            properties.Add(unique);
+            var status = error.HttpStatus.ToString(CultureInfo.InvariantCulture);
+            XmlDoc.Summary(writer, error.Code + " (HTTP " + status + "): " + (error.Description.Length > 0 ? error.Description : error.Message), string.Empty);
+            writer.WriteLine("public static global::VodGen.VodErrorCode " + unique + " { get; } = new(" + Literals.String(error.Code) + ", " + status + ", " + Literals.String(error.Message) + ");");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("/// <summary>Every error code listed above.</summary>");
+        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]");
+        writer.WriteLine("{");
+        foreach (var property in properties)
+        {
+            writer.WriteLine("    " + property + ",");
+        }
+
+        writer.WriteLine("};");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

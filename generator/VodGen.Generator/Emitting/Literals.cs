@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>C# literals for values taken from specs.</summary>
+internal static class Literals
+{
+    /// <summary>A regular string literal with every character that needs it escaped.</summary>
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal (<c>"..."u8</c>) of ASCII text.</summary>
+    public static string Utf8(string ascii) => String(ascii) + "u8";
+
+    /// <summary>Percent-encodes a name the way the signature needs it, so it can be written as a constant.</summary>
+    public static string PercentEncode(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            var c = (char)b;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

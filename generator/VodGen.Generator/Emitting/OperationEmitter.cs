@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>
+/// Emits <c>{Operation}Operation</c>: the operation's facts, request validation, the parameter writer with
+/// the canonical (signing) order fixed here, at compile time, and the entry to the response reader.
+/// </summary>
+internal static class OperationEmitter
+{
+    private const string Validation = "global::VodGen.VodRequestValidation";
+
+    public static string Emit(OperationSource source)
+    {
+        var names = new OperationNames(source);
+        var operation = source.Operation;
+        var request = RequestEmitter.Plan(source);
+        var members = operation.Parameters.Zip(request.Members, (parameter, member) => (Parameter: parameter, Member: member)).ToList();
+
+        var writer = new SourceWriter().FileHeader();
+        writer.Open("namespace " + names.Namespace);
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// How " + operation.Name + " is validated, signed and read. Used by <see cref=\"" + names.Extensions + "." + names.Method + "\"/>;");
+        writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.VodOperationInfo.Qps\"/>) can be read.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
+        EmitPatterns(writer, members);
+        writer.WriteLine("/// <summary>The one instance.</summary>");
+        writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");
+        writer.WriteLine();
+        writer.WriteLine("private " + names.Operation + "()");
+        writer.WriteLine("    : base(new global::VodGen.VodOperationInfo(");
+        writer.WriteLine("        " + Literals.String(operation.Name) + ",");
+        writer.WriteLine("        " + names.Qualified(names.Service) + ".Version,");
+        writer.WriteLine("        global::VodGen.VodHttpMethod." + operation.Method + ",");
+        writer.WriteLine("        " + names.Qualified(names.Service) + ".Endpoints,");
+        writer.WriteLine("        " + Qps(operation.Qps) + "))");
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        EmitValidate(writer, names, members);
+        writer.WriteLine();
+        EmitWriteParameters(writer, names, members, request);
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine("public override " + names.Qualified(names.Response) + " ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)");
+        writer.WriteLine("    => " + names.Qualified(names.Response) + ".ReadJson(ref reader, \"$\");");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string Qps(QpsModel? qps)
+    {
+        if (qps is null)
+        {
+            return "null";
+        }
+
+        var regions = string.Join(", ", qps.Regions.Select(r => "new(" + Literals.String(r.RegionId) + ", " + r.Limit.ToString(CultureInfo.InvariantCulture) + ")"));
+        return "new global::VodGen.VodQpsLimit(" + qps.PerAccount.ToString(CultureInfo.InvariantCulture)
+            + ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + regions + " })";
+    }
+
+    private static void EmitPatterns(SourceWriter writer, List<(ParameterModel Parameter, MemberPlan Member)> members)
+    {
+        foreach (var (parameter, member) in members)
+        {
+            if (parameter.Schema.Kind == SchemaKind.String && parameter.Schema.Constraints.Pattern.Length > 0)
+            {
+                writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + member.PropertyName + "Pattern = new(");
+                writer.WriteLine("    " + Literals.String(parameter.Schema.Constraints.Pattern) + ",");
+                writer.WriteLine("    global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
+                writer.WriteLine("    global::System.TimeSpan.FromSeconds(1));");
+                writer.WriteLine();
+            }
+        }
+    }
+
+    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members)
+    {
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.Open("public override void Validate(" + names.Qualified(names.Request) + " request)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
+        foreach (var (parameter, member) in members)
+        {
+            var value = "request." + member.PropertyName;
+            var name = Literals.String(parameter.Name);
+            var schema = parameter.Schema;
+            var constraints = schema.Constraints;
+            if (parameter.Required && !member.IsValueType)
+            {
+                writer.WriteLine(Validation + ".Required(" + (schema.Kind == SchemaKind.String ? value : "(object?)" + value) + ", " + name + ");");
+            }
+
+            switch (schema.Kind)
+            {
+                case SchemaKind.String:
+                    if (constraints.MinLength is not null || constraints.MaxLength is not null)
+                    {
+                        writer.WriteLine(Validation + ".Length(" + value + ", " + Int(constraints.MinLength) + ", " + Int(constraints.MaxLength) + ", " + name + ");");
+                    }
+
+                    if (constraints.Pattern.Length > 0)
+                    {
+                        writer.WriteLine(Validation + ".Pattern(" + value + ", " + member.PropertyName + "Pattern, " + name + ");");
+                    }
+
+                    break;
+                case SchemaKind.Integer:
+                case SchemaKind.Number:
+                    if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
+                    {
+                        writer.WriteLine(Validation + ".Bounds(" + value + ", " + Number(constraints.Minimum) + ", " + Number(constraints.Maximum) + ", " + name + ");");
+                    }
+
+                    break;
+                case SchemaKind.Array:
+                    if (constraints.MinItems is not null || constraints.MaxItems is not null)
+                    {
+                        writer.WriteLine(Validation + ".Count(" + value + ", " + Int(constraints.MinItems) + ", " + Int(constraints.MaxItems) + ", " + name + ");");
+                    }
+
+                    if (schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array)
+                    {
+                        writer.WriteLine(Validation + ".NoNullItems(" + value + ", " + name + ");");
+                    }
+
+                    break;
+            }
+        }
+
+        writer.Close();
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Number(string value) => value.Length == 0
+        ? "null"
+        : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
+
+    private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request)
+    {
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.Open("public override void WriteParameters(" + names.Qualified(names.Request) + " request, ref global::VodGen.Signing.VodQueryWriter writer)");
+        var index = 0;
+        foreach (var entry in CanonicalOrder(members))
+        {
+            if (entry.Member is null)
+            {
+                writer.WriteLine("writer.WriteCommon(global::VodGen.Signing.VodCommonParameter." + entry.CommonName + ");");
+            }
+            else
+            {
+                EmitParameter(writer, entry.Parameter!, entry.Member, entry.EncodedName, "v" + index++, request);
+            }
+        }
+
+        writer.Close();
+    }
+
+    // Common parameters and the operation's own, in ordinal order of their encoded names. A flattened list
+    // sorts by its prefix ("Name."), since all its numbered names share it.
+    private static IEnumerable<(string SortKey, string EncodedName, string CommonName, ParameterModel? Parameter, MemberPlan? Member)> CanonicalOrder(
+        List<(ParameterModel Parameter, MemberPlan Member)> members)
+    {
+        var entries = OperationReader.CommonParameterNames
+            .Where(n => n != "Signature")
+            .Select(n => (SortKey: n, EncodedName: n, CommonName: n, Parameter: (ParameterModel?)null, Member: (MemberPlan?)null))
+            .ToList();
+        foreach (var (parameter, member) in members)
+        {
+            var encoded = Literals.PercentEncode(parameter.Name);
+            var key = parameter.Style == ParameterStyle.RepeatList ? encoded + "." : encoded;
+            entries.Add((key, encoded, string.Empty, parameter, member));
+        }
+
+        return entries.OrderBy(e => e.SortKey, StringComparer.Ordinal);
+    }
+
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, string variable, ClassPlan request)
+    {
+        var value = "request." + member.PropertyName;
+        switch (parameter.Style)
+        {
+            case ParameterStyle.Simple:
+                writer.WriteLine("writer.Write(" + Literals.Utf8(encodedName) + ", " + value + ");");
+                break;
+            case ParameterStyle.Json:
+                writer.Open("if (" + value + " is { } " + variable + ")");
+                writer.WriteLine("var json = writer.BeginJson();");
+                JsonValueWriter.Write(writer, parameter.Schema, variable, 0);
+                writer.WriteLine("writer.EndJson(" + Literals.Utf8(encodedName) + ");");
+                writer.Close();
+                break;
+            default:
+                var items = parameter.Schema.Items!;
+                var prefix = Literals.Utf8(encodedName + ".");
+                writer.Open("if (" + value + " is { } " + variable + ")");
+                writer.WriteLine("writer.BeginList();");
+                writer.Open("for (var i = 0; i < " + variable + ".Count; i++)");
+                if (items.Kind == SchemaKind.Object)
+                {
+                    var itemType = member.Type.Substring(ClassPlanner.ListType.Length + 1, member.Type.Length - ClassPlanner.ListType.Length - 2);
+                    var itemPlan = request.Nested.First(n => n.Name == itemType);
+                    foreach (var property in itemPlan.Members)
+                    {
+                        writer.WriteLine("writer.WriteItem(" + prefix + ", i + 1, " + Literals.Utf8("." + Literals.PercentEncode(property.JsonName)) + ", "
+                            + variable + "[i]." + property.PropertyName + ");");
+                    }
+                }
+                else
+                {
+                    writer.WriteLine("writer.WriteItem(" + prefix + ", i + 1, global::System.ReadOnlySpan<byte>.Empty, " + variable + "[i]);");
+                }
+
+                writer.Close();
+                writer.WriteLine("writer.EndList();");
+                writer.Close();
+                break;
+        }
+    }
+}

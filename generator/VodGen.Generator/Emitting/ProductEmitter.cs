@@ -1,0 +1,34 @@
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>Emits the product's service class: code, version and the regional endpoint table.</summary>
+internal static class ProductEmitter
+{
+    public static string Emit(ProductModel product)
+    {
+        var writer = new SourceWriter().FileHeader();
+        writer.Open("namespace " + product.Namespace);
+        writer.WriteLine("/// <summary>Facts about the " + XmlDoc.Escape(product.Product) + " API (" + XmlDoc.Escape(product.Version) + ") taken from its spec files.</summary>");
+        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.Open("public static partial class " + product.ServiceClassName);
+        writer.WriteLine("/// <summary>The product code.</summary>");
+        writer.WriteLine("public const string Product = " + Literals.String(product.Product) + ";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The API version.</summary>");
+        writer.WriteLine("public const string Version = " + Literals.String(product.Version) + ";");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The regional endpoints the spec lists.</summary>");
+        writer.WriteLine("public static global::VodGen.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]");
+        writer.WriteLine("{");
+        foreach (var endpoint in product.Endpoints)
+        {
+            writer.WriteLine("    new(" + Literals.String(endpoint.RegionId) + ", " + Literals.String(endpoint.Host) + "),");
+        }
+
+        writer.WriteLine("});");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

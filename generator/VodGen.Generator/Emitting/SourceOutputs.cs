@@ -1,0 +1,46 @@
+using System;
+using Microsoft.CodeAnalysis;
+using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>Adds generated sources for each pipeline output; an emitter failure becomes a diagnostic, never an exception.</summary>
+internal static class SourceOutputs
+{
+    public static void AddOperation(SourceProductionContext context, OperationSource source)
+    {
+        var prefix = source.Product.Namespace + "." + source.Operation.Name;
+        Add(context, prefix + ".Request.g.cs", source, RequestEmitter.Emit);
+        Add(context, prefix + ".Response.g.cs", source, ResponseEmitter.Emit);
+        Add(context, prefix + ".Errors.g.cs", source, ErrorsEmitter.Emit);
+        Add(context, prefix + ".Operation.g.cs", source, OperationEmitter.Emit);
+        Add(context, prefix + ".Client.g.cs", source, ClientEmitter.Emit);
+    }
+
+    public static void AddProduct(SourceProductionContext context, ProductModel product)
+        => Add(context, product.Namespace + "." + product.ServiceClassName + ".g.cs", product, ProductEmitter.Emit);
+
+    public static void AddSharedType(SourceProductionContext context, SharedTypeSource type)
+        => Add(context, type.Namespace + "." + type.TypeName + ".g.cs", type, SharedTypeEmitter.Emit);
+
+    public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic)
+        => context.ReportDiagnostic(diagnostic.ToDiagnostic());
+
+    private static void Add<T>(SourceProductionContext context, string hintName, T model, Func<T, string> emit)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        string source;
+        try
+        {
+            source = emit(model);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + exception.GetType().Name + ": " + exception.Message));
+            return;
+        }
+
+        context.AddSource(hintName, source);
+    }
+}

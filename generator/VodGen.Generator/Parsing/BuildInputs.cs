@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Parsing;
+
+/// <summary>Reads what the build hands the generator: which additional files are specs, and MSBuild settings.</summary>
+internal static class BuildInputs
+{
+    /// <summary>Item metadata that marks an AdditionalFiles item as a spec file.</summary>
+    public const string SpecMetadata = "build_metadata.AdditionalFiles.VodGenSpec";
+
+    /// <summary>MSBuild property naming the namespace of generated code.</summary>
+    public const string NamespaceProperty = "build_property.VodGenNamespace";
+
+    /// <summary>The file's path and text when it is marked as a spec; null otherwise.</summary>
+    public static SpecFileText? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue(SpecMetadata, out var flag) || !string.Equals(flag.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+    }
+
+    public static GeneratorOptions ReadOptions(AnalyzerConfigOptions globalOptions, ParseOptions parseOptions)
+    {
+        globalOptions.TryGetValue(NamespaceProperty, out var ns);
+        var supportsRequired = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp11;
+        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired);
+    }
+}

@@ -1,0 +1,15 @@
+namespace VodGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check which steps ran and why.</summary>
+internal static class TrackingNames
+{
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string Parsed = nameof(Parsed);
+    public const string Options = nameof(Options);
+    public const string Merged = nameof(Merged);
+    public const string Products = nameof(Products);
+    public const string Operations = nameof(Operations);
+    public const string SharedTypes = nameof(SharedTypes);
+    public const string FileDiagnostics = nameof(FileDiagnostics);
+    public const string MergeDiagnostics = nameof(MergeDiagnostics);
+}

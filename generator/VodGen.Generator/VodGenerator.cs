@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using VodGen.Generator.Emitting;
+using VodGen.Generator.Merging;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator;
+
+/// <summary>
+/// Generates typed VOD clients from spec files. This class only wires the pipeline:
+/// spec files → parsed models → merged products and operations → sources, with diagnostics on a separate output.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class VodGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => BuildInputs.ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Where(static file => file is not null)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var parsed = specFiles
+            .Select(static (file, cancellationToken) => SpecReader.Read(file!, cancellationToken))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => BuildInputs.ReadOptions(pair.Left.GlobalOptions, pair.Right))
+            .WithTrackingName(TrackingNames.Options);
+
+        var merged = parsed.Collect()
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => SpecMerger.Merge(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Merged);
+
+        var products = merged.SelectMany(static (specs, _) => specs.Products).WithTrackingName(TrackingNames.Products);
+        var operations = merged.SelectMany(static (specs, _) => specs.Operations).WithTrackingName(TrackingNames.Operations);
+        var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);
+        var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.FileDiagnostics);
+        var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).WithTrackingName(TrackingNames.MergeDiagnostics);
+
+        context.RegisterSourceOutput(products, static (spc, product) => SourceOutputs.AddProduct(spc, product));
+        context.RegisterSourceOutput(operations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
+        context.RegisterSourceOutput(sharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
+        context.RegisterSourceOutput(fileDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
+        context.RegisterSourceOutput(mergeDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
+    }
+}

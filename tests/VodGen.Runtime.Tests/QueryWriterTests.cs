@@ -1,0 +1,128 @@
+using VodGen.Signing;
+
+namespace VodGen.Runtime.Tests;
+
+public class QueryWriterTests
+{
+    private static readonly VodRequestStamp Stamp = new(
+        new VodCredentials("testid", "testsecret", "CAIS+token/x=="), "RefreshUploadVideo", "2017-03-21", "nonce-1", "2016-02-23T12:46:24Z");
+
+    private static string Run(VodRequestStamp? stamp, WriteAction write)
+    {
+        var writer = new VodQueryWriter(stamp, initialCapacity: 16);
+        try
+        {
+            write(ref writer);
+            return System.Text.Encoding.ASCII.GetString(writer.Written);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    private delegate void WriteAction(ref VodQueryWriter writer);
+
+    [Fact]
+    public void V1_common_parameters_are_written_with_their_values()
+    {
+        var query = Run(Stamp, (ref VodQueryWriter w) =>
+        {
+            foreach (var parameter in Enum.GetValues<VodCommonParameter>())
+            {
+                w.WriteCommon(parameter);
+            }
+        });
+
+        Assert.Equal(
+            "AccessKeyId=testid&Action=RefreshUploadVideo&Format=JSON&SecurityToken=CAIS%2Btoken%2Fx%3D%3D&SignatureMethod=HMAC-SHA1"
+            + "&SignatureNonce=nonce-1&SignatureVersion=1.0&Timestamp=2016-02-23T12%3A46%3A24Z&Version=2017-03-21",
+            query);
+    }
+
+    [Fact]
+    public void V3_skips_common_parameters()
+    {
+        var query = Run(null, (ref VodQueryWriter w) =>
+        {
+            w.WriteCommon(VodCommonParameter.AccessKeyId);
+            w.Write("VideoId"u8, "v*1");
+            w.WriteCommon(VodCommonParameter.Version);
+        });
+
+        Assert.Equal("VideoId=v%2A1", query);
+    }
+
+    [Fact]
+    public void Null_values_write_nothing_and_scalars_are_invariant()
+    {
+        var previous = Thread.CurrentThread.CurrentCulture;
+        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var query = Run(null, (ref VodQueryWriter w) =>
+            {
+                w.Write("A"u8, (string?)null);
+                w.Write("B"u8, 1.5);
+                w.Write("C"u8, true);
+                w.Write("D"u8, -42L);
+                w.Write("E"u8, (long?)null);
+            });
+
+            Assert.Equal("B=1.5&C=true&D=-42", query);
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Flattened_list_members_are_sorted_ordinally_among_themselves()
+    {
+        var query = Run(null, (ref VodQueryWriter w) =>
+        {
+            w.Write("A"u8, "x");
+            w.BeginList();
+            for (var i = 1; i <= 11; i++)
+            {
+                w.WriteItem("Tag."u8, i, ".Key"u8, "k" + i);
+                w.WriteItem("Tag."u8, i, ".Value"u8, "v" + i);
+            }
+
+            w.EndList();
+            w.Write("Z"u8, "y");
+        });
+
+        var expected = ReferenceQuery.Build(
+            new[] { new KeyValuePair<string, string>("A", "x"), new("Z", "y") }
+            .Concat(Enumerable.Range(1, 11).SelectMany(i => new KeyValuePair<string, string>[] { new($"Tag.{i}.Key", "k" + i), new($"Tag.{i}.Value", "v" + i) })));
+        Assert.Equal(expected, query);
+        Assert.Contains("Tag.1.Value=v1&Tag.10.Key=k10", query);
+    }
+
+    [Fact]
+    public void Json_values_are_encoded_as_one_parameter()
+    {
+        var query = Run(null, (ref VodQueryWriter w) =>
+        {
+            var json = w.BeginJson();
+            json.WriteStartArray();
+            json.WriteNumberValue(1);
+            json.WriteStringValue("a b");
+            json.WriteEndArray();
+            w.EndJson("Times"u8);
+        });
+
+        Assert.Equal("Times=" + Uri.EscapeDataString("[1,\"a b\"]"), query);
+    }
+
+    [Fact]
+    public void Grows_beyond_its_first_buffer()
+    {
+        var big = new string('é', 5000);
+        var query = Run(null, (ref VodQueryWriter w) => w.Write("Big"u8, big));
+
+        Assert.Equal("Big=" + Uri.EscapeDataString(big), query);
+    }
+}
