@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+
+namespace VodGen.Generator.Tests;
+
+public class CompilationTests
+{
+    [Theory]
+    [InlineData(nameof(SpecSets.RefreshUploadVideo))]
+    [InlineData(nameof(SpecSets.OfficialSample))]
+    public void Generated_code_and_runtime_compile_with_zero_diagnostics(string set)
+    {
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(SpecSets.Named(set));
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id.StartsWith("CS15", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_documented_call_compiles()
+    {
+        const string user = """
+            using System.Threading.Tasks;
+            using VodGen;
+            using VodGen.Vod;
+
+            internal static class Caller
+            {
+                public static async Task<string?> Run(VodClient client, string id)
+                {
+                    try
+                    {
+                        var response = await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = id });
+                        return response.DecodeUploadAuth().SecurityToken;
+                    }
+                    catch (VodServiceException e) when (e.Code == RefreshUploadVideoErrors.InvalidVideoNotFound)
+                    {
+                        return null;
+                    }
+                }
+            }
+            """;
+
+        var (_, output, _) = GeneratorHarness.Run(SpecSets.RefreshUploadVideo(), new[] { user });
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Omitting_a_required_parameter_is_a_compile_error()
+    {
+        const string user = "public static class Caller { public static object Make() => new VodGen.Vod.RefreshUploadVideoRequest { ReferenceId = \"abcdef\" }; }";
+
+        var (_, output, _) = GeneratorHarness.Run(SpecSets.RefreshUploadVideo(), new[] { user });
+
+        var error = Assert.Single(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS9035", error.Id);
+        Assert.Contains("VideoId", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Official_entry_without_extensions_generates_a_working_client_with_errors_from_the_table()
+    {
+        var (run, output, _) = GeneratorHarness.Run(SpecSets.OfficialSample());
+
+        var errors = run.GeneratedSources.Single(s => s.HintName == "VodGen.Vod.RefreshUploadVideo.Errors.g.cs").SourceText.ToString();
+        Assert.Contains("new(\"InvalidVideo.NotFound\", 404, \"The video not exist.\")", errors);
+        Assert.Contains("new(\"InvalidVideo.Damaged\", 400, \"The video has been Damaged.\")", errors);
+        Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.GetPlayInfoResponse+PlayInfoListData+PlayInfoItem"));
+        Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.DescribeVodUserDomainsRequest+TagItem"));
+    }
+}

@@ -1,0 +1,264 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace VodGen.Generator.Tests;
+
+public class DiagnosticsTests
+{
+    private const string Info = "\"info\": { \"style\": \"RPC\", \"product\": \"vod\", \"version\": \"2017-03-21\" }";
+
+    private static string Spec(string apis, string info = Info, string extra = "")
+        => "{\n  " + info + ",\n" + extra + "  \"apis\": {\n" + apis + "\n  }\n}\n";
+
+    private static string Operation(string name, string parameters = "", string more = "")
+        => $"    \"{name}\": {{ \"methods\": [\"post\"], \"parameters\": [{parameters}]{more} }}";
+
+    private static string Parameter(string name, string schema, string style = "")
+        => $"{{ \"name\": \"{name}\", \"in\": \"query\"{style}, \"schema\": {schema} }}";
+
+    private static Diagnostic[] Diagnose(params (string Path, string Text)[] specs)
+        => GeneratorHarness.Run(specs).Diagnostics.ToArray();
+
+    private static Diagnostic Single(string id, string text, string? at = null)
+    {
+        var diagnostic = Assert.Single(Diagnose(("/p/specs/a.json", text)), d => d.Id == id);
+        if (at is not null)
+        {
+            AssertAt(diagnostic, text, at);
+        }
+
+        return diagnostic;
+    }
+
+    // The diagnostic starts where the first occurrence of 'at' stands in the text.
+    private static void AssertAt(Diagnostic diagnostic, string text, string at)
+    {
+        var offset = text.IndexOf(at, StringComparison.Ordinal);
+        Assert.True(offset >= 0, $"'{at}' is not in the spec");
+        var line = text[..offset].Count(c => c == '\n');
+        var column = offset - (text.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/p/specs/a.json", span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Equal(offset, diagnostic.Location.SourceSpan.Start);
+    }
+
+    [Fact]
+    public void VODGEN001_invalid_json_points_at_the_broken_token()
+    {
+        var text = "{\n  \"info\": { \"product\": \"vod\",, \"version\": \"1\" }\n}";
+        var diagnostic = Single("VODGEN001", text);
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(text.IndexOf(",,", StringComparison.Ordinal) + 1 - text.IndexOf('\n') - 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+    }
+
+    [Fact]
+    public void VODGEN001_empty_and_truncated_files()
+    {
+        Single("VODGEN001", string.Empty);
+        Single("VODGEN001", "{ \"info\": {");
+    }
+
+    [Fact]
+    public void VODGEN002_missing_apis()
+        => Assert.Contains("'apis'", Single("VODGEN002", "{ " + Info + " }", at: "{ ").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void VODGEN002_parameter_without_a_name()
+    {
+        var text = Spec(Operation("Op", "{ \"in\": \"query\", \"schema\": { \"type\": \"string\" } }"));
+        Single("VODGEN002", text, at: "{ \"in\"");
+    }
+
+    [Fact]
+    public void VODGEN003_wrong_json_kind()
+        => Single("VODGEN003", "{ " + Info + ", \"apis\": [] }", at: "[]");
+
+    [Fact]
+    public void VODGEN004_unknown_type()
+    {
+        var text = Spec(Operation("Op", Parameter("A", "{ \"type\": \"str\" }")));
+        Single("VODGEN004", text, at: "\"str\"");
+    }
+
+    [Fact]
+    public void VODGEN005_unsupported_style()
+    {
+        var text = Spec(Operation("Op", Parameter("A", "{ \"type\": \"array\", \"items\": { \"type\": \"string\" } }", ", \"style\": \"spaceDelimited\"")));
+        Single("VODGEN005", text, at: "\"spaceDelimited\"");
+    }
+
+    [Fact]
+    public void VODGEN006_duplicate_operation_across_files_is_reported_in_the_later_file()
+    {
+        var first = Spec(Operation("Op"));
+        var second = Spec(Operation("Other") + ",\n" + Operation("Op"));
+
+        var diagnostic = Assert.Single(Diagnose(("/p/specs/a.json", first), ("/p/specs/b.json", second)), d => d.Id == "VODGEN006");
+
+        Assert.Equal("/p/specs/b.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("/p/specs/a.json", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VODGEN007_schema_without_type()
+    {
+        var text = Spec(Operation("Op", Parameter("A", "{ \"description\": \"no type\", \"required\": true }")));
+        Single("VODGEN007", text, at: "{ \"description\"");
+    }
+
+    [Fact]
+    public void VODGEN008_reserved_parameter_name()
+    {
+        var text = Spec(Operation("Op", Parameter("Timestamp", "{ \"type\": \"string\" }")));
+        Single("VODGEN008", text, at: "\"Timestamp\"");
+    }
+
+    [Theory]
+    [InlineData(", \"x-vodgen-qps\": { \"perAccount\": 0 }", "{ \"perAccount\": 0 }")]
+    [InlineData(", \"x-vodgen-qps\": { \"perAccount\": 5, \"regions\": { \"cn-beijing\": \"fast\" } }", "\"fast\"")]
+    public void VODGEN009_invalid_qps_extension(string more, string at)
+    {
+        var text = Spec(Operation("Op", more: more));
+        Single("VODGEN009", text, at: at);
+    }
+
+    [Fact]
+    public void VODGEN009_invalid_encoding_extension()
+    {
+        var response = ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"string\", \"x-vodgen-encoding\": \"base64-xml\" } } } } }";
+        var text = Spec(Operation("Op", more: response));
+        Single("VODGEN009", text, at: "\"base64-xml\"");
+    }
+
+    [Fact]
+    public void VODGEN010_shared_type_with_two_shapes()
+    {
+        static string Response(string field) => ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"string\", \"x-vodgen-encoding\": \"base64-json\", "
+            + "\"x-vodgen-schema\": { \"x-vodgen-typeName\": \"Shared\", \"type\": \"object\", \"properties\": { \"" + field + "\": { \"type\": \"string\" } } } } } } } }";
+        var text = Spec(Operation("One", more: Response("X")) + ",\n" + Operation("Two", more: Response("Y")));
+
+        Single("VODGEN010", text, at: "\"Two\"");
+    }
+
+    [Fact]
+    public void Shared_type_declared_twice_with_the_same_shape_is_emitted_once()
+    {
+        static string Response(string description) => ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"string\", \"x-vodgen-encoding\": \"base64-json\", "
+            + "\"x-vodgen-schema\": { \"x-vodgen-typeName\": \"Shared\", \"type\": \"object\", \"properties\": { \"X\": { \"type\": \"string\", \"description\": \"" + description + "\" } } } } } } } }";
+        var text = Spec(Operation("One", more: Response("first words")) + ",\n" + Operation("Two", more: Response("other words")));
+
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+
+        Assert.Empty(diagnostics);
+        Assert.Single(run.GeneratedSources, s => s.HintName == "VodGen.Vod.Shared.g.cs");
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void VODGEN011_unsupported_api_style()
+        => Single("VODGEN011", Spec(Operation("Op"), info: "\"info\": { \"style\": \"ROA\", \"product\": \"vod\", \"version\": \"1\" }"), at: "\"ROA\"");
+
+    [Fact]
+    public void VODGEN012_duplicate_key()
+    {
+        var text = Spec(Operation("Op", Parameter("A", "{ \"type\": \"string\", \"type\": \"integer\" }")));
+        Single("VODGEN012", text, at: "\"type\": \"integer\"");
+    }
+
+    [Fact]
+    public void VODGEN013_conflicting_endpoints_warn()
+    {
+        var a = Spec(Operation("One"), extra: "  \"endpoints\": [ { \"regionId\": \"cn-beijing\", \"endpoint\": \"vod.cn-beijing.aliyuncs.com\" } ],\n");
+        var b = Spec(Operation("Two"), extra: "  \"endpoints\": [ { \"regionId\": \"cn-beijing\", \"endpoint\": \"vod-other.cn-beijing.aliyuncs.com\" } ],\n");
+
+        var diagnostic = Assert.Single(Diagnose(("/p/specs/a.json", a), ("/p/specs/b.json", b)), d => d.Id == "VODGEN013");
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("/p/specs/b.json", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void VODGEN014_parameter_names_that_collide_in_csharp()
+    {
+        var text = Spec(Operation("Op", Parameter("VideoId", "{ \"type\": \"string\" }") + ", " + Parameter("video-id", "{ \"type\": \"string\" }")));
+        Single("VODGEN014", text, at: "\"video-id\"");
+    }
+
+    [Fact]
+    public void VODGEN016_language_version_below_11()
+    {
+        var (_, _, diagnostics) = GeneratorHarness.Run(SpecSets.RefreshUploadVideo(), version: LanguageVersion.CSharp10);
+
+        Assert.Contains(diagnostics, d => d.Id == "VODGEN016");
+    }
+
+    [Fact]
+    public void VODGEN017_unreadable_error_table_row()
+    {
+        var table = "## Common errors\\n\\n| Error code | Error message | HTTP status code |\\n| --- | --- | --- |\\n| Good.Code | fine | 404 |\\n| Bad.Code | broken | four hundred |";
+        var text = Spec(Operation("Op", more: ", \"extraInfo\": \"" + table + "\""));
+
+        var (run, _, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "VODGEN017");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'four hundred'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("\"Good.Code\", 404", run.GeneratedSources.Single(s => s.HintName.EndsWith("Errors.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+    }
+
+    [Fact]
+    public void VODGEN018_two_versions_of_a_product_in_one_namespace()
+    {
+        var a = Spec(Operation("One"));
+        var b = Spec(Operation("Two"), info: "\"info\": { \"style\": \"RPC\", \"product\": \"vod\", \"version\": \"2099-01-01\" }");
+
+        Assert.Single(Diagnose(("/p/specs/a.json", a), ("/p/specs/b.json", b)), d => d.Id == "VODGEN018");
+    }
+
+    [Fact]
+    public void A_broken_spec_file_does_not_stop_the_others()
+    {
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/broken.json", "{ not json"), SpecSets.RefreshUploadVideo()[0] });
+
+        Assert.Contains(diagnostics, d => d.Id == "VODGEN001");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.RefreshUploadVideo.Request.g.cs");
+        Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.RefreshUploadVideoRequest"));
+    }
+
+    [Fact]
+    public void A_broken_operation_does_not_stop_the_others_in_the_same_file()
+    {
+        var text = Spec(Operation("Broken", Parameter("A", "{ \"type\": \"str\" }")) + ",\n" + Operation("Fine", Parameter("B", "{ \"type\": \"string\", \"required\": true }")));
+
+        var (run, _, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+
+        Assert.Contains(diagnostics, d => d.Id == "VODGEN004");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.Fine.Request.g.cs");
+    }
+
+    [Fact]
+    public void Namespace_property_overrides_the_default()
+    {
+        var (_, output, _) = GeneratorHarness.Run(SpecSets.RefreshUploadVideo(), properties: new Dictionary<string, string> { ["build_property.VodGenNamespace"] = "Contoso.Media" });
+
+        Assert.NotNull(output.GetTypeByMetadataName("Contoso.Media.RefreshUploadVideoRequest"));
+        Assert.Null(output.GetTypeByMetadataName("VodGen.Vod.RefreshUploadVideoRequest"));
+    }
+
+    [Fact]
+    public void Every_catalogue_entry_is_documented()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
+        foreach (var descriptor in Diagnostics.DiagnosticDescriptors.All)
+        {
+            Assert.Contains("## " + descriptor.Id, doc);
+            Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+        }
+    }
+
+    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
+        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+}
