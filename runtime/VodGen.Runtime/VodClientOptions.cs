@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace VodGen;
 
@@ -28,14 +29,24 @@ public sealed class VodClientOptions
 
     internal void Validate()
     {
-        if (string.IsNullOrWhiteSpace(RegionId))
+        // The region becomes part of a host name, so only its characters are allowed.
+        if (string.IsNullOrWhiteSpace(RegionId) || !RegionId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
-            throw new ArgumentException("VodClientOptions.RegionId must name a region, for example \"cn-shanghai\".", nameof(RegionId));
+            throw new ArgumentException($"VodClientOptions.RegionId must name a region such as \"cn-shanghai\" (lower-case letters, digits and dashes); '{RegionId}' is not one.", nameof(RegionId));
         }
 
-        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        if (Endpoint is { } endpoint)
         {
-            throw new ArgumentException($"VodClientOptions.Endpoint must be an absolute http or https URI; '{endpoint}' is not.", nameof(Endpoint));
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"VodClientOptions.Endpoint must be an absolute http or https URI; '{endpoint}' is not.", nameof(Endpoint));
+            }
+
+            // RPC calls are signed for the path "/", so an endpoint with another path could never be signed right.
+            if (endpoint.AbsolutePath != "/" || endpoint.Query.Length > 0)
+            {
+                throw new ArgumentException($"VodClientOptions.Endpoint must be a scheme, host and optional port only (path \"/\"); '{endpoint}' has a path or query.", nameof(Endpoint));
+            }
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)

@@ -35,17 +35,7 @@ public static class VodPercentEncoding
         var length = 0;
         foreach (var b in utf8)
         {
-            if (IsUnreserved(b))
-            {
-                destination[length++] = b;
-            }
-            else
-            {
-                destination[length] = (byte)'%';
-                destination[length + 1] = Hex[b >> 4];
-                destination[length + 2] = Hex[b & 0xF];
-                length += 3;
-            }
+            length += EncodeByte(b, destination[length..]);
         }
 
         return length;
@@ -61,6 +51,20 @@ public static class VodPercentEncoding
         }
 
         return length;
+    }
+
+    private static int EncodeByte(byte b, Span<byte> destination)
+    {
+        if (IsUnreserved(b))
+        {
+            destination[0] = b;
+            return 1;
+        }
+
+        destination[0] = (byte)'%';
+        destination[1] = Hex[b >> 4];
+        destination[2] = Hex[b & 0xF];
+        return 3;
     }
 
     internal static byte[] GetUtf8(string value, string parameterName)
@@ -86,19 +90,7 @@ public static class VodPercentEncoding
             var c = value[i];
             if (c < 0x80)
             {
-                var b = (byte)c;
-                if (IsUnreserved(b))
-                {
-                    destination[length++] = b;
-                }
-                else
-                {
-                    destination[length] = (byte)'%';
-                    destination[length + 1] = Hex[b >> 4];
-                    destination[length + 2] = Hex[b & 0xF];
-                    length += 3;
-                }
-
+                length += EncodeByte((byte)c, destination[length..]);
                 i++;
                 continue;
             }
