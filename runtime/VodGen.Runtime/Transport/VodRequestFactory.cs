@@ -12,6 +12,7 @@ namespace VodGen.Transport;
 /// </summary>
 public static class VodRequestFactory
 {
+    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
     private static readonly MediaTypeHeaderValue FormContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
 
     /// <summary>Builds the signed message for <paramref name="request"/>; <paramref name="baseUri"/> is the endpoint root (<c>scheme://host[:port]/</c>).</summary>
@@ -22,9 +23,15 @@ public static class VodRequestFactory
         VodSignatureVersion version,
         string baseUri)
         where TRequest : class
-        => version == VodSignatureVersion.V1
+    {
+        var message = version == VodSignatureVersion.V1
             ? CreateV1(operation, request, stamp, baseUri)
             : CreateV3(operation, request, stamp, baseUri);
+
+        // V1 asks for JSON with Format=JSON; V3 has no Format parameter, so both also say so in Accept.
+        message.Headers.Accept.Add(JsonMediaType);
+        return message;
+    }
 
     private static HttpRequestMessage CreateV1<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, VodRequestStamp stamp, string baseUri)
         where TRequest : class

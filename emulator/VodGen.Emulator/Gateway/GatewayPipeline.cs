@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http;
+using VodGen.Emulator.Faults;
+using VodGen.Emulator.Media;
+using VodGen.Emulator.Responses;
+using VodGen.Emulator.Specs;
+
+namespace VodGen.Emulator.Gateway;
+
+/// <summary>
+/// Handles one call the way the service's gateway and the operation would: faults, signature, nonce, action,
+/// rate limit, parameters, then the operation's behaviour. Every answer carries a new RequestId and is logged.
+/// </summary>
+internal sealed class GatewayPipeline
+{
+    private static readonly Dictionary<string, Func<OperationContext, OperationResult>> Behaviours = new(StringComparer.Ordinal)
+    {
+        ["CreateUploadVideo"] = UploadOperations.CreateUploadVideo,
+        ["RefreshUploadVideo"] = UploadOperations.RefreshUploadVideo,
+    };
+
+    private readonly VodEmulatorOptions _options;
+    private readonly EmulatorSpecCatalog _specs;
+    private readonly SignatureChecker _signatures;
+    private readonly NonceCache _nonces = new();
+    private readonly QpsWindow _qps = new();
+
+    public GatewayPipeline(VodEmulatorOptions options, EmulatorSpecCatalog specs, MediaStore store, EmulatorRequestLog log, FaultInjector faults)
+    {
+        _options = options;
+        _specs = specs;
+        _signatures = new SignatureChecker(options.Credentials);
+        Store = store;
+        Log = log;
+        Faults = faults;
+    }
+
+    public MediaStore Store { get; }
+
+    public EmulatorRequestLog Log { get; }
+
+    public FaultInjector Faults { get; }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var request = await EmulatorRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var format = ResponseWriter.Choose(request);
+        var clock = _options.TimeProvider;
+
+        var latency = Faults.Faults.Latency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, clock, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var fault = Faults.Draw();
+        if (fault != FaultKind.None)
+        {
+            Record(clock, null, request, fault is FaultKind.DropConnection ? 200 : fault is FaultKind.GatewayPage ? 502 : FaultInjector.AsError(fault)!.Status, "Fault." + fault, requestId);
+            switch (fault)
+            {
+                case FaultKind.DropConnection:
+                    await FaultInjector.DropConnectionAsync(context).ConfigureAwait(false);
+                    return;
+                case FaultKind.GatewayPage:
+                    await FaultInjector.GatewayPageAsync(context).ConfigureAwait(false);
+                    return;
+                default:
+                    await ResponseWriter.WriteErrorAsync(context, format, requestId, FaultInjector.AsError(fault)!).ConfigureAwait(false);
+                    return;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var error = _signatures.Check(request, now, out var caller);
+        EmulatorOperation? operation = null;
+        if (error is null && !_nonces.TryUse(caller!.AccessKeyId, caller.Nonce, now))
+        {
+            error = GatewayError.NonceUsed();
+        }
+
+        if (error is null && (!_specs.Operations.TryGetValue(caller!.Action, out operation) || operation.Version != caller.Version))
+        {
+            error = GatewayError.UnknownAction(caller.Action);
+        }
+
+        if (error is null && _options.EnforceQps && Limit(operation!) is { } limit && _qps.TryAdmit(caller!.AccessKeyId, caller.Action, limit, now) is { } wait)
+        {
+            error = GatewayError.UserThrottled(wait);
+        }
+
+        error ??= ParameterValidator.Check(operation!, request.Parameters);
+
+        OperationResult result = error ?? Run(operation!, request, now);
+        if (result.Error is { } failure)
+        {
+            Record(clock, caller, request, failure.Status, failure.Code, requestId);
+            await ResponseWriter.WriteErrorAsync(context, format, requestId, failure).ConfigureAwait(false);
+            return;
+        }
+
+        Record(clock, caller, request, 200, "OK", requestId);
+        await ResponseWriter.WriteSuccessAsync(context, format, caller!.Action, requestId, result.Body!).ConfigureAwait(false);
+    }
+
+    private int? Limit(EmulatorOperation operation)
+        => _options.QpsOverrides.TryGetValue(operation.Action, out var overridden) ? overridden : operation.QpsFor(_options.RegionId);
+
+    private OperationResult Run(EmulatorOperation operation, EmulatorRequest request, DateTimeOffset now)
+        => Behaviours.TryGetValue(operation.Action, out var behaviour)
+            ? behaviour(new OperationContext(request.Parameters, Store, _options.RegionId, now))
+            : SampleResponder.Answer(operation);
+
+    private void Record(TimeProvider clock, CallerIdentity? caller, EmulatorRequest request, int status, string outcome, string requestId)
+        => Log.Add(new EmulatorRequestRecord(
+            clock.GetUtcNow(),
+            caller?.Action ?? request.Parameters.GetValueOrDefault("Action") ?? request.Header("x-acs-action"),
+            caller?.AccessKeyId ?? string.Empty,
+            caller?.SignatureVersion ?? string.Empty,
+            caller?.Nonce ?? string.Empty,
+            status,
+            outcome,
+            requestId));
+}

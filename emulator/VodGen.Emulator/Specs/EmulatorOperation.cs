@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace VodGen.Emulator.Specs;
+
+/// <summary>What the emulator knows about one operation, read from its spec file.</summary>
+public sealed class EmulatorOperation
+{
+    internal EmulatorOperation(string action, string product, string version, IReadOnlyList<EmulatorParameter> parameters, int? perAccountQps, FrozenDictionary<string, int> regionQps, JsonElement? responseSchema)
+    {
+        Action = action;
+        Product = product;
+        Version = version;
+        Parameters = parameters;
+        PerAccountQps = perAccountQps;
+        RegionQps = regionQps;
+        ResponseSchema = responseSchema;
+    }
+
+    /// <summary>The operation name.</summary>
+    public string Action { get; }
+
+    /// <summary>The product code.</summary>
+    public string Product { get; }
+
+    /// <summary>The API version.</summary>
+    public string Version { get; }
+
+    /// <summary>The request parameters.</summary>
+    public IReadOnlyList<EmulatorParameter> Parameters { get; }
+
+    /// <summary>The documented calls per second per account, when the spec states it.</summary>
+    public int? PerAccountQps { get; }
+
+    /// <summary>Regional limits that replace <see cref="PerAccountQps"/>.</summary>
+    public FrozenDictionary<string, int> RegionQps { get; }
+
+    /// <summary>The response schema, used to answer operations that have no behaviour of their own.</summary>
+    public JsonElement? ResponseSchema { get; }
+
+    /// <summary>The limit in force in <paramref name="regionId"/>, or null when none is documented.</summary>
+    public int? QpsFor(string regionId) => RegionQps.TryGetValue(regionId, out var limit) ? limit : PerAccountQps;
+}
+
+/// <summary>A request parameter as the emulator validates it.</summary>
+/// <param name="Name">The parameter name.</param>
+/// <param name="Type">The JSON type: string, integer, number, boolean, array or object.</param>
+/// <param name="Required">Whether the request must carry it.</param>
+/// <param name="Style">repeatList, flat, json or empty.</param>
+/// <param name="ItemType">The element type for arrays.</param>
+public sealed record EmulatorParameter(string Name, string Type, bool Required, string Style, string ItemType);

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VodGen.Emulator.Faults;
+using VodGen.Emulator.Gateway;
+using VodGen.Emulator.Media;
+using VodGen.Emulator.Specs;
+
+namespace VodGen.Emulator;
+
+/// <summary>
+/// A running emulator of the VOD service on 127.0.0.1. Start one with <see cref="StartAsync"/>, point a
+/// <c>VodClient</c> at <see cref="Endpoint"/> with one of the accepted credentials, and dispose it to stop.
+/// </summary>
+public sealed class VodEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GatewayPipeline _pipeline;
+
+    private VodEmulator(WebApplication app, GatewayPipeline pipeline, EmulatorSpecCatalog specs, Uri endpoint, string regionId)
+    {
+        _app = app;
+        _pipeline = pipeline;
+        Specs = specs;
+        Endpoint = endpoint;
+        RegionId = regionId;
+    }
+
+    /// <summary>The root URI the emulator listens on, for example <c>http://127.0.0.1:5080/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The region it stands for.</summary>
+    public string RegionId { get; }
+
+    /// <summary>The operations it serves.</summary>
+    public EmulatorSpecCatalog Specs { get; }
+
+    /// <summary>Its videos.</summary>
+    public MediaStore Store => _pipeline.Store;
+
+    /// <summary>The requests it answered.</summary>
+    public EmulatorRequestLog Log => _pipeline.Log;
+
+    /// <summary>The trouble it injects; may be changed while it runs.</summary>
+    public EmulatorFaults Faults
+    {
+        get => _pipeline.Faults.Faults;
+        set => _pipeline.Faults.Faults = value;
+    }
+
+    /// <summary>Starts an emulator and returns once it accepts connections.</summary>
+    /// <exception cref="ArgumentException">An option is not valid.</exception>
+    /// <exception cref="InvalidDataException">A spec file cannot be read.</exception>
+    public static async Task<VodEmulator> StartAsync(VodEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new VodEmulatorOptions();
+        options.Validate();
+        var specs = EmulatorSpecCatalog.Load(options.SpecFolders);
+        var faults = new FaultInjector { Faults = options.Faults };
+        var pipeline = new GatewayPipeline(options, specs, new MediaStore(options.RegionId), new EmulatorRequestLog(), faults);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+        });
+        var app = builder.Build();
+        app.Run(pipeline.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new VodEmulator(app, pipeline, specs, new Uri(address.TrimEnd('/') + "/"), options.RegionId);
+    }
+
+    /// <summary>Stops accepting calls and finishes those under way.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

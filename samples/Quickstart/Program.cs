@@ -1,0 +1,74 @@
+using Quickstart;
+using VodGen;
+using VodGen.Emulator;
+using VodGen.Vod;
+
+// The upload flow a VOD integration runs, through the generated client:
+// CreateUploadVideo → (the credential expires) → RefreshUploadVideo → a typed error for an unknown video.
+QuickstartOptions options;
+try
+{
+    options = QuickstartOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(QuickstartOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(QuickstartOptions.Usage);
+    return 0;
+}
+
+var environment = new EnvironmentCredentialsProvider();
+var useRealService = options.Endpoint is null && options.Region is not null && environment.IsConfigured;
+VodEmulator? emulator = null;
+VodClientOptions clientOptions;
+if (useRealService)
+{
+    clientOptions = new VodClientOptions { RegionId = options.Region!, Credentials = environment };
+    Console.WriteLine($"Calling ApsaraVideo VOD in {options.Region} with the credentials from the environment.");
+}
+else if (options.Endpoint is not null)
+{
+    // An emulator elsewhere accepts its well-known key; real credentials win when they are set.
+    var credentials = environment.IsConfigured ? (IVodCredentialsProvider)environment : WellKnown();
+    clientOptions = new VodClientOptions { Endpoint = options.Endpoint, Credentials = credentials, RegionId = options.Region ?? "cn-shanghai" };
+    Console.WriteLine($"Calling {options.Endpoint}.");
+}
+else
+{
+    if (options.Region is not null)
+    {
+        Console.WriteLine("--region needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; using the local emulator instead.");
+    }
+
+    emulator = await VodEmulator.StartAsync();
+    clientOptions = new VodClientOptions { Endpoint = emulator.Endpoint, Credentials = WellKnown() };
+    Console.WriteLine($"Started the local VOD emulator at {emulator.Endpoint}.");
+}
+
+try
+{
+    using var client = new VodClient(clientOptions);
+    await UploadFlow.RunAsync(client, Console.Out);
+    return 0;
+}
+catch (VodException e)
+{
+    Console.Error.WriteLine($"The call failed: {e.Message}");
+    return 1;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
+
+static StaticCredentialsProvider WellKnown()
+    => new(EmulatorCredential.Default.AccessKeyId, EmulatorCredential.Default.AccessKeySecret);

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using VodGen.Emulator;
+using VodGen.Vod;
+
+namespace VodGen.Emulator.Tests;
+
+/// <summary>The emulator and the quickstart as people run them: separate processes.</summary>
+public class ProcessTests
+{
+    private static string BuiltAssembly(string project, string assembly)
+    {
+        // tests/VodGen.Emulator.Tests/bin/<Configuration>/net10.0 → samples/Quickstart/bin/<Configuration>/net10.0
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var repo = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(repo, project, "bin", configuration, testOutput.Name, assembly);
+    }
+
+    private static Process Start(string assembly, string arguments, IDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{assembly}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    [Fact]
+    public async Task Standalone_emulator_prints_its_address_and_serves_clients()
+    {
+        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll"), "--port 0");
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotNull(line);
+            Assert.StartsWith("VodGen emulator listening on http://127.0.0.1:", line);
+            var endpoint = new Uri(line.Split(' ')[4]);
+
+            using var client = new VodClient(new VodClientOptions
+            {
+                Endpoint = endpoint,
+                Credentials = new StaticCredentialsProvider(EmulatorCredential.Default.AccessKeyId, EmulatorCredential.Default.AccessKeySecret),
+            });
+            var created = await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "f.mp4" });
+
+            Assert.NotNull(created.VideoId);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Standalone_emulator_refuses_bad_options_with_exit_code_2()
+    {
+        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll"), "--port nine");
+
+        var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--port must be a number", error);
+    }
+
+    [Fact]
+    public async Task Quickstart_walks_the_upload_flow_against_the_embedded_emulator()
+    {
+        // Cleared so that credentials on the machine running the tests never send it to the real service.
+        using var process = Start(BuiltAssembly("samples/Quickstart", "Quickstart.dll"), string.Empty, new Dictionary<string, string?>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = null,
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = null,
+        });
+
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Started the local VOD emulator at http://127.0.0.1:", output);
+        Assert.Contains("1. CreateUploadVideo", output);
+        Assert.Contains("same address   True", output);
+        Assert.Contains("AccessKeySecret = ***, SecurityToken = ***", output);
+        Assert.Contains("caught         InvalidVideo.NotFound (HTTP 404)", output);
+        Assert.DoesNotContain(EmulatorCredential.Default.AccessKeySecret, output);
+    }
+}
