@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
 using VodGen.Signing;
+using VodGen.Throttling;
 using VodGen.Transport;
 
 namespace VodGen;
@@ -20,6 +22,8 @@ public sealed class VodClient : IDisposable
     private readonly Uri? _endpoint;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _clock;
+    private readonly VodRateGate _gate;
+    private readonly ResiliencePipeline _retry;
     private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
 
     /// <summary>Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client.</summary>
@@ -34,10 +38,12 @@ public sealed class VodClient : IDisposable
         _timeout = options.Timeout;
         _clock = options.TimeProvider;
         _credentials = options.Credentials ?? new EnvironmentCredentialsProvider();
+        _gate = new VodRateGate(options.Throttling, options.RegionId, options.TimeProvider);
+        _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider);
         _ownsHttpClient = httpClient is null;
         _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
-            // Timeouts are applied per call below, so that they surface as TimeoutException.
+            // Timeouts are applied per attempt below, so that they surface as TimeoutException.
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
@@ -49,25 +55,45 @@ public sealed class VodClient : IDisposable
     public VodSignatureVersion SignatureVersion { get; }
 
     /// <summary>
-    /// Validates, signs and sends <paramref name="request"/>, and reads the answer.
+    /// Validates <paramref name="request"/>, then for each attempt: waits for a permit under the operation's rate
+    /// limit, signs (new nonce and timestamp), sends and reads the answer. Retryable failures are retried.
     /// </summary>
     /// <exception cref="ArgumentException">The request breaks its spec; nothing was sent.</exception>
     /// <exception cref="VodServiceException">The service answered with an error code.</exception>
     /// <exception cref="VodProtocolException">The answer could not be understood.</exception>
-    /// <exception cref="TimeoutException">No complete answer within <see cref="VodClientOptions.Timeout"/>.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="VodThrottledException">The client held the call back to respect the rate limit.</exception>
+    /// <exception cref="TimeoutException">No complete answer within <see cref="VodClientOptions.Timeout"/>, on every attempt.</exception>
+    /// <exception cref="HttpRequestException">The service could not be reached, on every attempt.</exception>
+    public Task<TResponse> SendAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : class
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
         operation.Validate(request);
-        cancellationToken.ThrowIfCancellationRequested();
+        return _retry.ExecuteAsync(
+            static (state, token) => state.Client.AttemptAsync(state.Operation, state.Request, token),
+            new AttemptState<TRequest, TResponse>(this, operation, request),
+            cancellationToken).AsTask();
+    }
 
+    /// <summary>Disposes the HttpClient if the client created it, and the local rate limiters.</summary>
+    public void Dispose()
+    {
+        _gate.Dispose();
+        if (_ownsHttpClient)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private async ValueTask<TResponse> AttemptAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class
+    {
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.AcquireAsync(operation.Info, credentials.AccessKeyId, cancellationToken).ConfigureAwait(false);
+
         var stamp = VodRequestStamp.Create(credentials, operation.Info, _clock);
         using var message = VodRequestFactory.Create(operation, request, stamp, SignatureVersion, BaseUri(operation.Info.Endpoints));
-
         using var timeout = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout?.CancelAfter(_timeout);
         var token = timeout?.Token ?? cancellationToken;
@@ -80,7 +106,7 @@ public sealed class VodClient : IDisposable
                 return VodResponseReader.ReadSuccess(operation, response.StatusCode, body);
             }
 
-            throw VodResponseReader.ReadError(operation.Info.Action, response.StatusCode, response.ReasonPhrase, body);
+            throw VodResponseReader.ReadError(operation.Info.Action, response.StatusCode, response.ReasonPhrase, body, VodResponseReader.RetryAfter(response));
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
@@ -88,17 +114,11 @@ public sealed class VodClient : IDisposable
         }
     }
 
-    /// <summary>Disposes the HttpClient if the client created it.</summary>
-    public void Dispose()
-    {
-        if (_ownsHttpClient)
-        {
-            _http.Dispose();
-        }
-    }
-
     private string BaseUri(VodEndpointTable endpoints)
         => _baseUris.GetOrAdd(endpoints, static (table, client) => client._endpoint is { } endpoint
             ? endpoint.GetLeftPart(UriPartial.Authority) + "/"
             : "https://" + table.GetHost(client.RegionId) + "/", this);
+
+    private readonly record struct AttemptState<TRequest, TResponse>(VodClient Client, VodOperation<TRequest, TResponse> Operation, TRequest Request)
+        where TRequest : class;
 }

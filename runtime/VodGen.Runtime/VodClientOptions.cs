@@ -21,8 +21,14 @@ public sealed class VodClientOptions
     /// <summary>The signing scheme; <see cref="VodSignatureVersion.V3"/> by default.</summary>
     public VodSignatureVersion SignatureVersion { get; set; } = VodSignatureVersion.V3;
 
-    /// <summary>How long one call may take, from sending to reading the whole answer. 30 seconds by default.</summary>
+    /// <summary>How long one attempt may take, from sending to reading the whole answer. 30 seconds by default.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Client-side rate limiting per AccessKey and operation; waits by default.</summary>
+    public VodThrottlingOptions Throttling { get; set; } = new();
+
+    /// <summary>Retries of throttled, failed and timed-out calls.</summary>
+    public VodRetryOptions Retry { get; set; } = new();
 
     /// <summary>The clock used for request timestamps; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -55,5 +61,9 @@ public sealed class VodClientOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Throttling, nameof(Throttling));
+        ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        Throttling.Validate();
+        Retry.Validate();
     }
 }

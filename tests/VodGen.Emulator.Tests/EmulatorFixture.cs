@@ -20,18 +20,38 @@ public abstract class EmulatorTestBase : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
-    protected VodClient Client(VodSignatureVersion version = VodSignatureVersion.V3, EmulatorCredential? credential = null, TimeProvider? clock = null, TimeSpan? timeout = null, string? secret = null, bool withToken = true)
+    protected VodClient Client(
+        VodSignatureVersion version = VodSignatureVersion.V3,
+        EmulatorCredential? credential = null,
+        TimeProvider? clock = null,
+        TimeSpan? timeout = null,
+        string? secret = null,
+        bool withToken = true,
+        Action<VodClientOptions>? configure = null)
     {
         credential ??= EmulatorCredential.Default;
-        return new VodClient(new VodClientOptions
+        var options = new VodClientOptions
         {
             Endpoint = Emulator.Endpoint,
             SignatureVersion = version,
             Credentials = new StaticCredentialsProvider(credential.AccessKeyId, secret ?? credential.AccessKeySecret, withToken ? credential.SecurityToken : null),
             TimeProvider = clock ?? TimeProvider.System,
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
-        });
+        };
+        configure?.Invoke(options);
+        return new VodClient(options, SharedHttp);
     }
+
+    /// <summary>A client with neither its rate limiter nor retries, to see the emulator's own answers.</summary>
+    protected VodClient UnprotectedClient(VodSignatureVersion version = VodSignatureVersion.V3)
+        => Client(version, configure: o =>
+        {
+            o.Throttling.Mode = VodThrottlingMode.Off;
+            o.Retry.MaxRetryAttempts = 0;
+        });
+
+    // One connection pool for every client of the tests, as an application would have.
+    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     protected RawCall Raw() => new(Emulator.Endpoint);
 }

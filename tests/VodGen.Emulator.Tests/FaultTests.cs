@@ -11,7 +11,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Server_errors_are_500_or_503_service_exceptions()
     {
         Emulator.Faults = new EmulatorFaults { ServerErrorRate = 1 };
-        using var client = Client();
+        using var client = UnprotectedClient();
 
         var codes = new HashSet<string>();
         for (var i = 0; i < 20; i++)
@@ -26,7 +26,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Throttling_storm_answers_Throttling()
     {
         Emulator.Faults = new EmulatorFaults { ThrottlingRate = 1 };
-        using var client = Client();
+        using var client = UnprotectedClient();
 
         var error = await Assert.ThrowsAsync<VodServiceException>(() => Call(client));
 
@@ -37,7 +37,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Gateway_page_is_a_protocol_exception()
     {
         Emulator.Faults = new EmulatorFaults { GatewayPageRate = 1 };
-        using var client = Client();
+        using var client = UnprotectedClient();
 
         var error = await Assert.ThrowsAsync<VodProtocolException>(() => Call(client));
 
@@ -49,7 +49,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Dropped_connection_is_a_transport_failure()
     {
         Emulator.Faults = new EmulatorFaults { DropConnectionRate = 1 };
-        using var client = Client();
+        using var client = UnprotectedClient();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Call(client));
     }
@@ -58,7 +58,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Latency_beyond_the_client_timeout_is_a_timeout()
     {
         Emulator.Faults = new EmulatorFaults { Latency = TimeSpan.FromSeconds(2) };
-        using var client = Client(timeout: TimeSpan.FromMilliseconds(200));
+        using var client = Client(timeout: TimeSpan.FromMilliseconds(200), configure: o => o.Retry.MaxRetryAttempts = 0);
 
         await Assert.ThrowsAsync<TimeoutException>(() => Call(client));
     }
@@ -67,7 +67,7 @@ public class FaultTests : EmulatorTestBase
     public async Task Shares_mix_as_configured_and_repeat_with_the_seed()
     {
         Emulator.Faults = new EmulatorFaults { ServerErrorRate = 0.3, GatewayPageRate = 0.2, Seed = 7 };
-        using var client = Client();
+        using var client = UnprotectedClient();
 
         async Task<string[]> Run()
         {

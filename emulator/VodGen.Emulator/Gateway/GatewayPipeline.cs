@@ -111,13 +111,16 @@ internal sealed class GatewayPipeline
             ? behaviour(new OperationContext(request.Parameters, Store, _options.RegionId, now))
             : SampleResponder.Answer(operation);
 
+    private static string NonceOf(EmulatorRequest request)
+        => request.Parameters.GetValueOrDefault("SignatureNonce") ?? request.Header("x-acs-signature-nonce");
+
     private void Record(TimeProvider clock, CallerIdentity? caller, EmulatorRequest request, int status, string outcome, string requestId)
         => Log.Add(new EmulatorRequestRecord(
             clock.GetUtcNow(),
             caller?.Action ?? request.Parameters.GetValueOrDefault("Action") ?? request.Header("x-acs-action"),
             caller?.AccessKeyId ?? string.Empty,
             caller?.SignatureVersion ?? string.Empty,
-            caller?.Nonce ?? string.Empty,
+            caller?.Nonce ?? NonceOf(request),
             status,
             outcome,
             requestId));

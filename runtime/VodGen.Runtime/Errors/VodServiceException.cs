@@ -8,8 +8,15 @@ public sealed class VodServiceException : VodException
 {
     /// <summary>Creates the exception from the fields of an error answer.</summary>
     public VodServiceException(HttpStatusCode statusCode, string code, string? serviceMessage, string? requestId, string? hostId, string? recommend)
+        : this(statusCode, code, serviceMessage, requestId, hostId, recommend, null)
+    {
+    }
+
+    /// <summary>Creates the exception, with the service's <c>x-acs-retry-after</c> hint.</summary>
+    public VodServiceException(HttpStatusCode statusCode, string code, string? serviceMessage, string? requestId, string? hostId, string? recommend, TimeSpan? retryAfter)
         : base(Describe(statusCode, code, serviceMessage, requestId))
     {
+        RetryAfter = retryAfter;
         StatusCode = statusCode;
         Code = code;
         ServiceMessage = Redact(code, serviceMessage);
@@ -35,6 +42,15 @@ public sealed class VodServiceException : VodException
 
     /// <summary>A link to the service's diagnosis of this request, when it offers one.</summary>
     public string? Recommend { get; }
+
+    /// <summary>How long the service asked the caller to wait (<c>x-acs-retry-after</c>), when it did.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// True when a later attempt may succeed: throttling codes and 5xx answers. Errors about the request
+    /// itself (4xx other than throttling) are final.
+    /// </summary>
+    public bool IsRetryable => Code.StartsWith("Throttling", StringComparison.Ordinal) || (int)StatusCode >= 500;
 
     /// <summary>True when <see cref="Code"/> is <paramref name="error"/>'s code.</summary>
     public bool Is(VodErrorCode error) => error is not null && string.Equals(Code, error.Code, StringComparison.Ordinal);

@@ -32,11 +32,11 @@ internal static class VodResponseReader
         }
     }
 
-    public static VodException ReadError(string action, HttpStatusCode status, string? reason, ReadOnlySpan<byte> body)
+    public static VodException ReadError(string action, HttpStatusCode status, string? reason, ReadOnlySpan<byte> body, TimeSpan? retryAfter = null)
     {
         if (TryReadErrorDocument(body, out var code, out var message, out var requestId, out var hostId, out var recommend))
         {
-            return new VodServiceException(status, code, message, requestId, hostId, recommend);
+            return new VodServiceException(status, code, message, requestId, hostId, recommend, retryAfter);
         }
 
         var what = body.IsEmpty ? "an empty body" : "a body that is not an error document: " + Excerpt(body);
@@ -100,6 +100,14 @@ internal static class VodResponseReader
             return false;
         }
     }
+
+    /// <summary>The <c>x-acs-retry-after</c> header (milliseconds), when present and sensible.</summary>
+    public static TimeSpan? RetryAfter(System.Net.Http.HttpResponseMessage response)
+        => response.Headers.TryGetValues("x-acs-retry-after", out var values)
+            && long.TryParse(System.Linq.Enumerable.FirstOrDefault(values), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+            && milliseconds <= 3_600_000
+                ? TimeSpan.FromMilliseconds(milliseconds)
+                : null;
 
     // A short, single-line excerpt of a body that could not be understood, for the exception message.
     internal static string Excerpt(ReadOnlySpan<byte> body)

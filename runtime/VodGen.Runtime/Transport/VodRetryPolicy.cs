@@ -1,0 +1,47 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace VodGen.Transport;
+
+/// <summary>Which failures are worth another attempt, and the Polly pipeline that makes them.</summary>
+internal static class VodRetryPolicy
+{
+    /// <summary>True for failures that a later attempt may not meet.</summary>
+    public static bool IsRetryable(Exception exception) => exception switch
+    {
+        VodServiceException service => service.IsRetryable,
+        VodProtocolException protocol => protocol.StatusCode is { } status && (int)status >= 500,
+        VodThrottledException => false,
+        TimeoutException or HttpRequestException or IOException => true,
+        _ => false,
+    };
+
+    public static ResiliencePipeline Create(VodRetryOptions options, TimeProvider clock)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        if (options.MaxRetryAttempts == 0)
+        {
+            return builder.Build();
+        }
+
+        return builder.AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.BaseDelay,
+            MaxDelay = options.MaxDelay,
+            ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsRetryable(e)),
+
+            // The service's own hint wins over the computed backoff.
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                args.Outcome.Exception is VodServiceException { RetryAfter: { } hint } ? Min(hint, options.MaxDelay) : null),
+        }).Build();
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using VodGen.Transport;
+
+namespace VodGen.Runtime.Tests;
+
+public class RetryTests
+{
+    public static TheoryData<Exception, bool> Classified => new()
+    {
+        { new VodServiceException(HttpStatusCode.BadRequest, "Throttling.User", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.ServiceUnavailable, "Throttling", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.BadRequest, "Throttling.Api", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.InternalServerError, "InternalError", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.NotFound, "InvalidVideo.NotFound", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.BadRequest, "InvalidVideo.Damaged", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.BadRequest, "MissingParameter", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.BadRequest, "SignatureDoesNotMatch", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.BadRequest, "SignatureNonceUsed", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.Forbidden, "Forbidden", null, null, null, null), false },
+        { new VodProtocolException("page", HttpStatusCode.BadGateway), true },
+        { new VodProtocolException("bad json", HttpStatusCode.OK), false },
+        { new VodThrottledException("A", 1, "full", null), false },
+        { new TimeoutException(), true },
+        { new HttpRequestException("reset"), true },
+        { new IOException("truncated"), true },
+        { new OperationCanceledException(), false },
+        { new ArgumentException("bad"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Classified))]
+    public void Only_failures_that_can_pass_later_are_retried(Exception exception, bool retryable)
+        => Assert.Equal(retryable, VodRetryPolicy.IsRetryable(exception));
+
+    [Theory]
+    [InlineData(VodSignatureVersion.V1)]
+    [InlineData(VodSignatureVersion.V3)]
+    public async Task Transient_failures_are_retried_and_every_attempt_is_signed_anew(VodSignatureVersion version)
+    {
+        var handler = new ScriptedHandler(attempt => attempt switch
+        {
+            1 => ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"),
+            2 => ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling.User"),
+            _ => ScriptedHandler.Ok(),
+        });
+        using var client = TestClients.Create(handler, version: version);
+
+        var response = await client.SendAsync(new EchoOperation(), new EchoRequest("x"));
+
+        Assert.Equal("r-ok", response.RequestId);
+        Assert.Equal(3, handler.Count);
+        Assert.Equal(3, handler.Seen.Select(s => s.Nonce).Distinct().Count());
+        Assert.Equal(3, handler.Seen.Select(s => s.Signature).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Client_errors_are_not_retried()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Error(HttpStatusCode.NotFound, "InvalidVideo.NotFound"));
+        using var client = TestClients.Create(handler);
+
+        await Assert.ThrowsAsync<VodServiceException>(() => client.SendAsync(new EchoOperation(), new EchoRequest("x")));
+
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Fact]
+    public async Task Attempts_are_bounded_and_the_last_error_surfaces()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Error(HttpStatusCode.InternalServerError, "InternalError"));
+        using var client = TestClients.Create(handler, o => o.Retry.MaxRetryAttempts = 4);
+
+        var error = await Assert.ThrowsAsync<VodServiceException>(() => client.SendAsync(new EchoOperation(), new EchoRequest("x")));
+
+        Assert.Equal("InternalError", error.Code);
+        Assert.Equal(5, handler.Count);
+    }
+
+    [Fact]
+    public async Task Retry_after_hint_from_the_service_sets_the_wait()
+    {
+        var handler = new ScriptedHandler(attempt => attempt == 1 ? ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling.User", retryAfterMs: 300) : ScriptedHandler.Ok());
+        using var client = TestClients.Create(handler);
+        var watch = Stopwatch.StartNew();
+
+        await client.SendAsync(new EchoOperation(), new EchoRequest("x"));
+
+        var seen = handler.Seen.ToArray();
+        Assert.Equal(2, seen.Length);
+        Assert.True(seen[1].Time - seen[0].Time >= TimeSpan.FromMilliseconds(280), $"waited {(seen[1].Time - seen[0].Time).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Service_exception_reads_the_retry_after_header()
+    {
+        using var response = ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling.User", retryAfterMs: 1500);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), VodResponseReader.RetryAfter(response));
+    }
+
+    [Fact]
+    public async Task Retries_can_be_turned_off()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"));
+        using var client = TestClients.Create(handler, o => o.Retry.MaxRetryAttempts = 0);
+
+        await Assert.ThrowsAsync<VodServiceException>(() => client.SendAsync(new EchoOperation(), new EchoRequest("x")));
+
+        Assert.Equal(1, handler.Count);
+    }
+}
