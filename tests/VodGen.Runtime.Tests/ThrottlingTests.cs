@@ -22,19 +22,14 @@ public class ThrottlingTests
     }
 
     [Theory]
-    [InlineData(40, 1, 39)]
-    [InlineData(80, 1, 79)]
-    [InlineData(120, 2, 118)]
-    [InlineData(1, 1, 1)]
-    public void Bucket_never_lets_more_than_the_limit_into_any_second(int limit, int burst, int rate)
-    {
-        var options = VodTokenBucket.OptionsFor(limit, queueLimit: 10);
-
-        Assert.Equal(burst, options.TokenLimit);
-        Assert.Equal(QueueProcessingOrder.OldestFirst, options.QueueProcessingOrder);
-        Assert.Equal(TimeSpan.TicksPerSecond / rate, options.ReplenishmentPeriod.Ticks);
-        Assert.True(options.TokenLimit + (TimeSpan.TicksPerSecond / options.ReplenishmentPeriod.Ticks) <= Math.Max(limit, 2));
-    }
+    [InlineData(40, 38)]
+    [InlineData(80, 78)]
+    [InlineData(100, 98)]
+    [InlineData(120, 117)]
+    [InlineData(200, 195)]
+    [InlineData(2, 1)]
+    public void Pace_leaves_slack_below_the_limit(int limit, int pace)
+        => Assert.Equal(pace, VodLocalRateLimiter.PaceFor(limit));
 
     [Fact]
     public async Task Waiting_callers_all_get_through_at_no_more_than_the_limit()

@@ -1,0 +1,49 @@
+using VodGen.Emulator;
+using VodGen.Vod;
+
+namespace VodGen.Emulator.Tests;
+
+/// <summary>The client's limiter set to the emulator's own limit: no call is ever throttled by the service.</summary>
+public class ClientLimiterTests : EmulatorTestBase
+{
+    private const int Limit = 100;
+
+    protected override void Configure(VodEmulatorOptions options) => options.QpsOverrides["RefreshUploadVideo"] = Limit;
+
+    [Fact]
+    public async Task A_thousand_concurrent_callers_stay_under_the_limit_and_near_it()
+    {
+        var video = Emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        using var client = Client(configure: o =>
+        {
+            o.Throttling.Limits["RefreshUploadVideo"] = Limit;
+            o.Retry.MaxRetryAttempts = 0;
+        });
+
+        // Warm the path first (JIT, connections): a cold process stalls its first sends and then releases them in a clump.
+        for (var i = 0; i < 3; i++)
+        {
+            await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = video.VideoId });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        Emulator.Log.Clear();
+
+        // 1,000 callers each make calls until 400 have been made: about 4 s at the limit.
+        var remaining = 400;
+        var callers = Enumerable.Range(0, 1000).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+            {
+                await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = video.VideoId });
+            }
+        });
+        await Task.WhenAll(callers);
+
+        var records = Emulator.Log.Records;
+        Assert.Equal(400, records.Count);
+        Assert.All(records, r => Assert.Equal("OK", r.Outcome));
+        Assert.True(RateAnalysis.MaxInAnySecond(records) <= Limit, $"max {RateAnalysis.MaxInAnySecond(records)} in one second");
+        Assert.True(RateAnalysis.Rate(records) >= 0.9 * Limit, $"rate {RateAnalysis.Rate(records):0.0}/s");
+    }
+}
