@@ -43,7 +43,7 @@ public class ClientLimiterTests : EmulatorTestBase
         var records = Emulator.Log.Records;
         Assert.Equal(400, records.Count);
         Assert.All(records, r => Assert.Equal("OK", r.Outcome));
-        Assert.True(RateAnalysis.MaxInAnySecond(records) <= Limit, $"max {RateAnalysis.MaxInAnySecond(records)} in one second");
-        Assert.True(RateAnalysis.Rate(records) >= 0.9 * Limit, $"rate {RateAnalysis.Rate(records):0.0}/s");
+        Assert.True(EmulatorRates.MaxInAnySecond(records) <= Limit, $"max {EmulatorRates.MaxInAnySecond(records)} in one second");
+        Assert.True(EmulatorRates.PerSecond(records) >= 0.9 * Limit, $"rate {EmulatorRates.PerSecond(records):0.0}/s");
     }
 }

@@ -52,6 +52,6 @@ public class ResilienceRunTests : EmulatorTestBase
         Assert.Contains(records, r => r.Outcome.StartsWith("Fault.", StringComparison.Ordinal));
         Assert.Equal(records.Count, records.Select(r => r.Nonce).Distinct().Count());
         Assert.DoesNotContain(records, r => r.Outcome == "Throttling.User");
-        Assert.True(RateAnalysis.MaxInAnySecond(records.Where(r => !r.Outcome.StartsWith("Fault.", StringComparison.Ordinal))) <= Limit);
+        Assert.True(EmulatorRates.MaxInAnySecond(records.Where(r => !r.Outcome.StartsWith("Fault.", StringComparison.Ordinal))) <= Limit);
     }
 }

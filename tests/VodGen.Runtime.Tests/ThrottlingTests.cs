@@ -28,7 +28,7 @@ public class ThrottlingTests
     [InlineData(120, 117)]
     [InlineData(200, 195)]
     [InlineData(2, 1)]
-    public void Pace_leaves_slack_below_the_limit(int limit, int pace)
+    public void Pace_leaves_headroom_below_the_limit(int limit, int pace)
         => Assert.Equal(pace, VodLocalRateLimiter.PaceFor(limit));
 
     [Fact]

@@ -8,21 +8,29 @@ namespace VodGen;
 
 /// <summary>
 /// The local limiter: one <see cref="VodPacingRateLimiter"/> per (AccessKey, operation, limit), paced at the limit
-/// less a small slack (2.5 %, at least 2 permits a second) that absorbs the jitter between granting a permit and
-/// the request reaching the service. Limits of 80 and more are used to at least 97 %.
+/// less a headroom (2.5 % by default, at least 2 permits a second) that absorbs the jitter between granting a permit
+/// and the request reaching the service. With the default, limits of 80 and more are used to at least 97 %.
 /// </summary>
 public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey>
 {
     private readonly ConcurrentDictionary<VodRateLimitKey, VodPacingRateLimiter> _buckets = new();
     private readonly int _queueLimit;
+    private readonly double _headroom;
     private int _disposed;
 
     /// <summary>Creates the limiter; <paramref name="queueLimit"/> callers may wait per bucket.</summary>
-    public VodLocalRateLimiter(int queueLimit)
+    /// <param name="queueLimit">Callers that may wait per (AccessKey, operation).</param>
+    /// <param name="headroom">The share of the limit left unused for jitter, from 0 to 0.5.</param>
+    public VodLocalRateLimiter(int queueLimit, double headroom = DefaultHeadroom)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(queueLimit);
+        CheckHeadroom(headroom);
         _queueLimit = queueLimit;
+        _headroom = headroom;
     }
+
+    /// <summary>The share of each limit the local limiter leaves unused by default.</summary>
+    public const double DefaultHeadroom = 0.025;
 
     /// <inheritdoc/>
     public override RateLimiterStatistics? GetStatistics(VodRateLimitKey resource) => Bucket(resource).GetStatistics();
@@ -50,8 +58,18 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
         base.Dispose(disposing);
     }
 
-    /// <summary>The pace used for a limit: <paramref name="permitsPerSecond"/> less the slack.</summary>
-    public static int PaceFor(int permitsPerSecond) => Math.Max(1, permitsPerSecond - Math.Max(2, permitsPerSecond / 40));
+    /// <summary>The pace used for a limit: <paramref name="permitsPerSecond"/> less the headroom, and at least 2 less.</summary>
+    public static int PaceFor(int permitsPerSecond, double headroom = DefaultHeadroom)
+        => Math.Max(1, permitsPerSecond - Math.Max(2, (int)(permitsPerSecond * headroom)));
+
+    /// <summary>Checks a headroom value.</summary>
+    public static void CheckHeadroom(double headroom)
+    {
+        if (!(headroom >= 0 && headroom <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(headroom), headroom, "The headroom must be between 0 and 0.5 of the limit.");
+        }
+    }
 
     private VodPacingRateLimiter Bucket(VodRateLimitKey key)
     {
@@ -61,7 +79,7 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
             return bucket;
         }
 
-        var created = new VodPacingRateLimiter(PaceFor(key.PermitsPerSecond), _queueLimit);
+        var created = new VodPacingRateLimiter(PaceFor(key.PermitsPerSecond, _headroom), _queueLimit);
         bucket = _buckets.GetOrAdd(key, created);
         if (!ReferenceEquals(bucket, created))
         {

@@ -13,6 +13,12 @@ public sealed class VodThrottlingOptions
     /// <summary>How many callers may wait per (key, operation) in <see cref="VodThrottlingMode.Wait"/> mode; more are rejected.</summary>
     public int QueueLimit { get; set; } = 10_000;
 
+    /// <summary>
+    /// The share of each limit the local limiter leaves unused (2.5 % by default, and at least 2 calls a second),
+    /// because calls reach the service with some jitter and the service counts over any one-second interval.
+    /// </summary>
+    public double Headroom { get; set; } = VodLocalRateLimiter.DefaultHeadroom;
+
     /// <summary>The longest a caller waits for a permit before <see cref="VodThrottledException"/>.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -30,6 +36,11 @@ public sealed class VodThrottlingOptions
         if (QueueLimit < 0)
         {
             throw new ArgumentException("VodThrottlingOptions.QueueLimit must not be negative.", nameof(QueueLimit));
+        }
+
+        if (!(Headroom >= 0 && Headroom <= 0.5))
+        {
+            throw new ArgumentException("VodThrottlingOptions.Headroom must be between 0 and 0.5.", nameof(Headroom));
         }
 
         if (MaxWait <= TimeSpan.Zero)

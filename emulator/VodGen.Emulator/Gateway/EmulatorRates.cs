@@ -1,9 +1,9 @@
-namespace VodGen.Emulator.Tests;
+namespace VodGen.Emulator;
 
-/// <summary>Counts over the emulator's request log.</summary>
-internal static class RateAnalysis
+/// <summary>Rates over the emulator's request log, to check what a client did to the "service".</summary>
+public static class EmulatorRates
 {
-    /// <summary>The most records that fall into any one-second interval.</summary>
+    /// <summary>The most records that fall into any one-second interval (wherever it starts).</summary>
     public static int MaxInAnySecond(IEnumerable<EmulatorRequestRecord> records)
     {
         var times = records.Select(r => r.Time).Order().ToArray();
@@ -21,7 +21,7 @@ internal static class RateAnalysis
         return best;
     }
 
-    /// <summary>Calls per second between the first and the last record.</summary>
-    public static double Rate(IReadOnlyList<EmulatorRequestRecord> records)
+    /// <summary>Records per second between the first and the last one.</summary>
+    public static double PerSecond(IReadOnlyCollection<EmulatorRequestRecord> records)
         => records.Count < 2 ? 0 : (records.Count - 1) / (records.Max(r => r.Time) - records.Min(r => r.Time)).TotalSeconds;
 }

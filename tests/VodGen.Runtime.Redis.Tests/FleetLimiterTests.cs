@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using VodGen.Emulator;
+using VodGen.Redis;
+using VodGen.Vod;
+
+namespace VodGen.Runtime.Redis.Tests;
+
+public sealed class FleetLimiterTests : IAsyncLifetime
+{
+    private const int Limit = 50;
+
+    static FleetLimiterTests() => ThreadPool.SetMinThreads(32, 32); // see EmulatorTestBase in the emulator tests
+
+    private VodEmulator _emulator = null!;
+    private RedisServer? _redis;
+
+    public async Task InitializeAsync()
+    {
+        var options = new VodEmulatorOptions();
+        options.QpsOverrides["RefreshUploadVideo"] = Limit;
+        _emulator = await VodEmulator.StartAsync(options);
+        if (RedisServer.Binary is not null)
+        {
+            _redis = await RedisServer.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    private VodClient Client(VodRedisRateLimiter limiter) => new(new VodClientOptions
+    {
+        Endpoint = _emulator.Endpoint,
+        Credentials = new StaticCredentialsProvider(EmulatorCredential.Default.AccessKeyId, EmulatorCredential.Default.AccessKeySecret),
+        Throttling = { Limiter = limiter, Limits = { ["RefreshUploadVideo"] = Limit } },
+        Retry = { MaxRetryAttempts = 0 },
+    });
+
+    // Warm the path (JIT, connections), then forget it: what is measured is steady full demand.
+    private async Task WarmUpAsync(VodClient client, string videoId)
+    {
+        await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = videoId });
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        _emulator.Log.Clear();
+    }
+
+    private static async Task<int> Demand(VodClient client, string videoId, TimeSpan duration, int callers)
+    {
+        var stop = DateTime.UtcNow + duration;
+        var calls = 0;
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < stop)
+            {
+                await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = videoId });
+                Interlocked.Increment(ref calls);
+            }
+        })));
+        return calls;
+    }
+
+    [RedisFact]
+    public async Task Two_clients_with_their_own_limiters_share_one_budget()
+    {
+        var video = _emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        await using var redisA = await ConnectionMultiplexer.ConnectAsync(_redis!.Configuration);
+        await using var redisB = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        using var limiterA = new VodRedisRateLimiter(redisA);
+        using var limiterB = new VodRedisRateLimiter(redisB);
+        using var clientA = Client(limiterA);
+        using var clientB = Client(limiterB);
+        await WarmUpAsync(clientA, video.VideoId);
+        await WarmUpAsync(clientB, video.VideoId);
+
+        await Task.WhenAll(Demand(clientA, video.VideoId, TimeSpan.FromSeconds(4), 20), Demand(clientB, video.VideoId, TimeSpan.FromSeconds(4), 20));
+
+        var records = _emulator.Log.Records;
+        Assert.All(records, r => Assert.Equal("OK", r.Outcome));
+        Assert.True(EmulatorRates.MaxInAnySecond(records) <= Limit, $"max {EmulatorRates.MaxInAnySecond(records)} in one second");
+        Assert.True(EmulatorRates.PerSecond(records) >= 0.9 * Limit, $"rate {EmulatorRates.PerSecond(records):0.0}/s");
+    }
+
+    [RedisFact]
+    public async Task Redis_outage_falls_back_to_the_local_limiter_with_a_warning_and_recovers()
+    {
+        var video = _emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis!.Configuration);
+        var logger = new TestLogger<VodRedisRateLimiter>();
+        using var limiter = new VodRedisRateLimiter(redis, new VodRedisRateLimiterOptions { RetryRedisAfter = TimeSpan.FromMilliseconds(500) }, logger);
+        using var client = Client(limiter);
+        await WarmUpAsync(client, video.VideoId);
+
+        await Demand(client, video.VideoId, TimeSpan.FromSeconds(1), 10);
+        await _redis.StopAsync();
+        await Demand(client, video.VideoId, TimeSpan.FromSeconds(3), 10);
+
+        Assert.True(limiter.IsDegraded);
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("local limiter", StringComparison.Ordinal));
+        var records = _emulator.Log.Records;
+        Assert.All(records, r => Assert.Equal("OK", r.Outcome));
+        Assert.True(EmulatorRates.MaxInAnySecond(records) <= Limit);
+
+        await _redis.RestartAsync();
+        var deadline = Stopwatch.StartNew();
+        while (limiter.IsDegraded && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = video.VideoId });
+            await Task.Delay(100);
+        }
+
+        Assert.False(limiter.IsDegraded);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("available again", StringComparison.Ordinal));
+    }
+
+    [RedisFact]
+    public async Task Three_processes_at_full_demand_stay_under_the_shared_limit()
+    {
+        var video = _emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        var agent = Path.Combine(RepoOutput("tests/VodGen.LoadAgent"), "VodGen.LoadAgent.dll");
+        var start = DateTimeOffset.UtcNow.AddSeconds(4);
+        var agents = Enumerable.Range(0, 3).Select(_ => Process.Start(new ProcessStartInfo("dotnet",
+            $"\"{agent}\" --endpoint {_emulator.Endpoint} --redis {_redis!.Configuration} --key {EmulatorCredential.Default.AccessKeyId} " +
+            $"--secret {EmulatorCredential.Default.AccessKeySecret} --video {video.VideoId} --seconds 6 --callers 20 --limit {Limit} --start {start.ToUnixTimeMilliseconds()}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!).ToList();
+
+        var outputs = await Task.WhenAll(agents.Select(async process =>
+        {
+            var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, Output: output + error);
+        }));
+        agents.ForEach(p => p.Dispose());
+
+        Assert.All(outputs, o => Assert.True(o.ExitCode == 0, o.Output));
+        Assert.All(outputs, o => Assert.Contains("throttled=0 failed=0", o.Output));
+        Assert.DoesNotContain(_emulator.Log.Records, r => r.Outcome != "OK");
+        var records = _emulator.Log.Records.Where(r => r.Time >= start).ToList();
+        Assert.True(EmulatorRates.MaxInAnySecond(records) <= Limit, $"max {EmulatorRates.MaxInAnySecond(records)} in one second");
+        Assert.True(EmulatorRates.PerSecond(records) >= 0.9 * Limit, $"rate {EmulatorRates.PerSecond(records):0.0}/s");
+    }
+
+    private static string RepoOutput(string project)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var repo = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(repo, project, "bin", output.Parent.Name, output.Name);
+    }
+}
