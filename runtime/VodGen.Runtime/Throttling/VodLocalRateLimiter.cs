@@ -62,6 +62,12 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
     public static int PaceFor(int permitsPerSecond, double headroom = DefaultHeadroom)
         => Math.Max(1, permitsPerSecond - Math.Max(2, (int)(permitsPerSecond * headroom)));
 
+    /// <summary>
+    /// How many permits a late timer may grant at once: half the headroom (at least 1), so that the most permits in
+    /// any second, pace + catch-up, stays below the limit with the other half left for jitter.
+    /// </summary>
+    public static int CatchUpFor(int permitsPerSecond, int pace) => Math.Max(1, (permitsPerSecond - pace) / 2);
+
     /// <summary>Checks a headroom value.</summary>
     public static void CheckHeadroom(double headroom)
     {
@@ -79,7 +85,8 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
             return bucket;
         }
 
-        var created = new VodPacingRateLimiter(PaceFor(key.PermitsPerSecond, _headroom), _queueLimit);
+        var pace = PaceFor(key.PermitsPerSecond, _headroom);
+        var created = new VodPacingRateLimiter(pace, _queueLimit, catchUp: CatchUpFor(key.PermitsPerSecond, pace));
         bucket = _buckets.GetOrAdd(key, created);
         if (!ReferenceEquals(bucket, created))
         {

@@ -15,8 +15,8 @@ namespace VodGen;
 /// 1/98 s (10.2 ms) fires every 10 ms and lets 100 calls a second through; and inside
 /// <see cref="PartitionedRateLimiter"/> buckets are refilled from a 100 ms heartbeat. Both were measured here.
 /// This limiter keeps the schedule in <see cref="TimeProvider"/> timestamps instead. A grant moves the next due
-/// time to <c>max(due, now − 1/r) + 1/r</c>: a late timer may catch up by one permit but no more, so any
-/// one-second interval holds at most r + 1 permits.
+/// time to <c>max(due, now − c/r) + 1/r</c>: a late timer may catch up by at most c permits (the catch-up), so
+/// any one-second interval holds at most r + c permits.
 /// </remarks>
 public sealed class VodPacingRateLimiter : RateLimiter
 {
@@ -25,6 +25,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
     private readonly LinkedList<Waiter> _queue = new();
     private readonly TimeProvider _clock;
     private readonly long _interval;
+    private readonly long _catchUp;
     private readonly int _queueLimit;
     private long _due;
     private long _successful;
@@ -34,8 +35,13 @@ public sealed class VodPacingRateLimiter : RateLimiter
     private bool _disposed;
 
     /// <summary>Creates a limiter granting <paramref name="permitsPerSecond"/> permits a second, with up to <paramref name="queueLimit"/> waiters.</summary>
-    public VodPacingRateLimiter(double permitsPerSecond, int queueLimit, TimeProvider? clock = null)
+    /// <param name="permitsPerSecond">The pace r.</param>
+    /// <param name="queueLimit">How many callers may wait.</param>
+    /// <param name="clock">The clock; the system's by default.</param>
+    /// <param name="catchUp">How many permits a late timer may grant at once to keep the pace (at least 1).</param>
+    public VodPacingRateLimiter(double permitsPerSecond, int queueLimit, TimeProvider? clock = null, int catchUp = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(catchUp, 1);
         if (!(permitsPerSecond > 0) || double.IsInfinity(permitsPerSecond))
         {
             throw new ArgumentOutOfRangeException(nameof(permitsPerSecond), permitsPerSecond, "The rate must be a positive number of permits per second.");
@@ -44,6 +50,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
         ArgumentOutOfRangeException.ThrowIfNegative(queueLimit);
         _clock = clock ?? TimeProvider.System;
         _interval = Math.Max(1, (long)(_clock.TimestampFrequency / permitsPerSecond));
+        _catchUp = _interval * catchUp;
         _queueLimit = queueLimit;
         _due = _clock.GetTimestamp();
         _idleSince = _due;
@@ -178,7 +185,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
 
     private void GrantLocked(long now)
     {
-        _due = Math.Max(_due, now - _interval) + _interval;
+        _due = Math.Max(_due, now - _catchUp) + _interval;
         _successful++;
         _idleSince = _queue.Count == 0 ? now : null;
     }

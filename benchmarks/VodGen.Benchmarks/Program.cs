@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using VodGen.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
+if (args.Length > 0 && args[0] == "limiter-accuracy")
+{
+    var limits = args.Skip(1).Select(int.Parse).ToArray();
+    return await LimiterAccuracy.RunAsync(Console.Out, limits: limits);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LimiterBenchmarks).Assembly).Run(args);
+return 0;
