@@ -23,7 +23,6 @@ namespace VodGen.Redis;
 /// </remarks>
 public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRateLimitKey>
 {
-    private static readonly RateLimitLease Acquired = new Lease(true, null);
     private readonly IConnectionMultiplexer _connection;
     private readonly VodRedisRateLimiterOptions _options;
     private readonly ILogger _logger;
@@ -55,7 +54,7 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
     {
         if (permitCount == 0)
         {
-            return Acquired;
+            return VodRateLimitLease.Acquired;
         }
 
         if (UseRedis())
@@ -64,7 +63,7 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
             {
                 var (wait, refused) = RedisPacingScript.Reserve(_connection.GetDatabase(), Key(resource), Interval(resource), 0);
                 Restored();
-                return wait is not null ? Acquired : new Lease(false, refused);
+                return wait is not null ? VodRateLimitLease.Acquired : VodRateLimitLease.Refused(refused);
             }
             catch (Exception exception) when (IsRedisFailure(exception))
             {
@@ -80,7 +79,7 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
     {
         if (permitCount == 0)
         {
-            return Acquired;
+            return VodRateLimitLease.Acquired;
         }
 
         if (UseRedis())
@@ -102,7 +101,7 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
             {
                 if (reservation.Wait is not { } wait)
                 {
-                    return new Lease(false, reservation.Refused - _options.MaxReservation);
+                    return VodRateLimitLease.Refused(reservation.Refused - _options.MaxReservation);
                 }
 
                 if (wait > TimeSpan.Zero)
@@ -110,7 +109,7 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
                     await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
                 }
 
-                return Acquired;
+                return VodRateLimitLease.Acquired;
             }
         }
 
@@ -158,17 +157,4 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Redis rate limiting is available again.")]
     private static partial void LogRedisRestored(ILogger logger);
-
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired { get; } = isAcquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? Array.Empty<string>() : new[] { MetadataName.RetryAfter.Name };
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
-            return metadata is not null;
-        }
-    }
 }

@@ -20,7 +20,6 @@ namespace VodGen;
 /// </remarks>
 public sealed class VodPacingRateLimiter : RateLimiter
 {
-    private static readonly RateLimitLease Acquired = new Lease(true, null);
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _queue = new();
     private readonly TimeProvider _clock;
@@ -93,13 +92,13 @@ public sealed class VodPacingRateLimiter : RateLimiter
             var now = _clock.GetTimestamp();
             if (permitCount == 0)
             {
-                return _queue.Count == 0 && now >= _due ? Acquired : FailedLocked(now);
+                return _queue.Count == 0 && now >= _due ? VodRateLimitLease.Acquired : FailedLocked(now);
             }
 
             if (_queue.Count == 0 && now >= _due)
             {
                 GrantLocked(now);
-                return Acquired;
+                return VodRateLimitLease.Acquired;
             }
 
             return FailedLocked(now);
@@ -127,7 +126,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
                     GrantLocked(now);
                 }
 
-                return ValueTask.FromResult(Acquired);
+                return ValueTask.FromResult(VodRateLimitLease.Acquired);
             }
 
             if (_queue.Count >= _queueLimit)
@@ -169,7 +168,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
         foreach (var waiter in abandoned)
         {
             waiter.Registration.Dispose();
-            waiter.TrySetResult(new Lease(false, null));
+            waiter.TrySetResult(VodRateLimitLease.Refused(null));
         }
 
         base.Dispose(disposing);
@@ -194,7 +193,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
     {
         _failed++;
         var wait = Math.Max(0, _due - now) + (_queue.Count * _interval);
-        return new Lease(false, TimeSpan.FromSeconds((double)wait / _clock.TimestampFrequency));
+        return VodRateLimitLease.Refused(TimeSpan.FromSeconds((double)wait / _clock.TimestampFrequency));
     }
 
     private void ScheduleLocked(long now)
@@ -238,7 +237,7 @@ public sealed class VodPacingRateLimiter : RateLimiter
         foreach (var waiter in granted ?? (IEnumerable<Waiter>)Array.Empty<Waiter>())
         {
             waiter.Registration.Dispose();
-            waiter.TrySetResult(Acquired);
+            waiter.TrySetResult(VodRateLimitLease.Acquired);
         }
     }
 
@@ -267,19 +266,6 @@ public sealed class VodPacingRateLimiter : RateLimiter
             }
 
             TrySetCanceled(token);
-        }
-    }
-
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired { get; } = isAcquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? Array.Empty<string>() : new[] { MetadataName.RetryAfter.Name };
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
-            return metadata is not null;
         }
     }
 }
