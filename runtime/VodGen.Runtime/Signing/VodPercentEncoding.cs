@@ -11,6 +11,9 @@ namespace VodGen.Signing;
 public static class VodPercentEncoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const string UnreservedSet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
+    private static readonly SearchValues<byte> UnreservedBytes = SearchValues.Create(Encoding.ASCII.GetBytes(UnreservedSet));
+    private static readonly SearchValues<char> UnreservedChars = SearchValues.Create(UnreservedSet);
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
     /// <summary>True for the bytes that stay as they are.</summary>
@@ -33,9 +36,24 @@ public static class VodPercentEncoding
     public static int Encode(ReadOnlySpan<byte> utf8, Span<byte> destination)
     {
         var length = 0;
-        foreach (var b in utf8)
+        while (!utf8.IsEmpty)
         {
-            length += EncodeByte(b, destination[length..]);
+            // Runs of unreserved bytes (most of any query) are copied in one go.
+            var run = utf8.IndexOfAnyExcept(UnreservedBytes);
+            if (run < 0)
+            {
+                run = utf8.Length;
+            }
+
+            utf8[..run].CopyTo(destination[length..]);
+            length += run;
+            if (run == utf8.Length)
+            {
+                break;
+            }
+
+            length += EncodeByte(utf8[run], destination[length..]);
+            utf8 = utf8[(run + 1)..];
         }
 
         return length;
@@ -87,6 +105,16 @@ public static class VodPercentEncoding
         Span<byte> utf8 = stackalloc byte[256];
         while (i < value.Length)
         {
+            // Runs of unreserved characters are narrowed to bytes in one go.
+            var plain = value[i..].IndexOfAnyExcept(UnreservedChars);
+            plain = plain < 0 ? value.Length - i : plain;
+            if (plain > 0)
+            {
+                length += Encoding.ASCII.GetBytes(value.Slice(i, plain), destination[length..]);
+                i += plain;
+                continue;
+            }
+
             var c = value[i];
             if (c < 0x80)
             {

@@ -53,6 +53,59 @@ public static class VodSignatureV3
         return (Encoding.ASCII.GetString(signature), signedHeaders, Encoding.ASCII.GetString(hashHex));
     }
 
+    /// <summary>The signed header names for a request without, and with, an STS token.</summary>
+    public const string SignedHeaders = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
+
+    /// <summary>The signed header names for a request that carries <c>x-acs-security-token</c>.</summary>
+    public const string SignedHeadersWithToken = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version";
+
+    /// <summary>
+    /// Signs an RPC request with an empty body whose parameters travel in <paramref name="canonicalQuery"/>:
+    /// builds the canonical request over the signed headers the client sends, in their fixed order, and writes
+    /// the hex signature (64 bytes) into <paramref name="signatureHex"/>.
+    /// </summary>
+    public static void SignRpcRequest(ReadOnlySpan<byte> httpMethod, ReadOnlySpan<byte> canonicalQuery, string host, VodRequestStamp stamp, Span<byte> signatureHex)
+    {
+        var token = stamp.Credentials.SecurityToken;
+        var canonical = new CanonicalRequestBuilder(1024);
+        try
+        {
+            // Signed headers in ordinal order; the sequence below must stay sorted.
+            canonical.Append(httpMethod);
+            canonical.Append("\n/\n"u8);
+            canonical.Append(canonicalQuery);
+            canonical.Append("\nhost:"u8);
+            canonical.Append(host);
+            canonical.Append("\nx-acs-action:"u8);
+            canonical.Append(stamp.Action);
+            canonical.Append("\nx-acs-content-sha256:"u8);
+            canonical.Append(EmptyPayloadHash);
+            canonical.Append("\nx-acs-date:"u8);
+            canonical.Append(stamp.Timestamp);
+            if (token is not null)
+            {
+                canonical.Append("\nx-acs-security-token:"u8);
+                canonical.Append(token);
+            }
+
+            canonical.Append("\nx-acs-signature-nonce:"u8);
+            canonical.Append(stamp.Nonce);
+            canonical.Append("\nx-acs-version:"u8);
+            canonical.Append(stamp.Version);
+            canonical.Append("\n\n"u8);
+            canonical.Append(token is null ? SignedHeaders : SignedHeadersWithToken);
+            canonical.Append((byte)'\n');
+            canonical.Append(EmptyPayloadHash);
+
+            Span<byte> canonicalHash = stackalloc byte[64];
+            SignCanonicalRequest(canonical.Written, stamp.Credentials.V3Key, canonicalHash, signatureHex);
+        }
+        finally
+        {
+            canonical.Dispose();
+        }
+    }
+
     /// <summary>
     /// Hashes a canonical request and signs it: writes the hex hash of the canonical request into
     /// <paramref name="canonicalHashHex"/> and the hex signature into <paramref name="signatureHex"/> (64 bytes each).
@@ -82,7 +135,7 @@ public static class VodSignatureV3
     }
 
     /// <summary>A pooled byte builder for canonical requests; used by the request factory.</summary>
-    internal ref struct CanonicalRequestBuilder
+    private ref struct CanonicalRequestBuilder
     {
         private byte[] _buffer;
         private int _length;

@@ -12,6 +12,9 @@ namespace VodGen.Transport;
 /// </summary>
 public static class VodRequestFactory
 {
+    // The endpoint roots a process talks to are few; parsing them once saves a Uri per request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> BaseUris = new(StringComparer.Ordinal);
+
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
     private static readonly MediaTypeHeaderValue FormContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
 
@@ -28,8 +31,12 @@ public static class VodRequestFactory
             ? CreateV1(operation, request, stamp, baseUri)
             : CreateV3(operation, request, stamp, baseUri);
 
-        // V1 asks for JSON with Format=JSON; V3 has no Format parameter, so both also say so in Accept.
-        message.Headers.Accept.Add(JsonMediaType);
+        // V1 asks for JSON with Format=JSON; V3 has no Format parameter and says so in Accept.
+        if (version == VodSignatureVersion.V3)
+        {
+            message.Headers.Accept.Add(JsonMediaType);
+        }
+
         return message;
     }
 
@@ -60,7 +67,7 @@ public static class VodRequestFactory
 
             var content = new ByteArrayContent(payload);
             content.Headers.ContentType = FormContentType;
-            return new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri)) { Content = content };
+            return new HttpRequestMessage(HttpMethod.Post, BaseUri(baseUri)) { Content = content };
         }
         finally
         {
@@ -72,46 +79,15 @@ public static class VodRequestFactory
         where TRequest : class
     {
         var isGet = operation.Info.Method == VodHttpMethod.Get;
-        var uri = new Uri(baseUri);
-        var host = uri.Authority;
+        var uri = BaseUri(baseUri);
         var token = stamp.Credentials.SecurityToken;
         var writer = new VodQueryWriter(null);
-        var canonical = new VodSignatureV3.CanonicalRequestBuilder(1024);
         try
         {
             operation.WriteParameters(request, ref writer);
             var query = writer.Written;
-
-            // Signed headers in ordinal order; the list below must stay sorted.
-            canonical.Append(isGet ? "GET\n/\n"u8 : "POST\n/\n"u8);
-            canonical.Append(query);
-            canonical.Append("\nhost:"u8);
-            canonical.Append(host);
-            canonical.Append("\nx-acs-action:"u8);
-            canonical.Append(stamp.Action);
-            canonical.Append("\nx-acs-content-sha256:"u8);
-            canonical.Append(VodSignatureV3.EmptyPayloadHash);
-            canonical.Append("\nx-acs-date:"u8);
-            canonical.Append(stamp.Timestamp);
-            if (token is not null)
-            {
-                canonical.Append("\nx-acs-security-token:"u8);
-                canonical.Append(token);
-            }
-
-            canonical.Append("\nx-acs-signature-nonce:"u8);
-            canonical.Append(stamp.Nonce);
-            canonical.Append("\nx-acs-version:"u8);
-            canonical.Append(stamp.Version);
-            var signedHeaders = token is null ? SignedHeaders : SignedHeadersWithToken;
-            canonical.Append("\n\n"u8);
-            canonical.Append(signedHeaders);
-            canonical.Append((byte)'\n');
-            canonical.Append(VodSignatureV3.EmptyPayloadHash);
-
-            Span<byte> canonicalHash = stackalloc byte[64];
             Span<byte> signature = stackalloc byte[VodSignatureV3.SignatureLength];
-            VodSignatureV3.SignCanonicalRequest(canonical.Written, stamp.Credentials.V3Key, canonicalHash, signature);
+            VodSignatureV3.SignRpcRequest(isGet ? "GET"u8 : "POST"u8, query, uri.Authority, stamp, signature);
 
             var message = new HttpRequestMessage(
                 isGet ? HttpMethod.Get : HttpMethod.Post,
@@ -127,6 +103,7 @@ public static class VodRequestFactory
                 headers.TryAddWithoutValidation("x-acs-security-token", token);
             }
 
+            var signedHeaders = token is null ? VodSignatureV3.SignedHeaders : VodSignatureV3.SignedHeadersWithToken;
             headers.TryAddWithoutValidation(
                 "Authorization",
                 $"{VodSignatureV3.Algorithm} Credential={stamp.Credentials.AccessKeyId},SignedHeaders={signedHeaders},Signature={Encoding.ASCII.GetString(signature)}");
@@ -134,11 +111,9 @@ public static class VodRequestFactory
         }
         finally
         {
-            canonical.Dispose();
             writer.Dispose();
         }
     }
 
-    private const string SignedHeaders = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
-    private const string SignedHeadersWithToken = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version";
+    private static Uri BaseUri(string baseUri) => BaseUris.Count < 256 ? BaseUris.GetOrAdd(baseUri, static text => new Uri(text)) : new Uri(baseUri);
 }

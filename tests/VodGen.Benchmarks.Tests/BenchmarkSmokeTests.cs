@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
+using VodGen.Benchmarks;
+
+namespace VodGen.Benchmarks.Tests;
+
+public class BenchmarkSmokeTests
+{
+    public static TheoryData<Type> Suites => new()
+    {
+        typeof(SignV1Benchmarks), typeof(SignV3Benchmarks), typeof(RequestBuildBenchmarks), typeof(WholeCallBenchmarks),
+        typeof(ParsingBenchmarks), typeof(LimiterBenchmarks), typeof(ThroughputBenchmarks),
+    };
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void Every_benchmark_runs_once(Type suite)
+    {
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance))
+            .AddLogger(NullLogger.Instance)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "vodgen-benchmark-smoke"))
+            .WithOptions(ConfigOptions.DisableLogFile);
+
+        var summary = BenchmarkRunner.Run(suite, config);
+
+        Assert.False(summary.HasCriticalValidationErrors, string.Join("; ", summary.ValidationErrors.Select(e => e.Message)));
+        Assert.NotEmpty(summary.Reports);
+        Assert.All(summary.Reports, report => Assert.True(report.Success, $"{report.BenchmarkCase.DisplayInfo} failed"));
+    }
+
+    [Fact]
+    public async Task Limiter_accuracy_measurement_runs()
+    {
+        using var output = new StringWriter();
+
+        await LimiterAccuracy.RunAsync(output, callers: 50, seconds: 1, 100);
+
+        Assert.Contains("| 100 | 98 |", output.ToString());
+    }
+}
