@@ -6,6 +6,7 @@ namespace VodGen.Benchmarks;
 
 /// <summary>The limiter's own cost per permit when nobody waits, against the library's token bucket.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LimiterBenchmarks
 {
     private static readonly VodRateLimitKey Key = new("LTAI-benchmark", "RefreshUploadVideo", int.MaxValue);

@@ -9,6 +9,7 @@ namespace VodGen.Benchmarks;
 /// of the same bytes (which builds no typed object at all).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ParsingBenchmarks
 {
     [Params("RefreshUploadVideo sample", "GetPlayInfo, 60 streams")]

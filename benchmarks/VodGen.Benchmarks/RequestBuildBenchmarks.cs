@@ -12,6 +12,7 @@ namespace VodGen.Benchmarks;
 /// The baseline is the V1 HMAC floor, for scale.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RequestBuildBenchmarks
 {
     private readonly byte[] _key = System.Text.Encoding.UTF8.GetBytes("testsecret&");

@@ -10,6 +10,7 @@ namespace VodGen.Benchmarks;
 /// (the floor: no signer can do less). Target: at most 1.5 × the floor, at most 300 B allocated.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SignV1Benchmarks
 {
     private readonly byte[] _key = System.Text.Encoding.UTF8.GetBytes("testsecret&");
@@ -52,6 +53,7 @@ public class SignV1Benchmarks
 /// request plus one HMAC-SHA256 (the floor). Target: at most 1.5 × the floor.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SignV3Benchmarks
 {
     private readonly byte[] _key = System.Text.Encoding.UTF8.GetBytes("testsecret");

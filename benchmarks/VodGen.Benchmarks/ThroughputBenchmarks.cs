@@ -16,6 +16,7 @@ namespace VodGen.Benchmarks;
 /// Target: VodGen at least 90 % of the raw client's calls per second (a time ratio of at most 1.11).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ThroughputBenchmarks
 {
     private const int Callers = 64;

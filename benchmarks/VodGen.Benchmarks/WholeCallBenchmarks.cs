@@ -9,6 +9,7 @@ namespace VodGen.Benchmarks;
 /// the body. Target: VodGen at most baseline + the HMAC floor + 1 µs, allocating at most baseline + 1 KB.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class WholeCallBenchmarks
 {
     private HttpClient _raw = null!;
