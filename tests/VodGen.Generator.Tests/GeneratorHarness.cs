@@ -27,15 +27,16 @@ internal sealed class GeneratorHarness
                 // As the .NET SDK does by default: the runtime targets net8.0 and binds to the newer framework here.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
-    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> specs, IDictionary<string, string>? properties = null, LanguageVersion version = LanguageVersion.Latest)
-        => Driver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), properties, version);
+    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> specs, IDictionary<string, string>? properties = null, LanguageVersion version = LanguageVersion.Latest, IDictionary<string, string>? selections = null)
+        => Driver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), properties, version, selections);
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> additionalTexts, IDictionary<string, string>? properties = null, LanguageVersion version = LanguageVersion.Latest)
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> additionalTexts, IDictionary<string, string>? properties = null, LanguageVersion version = LanguageVersion.Latest, IDictionary<string, string>? selections = null)
     {
         var texts = additionalTexts.ToImmutableArray();
         var options = new TestAnalyzerConfigOptionsProvider(
             (properties ?? new Dictionary<string, string>()).ToImmutableDictionary(),
-            texts.Select(t => t.Path).ToImmutableHashSet());
+            texts.Select(t => t.Path).ToImmutableHashSet(),
+            selections?.ToImmutableDictionary());
         return CSharpGeneratorDriver.Create(
             new[] { new VodGenerator().AsSourceGenerator() },
             texts,
@@ -49,9 +50,10 @@ internal sealed class GeneratorHarness
         IEnumerable<(string Path, string Text)> specs,
         IEnumerable<string>? userSources = null,
         IDictionary<string, string>? properties = null,
-        LanguageVersion version = LanguageVersion.Latest)
+        LanguageVersion version = LanguageVersion.Latest,
+        IDictionary<string, string>? selections = null)
     {
-        var driver = Driver(specs, properties, version);
+        var driver = Driver(specs, properties, version, selections);
         var compilation = Compilation(userSources ?? Array.Empty<string>(), version);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();

@@ -63,10 +63,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VersionConflict = Error(
         "VODGEN018", "Two versions of a product in one namespace", "Product '{0}' appears with versions '{1}' and '{2}' in the namespace '{3}'; set a separate VodGenNamespace per version");
 
+    public static readonly DiagnosticDescriptor SelectedOperationMissing = Warning(
+        "VODGEN019", "Selected operation not found", "The operation '{0}' is selected by {1} but no spec file defines it");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
-        EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict);
+        EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
+        SelectedOperationMissing);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

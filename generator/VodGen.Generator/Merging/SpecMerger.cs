@@ -64,6 +64,11 @@ internal static class SpecMerger
             }
         }
 
+        if (options.Selection.Count > 0)
+        {
+            SelectOperations(products.Values, options.Selection, diagnostics);
+        }
+
         var productModels = new List<ProductModel>();
         var operations = new List<OperationSource>();
         var sharedTypes = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
@@ -83,6 +88,23 @@ internal static class SpecMerger
             operations.ToEquatableArray(),
             sharedTypes.Values.Select(v => v.Type).OrderBy(t => t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             diagnostics.ToEquatableArray());
+    }
+
+    // The VodGenOperations property keeps only the named operations, in every product.
+    private static void SelectOperations(IEnumerable<ProductBuilder> products, EquatableArray<string> selection, List<DiagnosticInfo> diagnostics)
+    {
+        var wanted = new HashSet<string>(selection, StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var product in products)
+        {
+            product.Operations.RemoveAll(o => !wanted.Contains(o.Operation.Name));
+            found.UnionWith(product.Operations.Select(o => o.Operation.Name));
+        }
+
+        foreach (var missing in selection.Where(name => !found.Contains(name)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelectedOperationMissing, null, missing, "the VodGenOperations property"));
+        }
     }
 
     // Decoded payload types named with x-vodgen-typeName become one top-level type per name and namespace.

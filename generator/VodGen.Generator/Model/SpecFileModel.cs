@@ -15,8 +15,11 @@ internal sealed record LocatedOperation(OperationModel Operation, LocationInfo L
 /// <summary>The parser's answer for one file: a model (absent when the file is unusable) and diagnostics.</summary>
 internal sealed record SpecParseResult(SpecFileModel? File, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>A spec file's text as the pipeline sees it: path and content only.</summary>
-internal sealed record SpecFileText(string Path, string Text);
+/// <summary>
+/// A spec file's text as the pipeline sees it: path, content, and the operations its item selects
+/// (empty: all of them).
+/// </summary>
+internal sealed record SpecFileText(string Path, string Text, EquatableArray<string> Selection);
 
-/// <summary>Build-wide settings read from MSBuild properties.</summary>
-internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers);
+/// <summary>Build-wide settings read from MSBuild properties; <see cref="Selection"/> empty selects every operation.</summary>
+internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection);

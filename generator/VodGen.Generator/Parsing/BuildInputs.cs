@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,6 +17,12 @@ internal static class BuildInputs
     /// <summary>MSBuild property naming the namespace of generated code.</summary>
     public const string NamespaceProperty = "build_property.VodGenNamespace";
 
+    /// <summary>MSBuild property listing the operations to generate (all when empty).</summary>
+    public const string OperationsProperty = "build_property.VodGenOperations";
+
+    /// <summary>Item metadata listing the operations to generate from one spec file (all when empty).</summary>
+    public const string OperationsMetadata = "build_metadata.AdditionalFiles.VodGenOperations";
+
     /// <summary>The file's path and text when it is marked as a spec; null otherwise.</summary>
     public static SpecFileText? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
@@ -24,13 +31,21 @@ internal static class BuildInputs
             return null;
         }
 
-        return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+        options.TryGetValue(OperationsMetadata, out var selection);
+        return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, Names(selection));
     }
 
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptions globalOptions, ParseOptions parseOptions)
     {
         globalOptions.TryGetValue(NamespaceProperty, out var ns);
         var supportsRequired = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp11;
-        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired);
+        globalOptions.TryGetValue(OperationsProperty, out var selection);
+        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired, Names(selection));
     }
+
+    /// <summary>Splits "A; B,C" into distinct names.</summary>
+    public static EquatableArray<string> Names(string? list)
+        => (list ?? string.Empty).Split(new[] { ';', ',', ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToEquatableArray();
 }

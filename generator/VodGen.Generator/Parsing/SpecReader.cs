@@ -18,7 +18,7 @@ internal static class SpecReader
         var context = new SpecReadContext(map, cancellationToken);
         try
         {
-            var model = ReadFile(context, file.Path, utf8);
+            var model = ReadFile(context, file, utf8);
             return new SpecParseResult(model, context.Diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -33,8 +33,9 @@ internal static class SpecReader
         }
     }
 
-    private static SpecFileModel? ReadFile(SpecReadContext context, string path, byte[] utf8)
+    private static SpecFileModel? ReadFile(SpecReadContext context, SpecFileText file, byte[] utf8)
     {
+        var path = file.Path;
         var duplicates = new List<JsonPropertyNode>();
         JsonTreeNode root;
         try
@@ -85,14 +86,28 @@ internal static class SpecReader
             return null;
         }
 
+        // With a selection, other operations are not even read: a large official file costs only what is used.
+        var selected = new HashSet<string>(file.Selection, StringComparer.Ordinal);
+        var missing = new HashSet<string>(file.Selection, StringComparer.Ordinal);
         var operations = new List<LocatedOperation>();
         foreach (var entry in apis.Properties)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (selected.Count > 0 && !selected.Contains(entry.Name))
+            {
+                continue;
+            }
+
+            missing.Remove(entry.Name);
             if (OperationReader.Read(context, entry) is { } operation)
             {
                 operations.Add(new LocatedOperation(operation, context.LocateName(entry)));
             }
+        }
+
+        foreach (var name in missing)
+        {
+            context.Report(DiagnosticDescriptors.SelectedOperationMissing, context.LocateName(document.Find("apis")!), name, "the VodGenOperations metadata of this file");
         }
 
         return new SpecFileModel(path, product, version, ReadEndpoints(context, document), operations.ToEquatableArray(), context.Locate(info));
