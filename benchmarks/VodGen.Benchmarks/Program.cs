@@ -3,6 +3,12 @@ using VodGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
+if (args.Length == 2 && args[0] == "write-synthetic-spec")
+{
+    await File.WriteAllTextAsync(args[1], VodGen.Testing.SyntheticProduct.Create(300));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "limiter-accuracy")
 {
     var limits = args.Skip(1).Select(int.Parse).ToArray();

@@ -55,6 +55,14 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void VODGEN001_escape_of_an_unpaired_surrogate_is_invalid_json_at_the_string()
+    {
+        var text = "{ " + Info + ", \"apis\": { \"Op\": { \"summary\": \"bad \\uD888 escape\" } } }";
+
+        Single("VODGEN001", text, at: "\"bad");
+    }
+
+    [Fact]
     public void VODGEN001_empty_and_truncated_files()
     {
         Single("VODGEN001", string.Empty);
@@ -181,10 +189,26 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void VODGEN014_parameter_names_that_collide_in_csharp()
+    public void VODGEN014_parameter_names_that_collide_in_csharp_are_both_kept()
     {
         var text = Spec(Operation("Op", Parameter("VideoId", "{ \"type\": \"string\" }") + ", " + Parameter("video-id", "{ \"type\": \"string\" }")));
-        Single("VODGEN014", text, at: "\"video-id\"");
+        Assert.Equal(DiagnosticSeverity.Warning, Single("VODGEN014", text, at: "\"video-id\"").Severity);
+
+        var (_, output, _) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+        var request = output.GetTypeByMetadataName("VodGen.Vod.OpRequest")!;
+        Assert.NotEmpty(request.GetMembers("VideoId"));
+        Assert.NotEmpty(request.GetMembers("VideoId2"));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void VODGEN015_an_unexpected_failure_is_reported_not_thrown()
+    {
+        var result = Parsing.SpecReader.Read(new Model.SpecFileText("/p/specs/a.json", null!, default), CancellationToken.None);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("VODGEN015", diagnostic.Id);
+        Assert.Null(result.File);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal static class JsonTreeBuilder
                 array.End = (int)reader.TokenStartIndex + 1;
                 return array;
             case JsonTokenType.String:
-                return new JsonScalarNode(JsonScalarKind.String, reader.GetString() ?? string.Empty, start, start + RawLength(ref reader) + 2);
+                return new JsonScalarNode(JsonScalarKind.String, ReadString(ref reader), start, start + RawLength(ref reader) + 2);
             case JsonTokenType.Number:
                 return new JsonScalarNode(JsonScalarKind.Number, Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), start, start + RawLength(ref reader));
             case JsonTokenType.True:
@@ -73,7 +73,7 @@ internal static class JsonTreeBuilder
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             var nameStart = (int)reader.TokenStartIndex;
-            var name = reader.GetString() ?? string.Empty;
+            var name = ReadString(ref reader);
             var nameEnd = nameStart + RawLength(ref reader) + 2;
             Next(ref reader);
             var property = new JsonPropertyNode(name, nameStart, nameEnd, ReadValue(ref reader, duplicateKeys, cancellationToken));
@@ -89,6 +89,19 @@ internal static class JsonTreeBuilder
 
         node.End = (int)reader.TokenStartIndex + 1;
         return node;
+    }
+
+    // The reader accepts \uD800-style escapes that do not form a surrogate pair, then refuses to unescape them.
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonTreeException("a string holds a \\u escape that is not a valid UTF-16 character (an unpaired surrogate)", (int)reader.TokenStartIndex);
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)

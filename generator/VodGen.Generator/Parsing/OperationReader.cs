@@ -90,14 +90,16 @@ internal static class OperationReader
                 continue;
             }
 
+            // Both are kept; the generated class numbers the later one (VideoId2), which the warning says.
             var propertyName = Identifiers.ToPascalCase(name);
             if (seen.TryGetValue(propertyName, out var other))
             {
                 context.Report(DiagnosticDescriptors.IdentifierCollision, context.Locate(nameNode), other, name, propertyName);
-                continue;
             }
-
-            seen.Add(propertyName, name);
+            else
+            {
+                seen.Add(propertyName, name);
+            }
             var schema = SchemaReader.Read(context, schemaNode, itemPath + ".schema");
             if (schema is null)
             {

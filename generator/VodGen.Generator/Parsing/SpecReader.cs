@@ -13,11 +13,13 @@ internal static class SpecReader
 {
     public static SpecParseResult Read(SpecFileText file, CancellationToken cancellationToken)
     {
-        var utf8 = Encoding.UTF8.GetBytes(file.Text);
-        var map = new SourcePositionMap(file.Path, utf8);
+        var map = new SourcePositionMap(file.Path, Array.Empty<byte>());
         var context = new SpecReadContext(map, cancellationToken);
         try
         {
+            var utf8 = Encoding.UTF8.GetBytes(file.Text);
+            map = new SourcePositionMap(file.Path, utf8);
+            context = new SpecReadContext(map, cancellationToken);
             var model = ReadFile(context, file, utf8);
             return new SpecParseResult(model, context.Diagnostics.ToEquatableArray());
         }

@@ -1,0 +1,115 @@
+extern alias generator;
+
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using VodGen.Testing;
+
+namespace VodGen.Benchmarks;
+
+/// <summary>
+/// The generator on a whole synthetic product (300 operations, about 1 MB of spec): a cold run (new driver) against
+/// a bare <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> of the same bytes (target: at most 4 ×),
+/// and a warm run after an unrelated C# edit (target: under 1 ms).
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class GenerationBenchmarks
+{
+    private byte[] _bytes = Array.Empty<byte>();
+    private string _spec = string.Empty;
+    private ImmutableArray<AdditionalText> _texts;
+    private SpecOptions _options = null!;
+    private CSharpCompilation _compilation = null!;
+    private GeneratorDriver _warm = null!;
+    private int _edit;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var spec = SyntheticProduct.Create(300);
+        _spec = spec;
+        _bytes = Encoding.UTF8.GetBytes(spec);
+        _texts = ImmutableArray.Create<AdditionalText>(new SpecText("/bench/specs/synth.json", spec));
+        _options = new SpecOptions(_texts[0].Path);
+        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") });
+        _warm = NewDriver().RunGenerators(_compilation);
+    }
+
+    [Benchmark(Baseline = true, Description = "JsonDocument.Parse of the spec")]
+    public int Parse()
+    {
+        using var document = JsonDocument.Parse(_bytes);
+        return document.RootElement.GetProperty("apis").GetPropertyCount();
+    }
+
+    [Benchmark(Description = "VodGen parse only (spec → models)")]
+    public int ParseModels()
+        => generator::VodGen.Generator.Parsing.SpecReader.Read(new(_texts[0].Path, _spec, default), CancellationToken.None).File!.Operations.Count;
+
+    [Benchmark(Description = "VodGen parse + merge + emit, no Roslyn")]
+    public int ParseAndEmit()
+    {
+        var parsed = generator::VodGen.Generator.Parsing.SpecReader.Read(new(_texts[0].Path, _spec, default), CancellationToken.None);
+        var merged = generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { parsed }, new(string.Empty, true, default), CancellationToken.None);
+        var length = 0;
+        foreach (var operation in merged.Operations)
+        {
+            length += generator::VodGen.Generator.Emitting.RequestEmitter.Emit(operation).Length
+                + generator::VodGen.Generator.Emitting.ResponseEmitter.Emit(operation).Length
+                + generator::VodGen.Generator.Emitting.ErrorsEmitter.Emit(operation).Length
+                + generator::VodGen.Generator.Emitting.OperationEmitter.Emit(operation).Length
+                + generator::VodGen.Generator.Emitting.ClientEmitter.Emit(operation).Length;
+        }
+
+        return length;
+    }
+
+    [Benchmark(Description = "cold generation, 300 operations")]
+    public int Cold() => NewDriver().RunGenerators(_compilation).GetRunResult().Results[0].GeneratedSources.Length;
+
+    [Benchmark(Description = "warm run after an unrelated C# edit")]
+    public int Warm()
+    {
+        var edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B" + _edit++ + " { }"));
+        _warm = _warm.RunGenerators(edited);
+        return _edit;
+    }
+
+    private GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
+        new[] { new generator::VodGen.Generator.VodGenerator().AsSourceGenerator() },
+        _texts,
+        new CSharpParseOptions(LanguageVersion.Latest),
+        _options);
+
+    private sealed class SpecText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class SpecOptions(string specPath) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Spec = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.VodGenSpec", "true"));
+        private static readonly Options None = new(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GlobalOptions => None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == specPath ? Spec : None;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
