@@ -12,7 +12,7 @@ public class BenchmarkSmokeTests
     public static TheoryData<Type> Suites => new()
     {
         typeof(SignV1Benchmarks), typeof(SignV3Benchmarks), typeof(RequestBuildBenchmarks), typeof(WholeCallBenchmarks),
-        typeof(ParsingBenchmarks), typeof(LimiterBenchmarks), typeof(ThroughputBenchmarks),
+        typeof(ParsingBenchmarks), typeof(LimiterBenchmarks), typeof(ThroughputBenchmarks), typeof(GenerationBenchmarks),
     };
 
     [Theory]
