@@ -96,11 +96,7 @@ public static class SyntheticProduct
         WriteParameter(json, "Cdn.Domain-Name", "string", required: false, i, deprecated: i % 3 == 0);
 
         // Tag.N.Key / Tag.N.Value
-        json.WriteStartObject();
-        json.WriteString("name", "Tag");
-        json.WriteString("in", "query");
-        json.WriteString("style", "repeatList");
-        json.WriteStartObject("schema");
+        StartStyledParameter(json, "Tag", "repeatList");
         json.WriteString("type", "array");
         json.WriteNumber("maxItems", 20);
         json.WriteStartObject("items");
@@ -118,11 +114,7 @@ public static class SyntheticProduct
         json.WriteEndObject();
 
         // Ids.N
-        json.WriteStartObject();
-        json.WriteString("name", "Ids");
-        json.WriteString("in", "query");
-        json.WriteString("style", "repeatList");
-        json.WriteStartObject("schema");
+        StartStyledParameter(json, "Ids", "repeatList");
         json.WriteString("type", "array");
         json.WriteStartObject("items");
         json.WriteString("type", "integer");
@@ -132,11 +124,7 @@ public static class SyntheticProduct
         json.WriteEndObject();
 
         // A JSON-style array of objects and a JSON-style object.
-        json.WriteStartObject();
-        json.WriteString("name", "Rules");
-        json.WriteString("in", "query");
-        json.WriteString("style", "json");
-        json.WriteStartObject("schema");
+        StartStyledParameter(json, "Rules", "json");
         json.WriteString("type", "array");
         json.WriteStartObject("items");
         json.WriteString("type", "object");
@@ -156,11 +144,7 @@ public static class SyntheticProduct
         json.WriteEndObject();
         json.WriteEndObject();
 
-        json.WriteStartObject();
-        json.WriteString("name", "Options");
-        json.WriteString("in", "query");
-        json.WriteString("style", "json");
-        json.WriteStartObject("schema");
+        StartStyledParameter(json, "Options", "json");
         json.WriteString("type", "object");
         json.WriteStartObject("properties");
         json.WriteStartObject("Depth");
@@ -180,6 +164,16 @@ public static class SyntheticProduct
         WriteResponse(json, i);
         WriteErrors(json, i);
         json.WriteEndObject();
+    }
+
+    // Opens { "name": ..., "in": "query", "style": ..., "schema": { ; the caller closes both objects.
+    private static void StartStyledParameter(Utf8JsonWriter json, string name, string style)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("in", "query");
+        json.WriteString("style", style);
+        json.WriteStartObject("schema");
     }
 
     private static void WriteParameter(Utf8JsonWriter json, string name, string type, bool required, int i, string? format = null, double? minimum = null, double? maximum = null, string[]? enumValues = null, int? maxLength = null, string? pattern = null, bool deprecated = false)
