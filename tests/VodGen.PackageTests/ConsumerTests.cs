@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using VodGen.Emulator;
+
+namespace VodGen.PackageTests;
+
+public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<PackageFixture>
+{
+    private const string Program = """
+        using VodGen;
+        using VodGen.Vod;
+
+        using var client = new VodClient(new VodClientOptions
+        {
+            Endpoint = new Uri(args[0]),
+            Credentials = new StaticCredentialsProvider(args[1], args[2]),
+        });
+        var response = await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = args[3] });
+        Console.WriteLine("bucket=" + response.DecodeUploadAddress().Bucket);
+        try
+        {
+            await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = "no-such-video" });
+        }
+        catch (VodServiceException e) when (e.Code == RefreshUploadVideoErrors.InvalidVideoNotFound)
+        {
+            Console.WriteLine("error=" + e.Code);
+        }
+        """;
+
+    private string CreateConsumer(string name, string program)
+    {
+        var folder = Path.Combine(packages.Root, name);
+        Directory.CreateDirectory(Path.Combine(folder, "specs"));
+        File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", "RefreshUploadVideo.json"), Path.Combine(folder, "specs", "RefreshUploadVideo.json"));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="vodgen-test-feed" value="{packages.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="VodGen" Version="{packages.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return folder;
+    }
+
+    [Fact]
+    public void Package_holds_the_generator_its_json_dependencies_and_build_files_but_no_roslyn()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"VodGen.{packages.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("analyzers/dotnet/cs/VodGen.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
+        Assert.Contains("buildTransitive/VodGen.props", entries);
+        Assert.Contains("buildTransitive/VodGen.targets", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("System.Collections.Immutable", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(packages.Feed, $"VodGen.Runtime.{packages.Version}.nupkg")));
+    }
+
+    [Fact]
+    public async Task Fresh_consumer_builds_from_the_package_and_calls_the_emulator()
+    {
+        await using var emulator = await VodEmulator.StartAsync();
+        var video = emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        var folder = CreateConsumer("Consumer", Program);
+
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await DotNet.RunAsync(
+            $"bin/Release/net10.0/Consumer.dll {emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {video.VideoId}",
+            folder,
+            TimeSpan.FromMinutes(1));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("bucket=" + video.Bucket, run.Output);
+        Assert.Contains("error=InvalidVideo.NotFound", run.Output);
+    }
+
+    [Fact]
+    public async Task Consumer_that_leaves_out_a_required_parameter_does_not_compile()
+    {
+        var folder = CreateConsumer("Incomplete", "var request = new VodGen.Vod.RefreshUploadVideoRequest();\nSystem.Console.WriteLine(request);\n");
+
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("CS9035", build.Output);
+    }
+}
