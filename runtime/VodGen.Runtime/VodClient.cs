@@ -37,7 +37,7 @@ public sealed class VodClient : IDisposable
         _endpoint = options.Endpoint;
         _timeout = options.Timeout;
         _clock = options.TimeProvider;
-        _credentials = options.Credentials ?? new EnvironmentCredentialsProvider();
+        _credentials = options.Credentials ?? new DefaultCredentialsChain();
         _gate = new VodRateGate(options.Throttling, options.RegionId, options.TimeProvider);
         _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider);
         _ownsHttpClient = httpClient is null;

@@ -15,7 +15,7 @@ public sealed class VodClientOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Where access keys come from. When null, <see cref="EnvironmentCredentialsProvider"/> is used.</summary>
+    /// <summary>Where access keys come from. When null, <see cref="DefaultCredentialsChain"/> is used (environment, CLI profile, credentials file).</summary>
     public IVodCredentialsProvider? Credentials { get; set; }
 
     /// <summary>The signing scheme; <see cref="VodSignatureVersion.V3"/> by default.</summary>

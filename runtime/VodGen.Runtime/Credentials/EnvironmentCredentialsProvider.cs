@@ -8,7 +8,7 @@ namespace VodGen;
 /// Reads <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and, for STS credentials,
 /// <c>ALIBABA_CLOUD_SECURITY_TOKEN</c> from the environment on each call, so rotated values are picked up.
 /// </summary>
-public sealed class EnvironmentCredentialsProvider : IVodCredentialsProvider
+public sealed class EnvironmentCredentialsProvider : IVodCredentialSource
 {
     /// <summary>The variable holding the AccessKey ID.</summary>
     public const string AccessKeyIdVariable = "ALIBABA_CLOUD_ACCESS_KEY_ID";
@@ -38,6 +38,11 @@ public sealed class EnvironmentCredentialsProvider : IVodCredentialsProvider
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">A variable is missing; the message names which.</exception>
     public ValueTask<VodCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(TryResolve(out var reason) ?? throw new InvalidOperationException(
+            $"No Alibaba Cloud credentials: {reason}. Set them, or give VodClientOptions.Credentials a provider such as StaticCredentialsProvider."));
+
+    /// <inheritdoc/>
+    public VodCredentials? TryResolve(out string reason)
     {
         var id = _read(AccessKeyIdVariable);
         var secret = _read(AccessKeySecretVariable);
@@ -46,21 +51,21 @@ public sealed class EnvironmentCredentialsProvider : IVodCredentialsProvider
             var missing = string.IsNullOrEmpty(id)
                 ? string.IsNullOrEmpty(secret) ? $"{AccessKeyIdVariable} and {AccessKeySecretVariable} are" : $"{AccessKeyIdVariable} is"
                 : $"{AccessKeySecretVariable} is";
-            throw new InvalidOperationException(
-                $"No Alibaba Cloud credentials: the environment variable {missing} not set. " +
-                "Set them, or give VodClientOptions.Credentials a provider such as StaticCredentialsProvider.");
+            reason = $"the environment variable {missing} not set";
+            return null;
         }
 
+        reason = string.Empty;
         var token = _read(SecurityTokenVariable);
         var last = _last;
         if (last is not null && last.AccessKeyId == id && last.AccessKeySecret == secret && last.SecurityToken == (string.IsNullOrEmpty(token) ? null : token))
         {
-            return ValueTask.FromResult(last);
+            return last;
         }
 
         // Keep the object while the variables stay the same, so its derived signing keys are reused.
         last = new VodCredentials(id, secret, token);
         _last = last;
-        return ValueTask.FromResult(last);
+        return last;
     }
 }

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VodGen;
+
+/// <summary>
+/// Reads <c>~/.alibabacloud/credentials</c> (or <c>ALIBABA_CLOUD_CREDENTIALS_FILE</c>): the section named by
+/// <c>ALIBABA_CLOUD_PROFILE</c>, else <c>[default]</c>, with <c>type = access_key</c> (or <c>sts</c> with
+/// <c>security_token</c>), <c>access_key_id</c> and <c>access_key_secret</c>.
+/// </summary>
+public sealed class IniFileCredentialsProvider : IVodCredentialSource
+{
+    private readonly string _path;
+    private readonly string _section;
+    private VodCredentials? _cached;
+
+    /// <summary>Reads <paramref name="path"/> (default <c>~/.alibabacloud/credentials</c>), section <paramref name="section"/> (default <c>default</c>).</summary>
+    public IniFileCredentialsProvider(string? path = null, string? section = null)
+    {
+        _path = path ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".alibabacloud", "credentials");
+        _section = string.IsNullOrEmpty(section) ? "default" : section;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<VodCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(TryResolve(out var reason) ?? throw new InvalidOperationException("No Alibaba Cloud credentials: " + reason));
+
+    /// <inheritdoc/>
+    public VodCredentials? TryResolve(out string reason)
+    {
+        if (_cached is { } cached)
+        {
+            reason = string.Empty;
+            return cached;
+        }
+
+        if (!File.Exists(_path))
+        {
+            reason = $"credentials file {_path} not found";
+            return null;
+        }
+
+        Dictionary<string, string>? values = null;
+        try
+        {
+            string? section = null;
+            foreach (var raw in File.ReadLines(_path))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] is '#' or ';')
+                {
+                    continue;
+                }
+
+                if (line[0] == '[' && line[^1] == ']')
+                {
+                    section = line[1..^1].Trim();
+                    if (section == _section)
+                    {
+                        values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    }
+
+                    continue;
+                }
+
+                var equals = line.IndexOf('=');
+                if (section == _section && equals > 0)
+                {
+                    values![line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            reason = $"{_path} could not be read ({exception.GetType().Name})";
+            return null;
+        }
+
+        if (values is null)
+        {
+            reason = $"{_path} has no [{_section}] section";
+            return null;
+        }
+
+        var type = values.GetValueOrDefault("type", "access_key");
+        if (type is not ("access_key" or "sts"))
+        {
+            reason = $"[{_section}] in {_path} has type '{type}', which VodGen does not support (access_key or sts)";
+            return null;
+        }
+
+        var id = values.GetValueOrDefault("access_key_id");
+        var secret = values.GetValueOrDefault("access_key_secret");
+        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
+        {
+            reason = $"[{_section}] in {_path} has no access_key_id or access_key_secret";
+            return null;
+        }
+
+        reason = string.Empty;
+        return _cached = new VodCredentials(id, secret, type == "sts" ? values.GetValueOrDefault("security_token") : null);
+    }
+}
