@@ -26,7 +26,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         }
         """;
 
-    private string CreateConsumer(string name, string program)
+    private string CreateConsumer(string name, string program, bool aot = false)
     {
         var folder = Path.Combine(packages.Root, name);
         Directory.CreateDirectory(Path.Combine(folder, "specs"));
@@ -48,6 +48,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <PublishAot>{(aot ? "true" : "false")}</PublishAot>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="VodGen" Version="{packages.Version}" />
@@ -99,5 +100,45 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("CS9035", build.Output);
+    }
+
+    [AotFact]
+    public async Task Native_AOT_consumer_publishes_without_trim_or_AOT_warnings_and_runs()
+    {
+        await using var emulator = await VodEmulator.StartAsync();
+        var video = emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        var folder = CreateConsumer("AotConsumer", Program, aot: true);
+
+        var publish = await DotNet.RunAsync("publish -c Release -r linux-x64 -o out", folder, TimeSpan.FromMinutes(10));
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotContain("warning IL", publish.Output);
+        Assert.DoesNotContain(": warning ", publish.Output);
+
+        var binary = Path.Combine(folder, "out", "AotConsumer");
+        var start = new System.Diagnostics.ProcessStartInfo(binary, $"{emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {video.VideoId}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(1)) + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("bucket=" + video.Bucket, output);
+        Assert.Contains("error=InvalidVideo.NotFound", output);
+    }
+}
+
+/// <summary>Needs a native toolchain (clang) for Native AOT; skipped, with the reason shown, without one.</summary>
+public sealed class AotFactAttribute : FactAttribute
+{
+    public AotFactAttribute()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        if (!path.Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, "clang"))))
+        {
+            Skip = "Native AOT needs clang (CI installs it: apt-get install -y clang zlib1g-dev).";
+        }
     }
 }
