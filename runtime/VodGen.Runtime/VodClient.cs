@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Diagnostics;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -24,6 +28,7 @@ public sealed class VodClient : IDisposable
     private readonly TimeProvider _clock;
     private readonly VodRateGate _gate;
     private readonly ResiliencePipeline _retry;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
 
     /// <summary>Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client.</summary>
@@ -38,8 +43,9 @@ public sealed class VodClient : IDisposable
         _timeout = options.Timeout;
         _clock = options.TimeProvider;
         _credentials = options.Credentials ?? new DefaultCredentialsChain();
+        _logger = options.Logger ?? NullLogger.Instance;
         _gate = new VodRateGate(options.Throttling, options.RegionId, options.TimeProvider);
-        _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider);
+        _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider, _logger);
         _ownsHttpClient = httpClient is null;
         _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -70,10 +76,7 @@ public sealed class VodClient : IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
         operation.Validate(request);
-        return _retry.ExecuteAsync(
-            static (state, token) => state.Client.AttemptAsync(state.Operation, state.Request, token),
-            new AttemptState<TRequest, TResponse>(this, operation, request),
-            cancellationToken).AsTask();
+        return CallAsync(operation, request, cancellationToken);
     }
 
     /// <summary>Disposes the HttpClient if the client created it, and the local rate limiters.</summary>
@@ -86,11 +89,63 @@ public sealed class VodClient : IDisposable
         }
     }
 
-    private async ValueTask<TResponse> AttemptAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken)
+    // The call as telemetry sees it: one activity, one duration and one outcome over all attempts.
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken)
         where TRequest : class
     {
+        var action = operation.Info.Action;
+        using var activity = VodTelemetry.ActivitySource.StartActivity("VodGen " + action, ActivityKind.Client);
+        activity?.SetTag("vod.action", action);
+        activity?.SetTag("vod.region", RegionId);
+        var started = _clock.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(VodRetryPolicy.ActionKey, action);
+        var state = new AttemptState<TRequest, TResponse>(this, operation, request, new StrongBox<int>());
+        try
+        {
+            var response = await _retry.ExecuteAsync(
+                static (ctx, s) => s.Client.AttemptAsync(s.Operation, s.Request, s.Attempts, ctx.CancellationToken),
+                context,
+                state).ConfigureAwait(false);
+            var elapsed = _clock.GetElapsedTime(started);
+            VodTelemetry.Calls.Add(1, new("vod.action", action), new("vod.outcome", "ok"));
+            VodTelemetry.CallDuration.Record(elapsed.TotalSeconds, new("vod.action", action), new("vod.outcome", "ok"));
+            VodLog.Succeeded(_logger, action, elapsed.TotalMilliseconds, state.Attempts.Value);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            var elapsed = _clock.GetElapsedTime(started);
+            var outcome = VodTelemetry.Outcome(exception);
+            var requestId = (exception as VodServiceException)?.RequestId;
+            VodTelemetry.Calls.Add(1, new("vod.action", action), new("vod.outcome", outcome));
+            VodTelemetry.CallDuration.Record(elapsed.TotalSeconds, new("vod.action", action), new("vod.outcome", outcome));
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            activity?.SetTag("vod.error_code", outcome);
+            activity?.SetTag("vod.request_id", requestId);
+            VodLog.Failed(_logger, action, state.Attempts.Value, elapsed.TotalMilliseconds, outcome, requestId);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("vod.attempts", state.Attempts.Value);
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<TResponse> AttemptAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, StrongBox<int> attempts, CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var attempt = ++attempts.Value;
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        await _gate.AcquireAsync(operation.Info, credentials.AccessKeyId, cancellationToken).ConfigureAwait(false);
+        var waited = await _gate.AcquireAsync(operation.Info, credentials.AccessKeyId, cancellationToken).ConfigureAwait(false);
+        if (waited > TimeSpan.Zero)
+        {
+            VodTelemetry.ThrottleWait.Record(waited.TotalSeconds, new System.Collections.Generic.KeyValuePair<string, object?>("vod.action", operation.Info.Action));
+            VodLog.ThrottleWaited(_logger, operation.Info.Action, waited.TotalMilliseconds);
+        }
+
+        var sent = _clock.GetTimestamp();
 
         var stamp = VodRequestStamp.Create(credentials, operation.Info, _clock);
         using var message = VodRequestFactory.Create(operation, request, stamp, SignatureVersion, BaseUri(operation.Info.Endpoints));
@@ -101,6 +156,7 @@ public sealed class VodClient : IDisposable
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            VodLog.Attempted(_logger, operation.Info.Action, attempt, (int)response.StatusCode, _clock.GetElapsedTime(sent).TotalMilliseconds, SignatureVersion);
             if (response.IsSuccessStatusCode)
             {
                 return VodResponseReader.ReadSuccess(operation, response.StatusCode, body);
@@ -119,6 +175,6 @@ public sealed class VodClient : IDisposable
             ? endpoint.GetLeftPart(UriPartial.Authority) + "/"
             : "https://" + table.GetHost(client.RegionId) + "/", this);
 
-    private readonly record struct AttemptState<TRequest, TResponse>(VodClient Client, VodOperation<TRequest, TResponse> Operation, TRequest Request)
+    private readonly record struct AttemptState<TRequest, TResponse>(VodClient Client, VodOperation<TRequest, TResponse> Operation, TRequest Request, StrongBox<int> Attempts)
         where TRequest : class;
 }

@@ -30,6 +30,9 @@ public sealed class VodClientOptions
     /// <summary>Retries of throttled, failed and timed-out calls.</summary>
     public VodRetryOptions Retry { get; set; } = new();
 
+    /// <summary>Where the client logs calls, retries and rate-limit waits (never secrets). None by default.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>The clock used for request timestamps; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

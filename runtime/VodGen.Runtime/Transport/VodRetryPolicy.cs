@@ -20,7 +20,10 @@ internal static class VodRetryPolicy
         _ => false,
     };
 
-    public static ResiliencePipeline Create(VodRetryOptions options, TimeProvider clock)
+    /// <summary>Key under which the call's action travels in the resilience context, for the retry log.</summary>
+    public static readonly ResiliencePropertyKey<string> ActionKey = new("vodgen.action");
+
+    public static ResiliencePipeline Create(VodRetryOptions options, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
         if (options.MaxRetryAttempts == 0)
@@ -40,6 +43,14 @@ internal static class VodRetryPolicy
             // The service's own hint wins over the computed backoff.
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                 args.Outcome.Exception is VodServiceException { RetryAfter: { } hint } ? Min(hint, options.MaxDelay) : null),
+            OnRetry = args =>
+            {
+                var action = args.Context.Properties.GetValue(ActionKey, "?");
+                var outcome = args.Outcome.Exception is { } e ? VodTelemetry.Outcome(e) : "?";
+                VodTelemetry.Retries.Add(1, new("vod.action", action), new("vod.outcome", outcome));
+                VodLog.Retrying(logger, action, args.AttemptNumber + 1, outcome, (args.Outcome.Exception as VodServiceException)?.RequestId, args.RetryDelay.TotalMilliseconds);
+                return default;
+            },
         }).Build();
     }
 

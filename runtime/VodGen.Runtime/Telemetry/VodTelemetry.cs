@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace VodGen;
+
+/// <summary>
+/// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>VodGen</c>, so OpenTelemetry (or any listener)
+/// picks up calls, retries and rate-limit waits. Tags carry the operation, outcome and error code, never a secret.
+/// </summary>
+public static class VodTelemetry
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "VodGen";
+
+    /// <summary>One activity per call (all attempts), kind Client.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>The meter for the instruments below.</summary>
+    public static readonly Meter Meter = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Calls, by <c>vod.action</c> and <c>vod.outcome</c> (<c>ok</c> or the error code or exception type).</summary>
+    public static readonly Counter<long> Calls = Meter.CreateCounter<long>("vodgen.calls", "{call}", "VOD calls made");
+
+    /// <summary>Retries, by <c>vod.action</c> and <c>vod.outcome</c> of the failed attempt.</summary>
+    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("vodgen.retries", "{retry}", "Attempts repeated after a retryable failure");
+
+    /// <summary>Call duration in seconds, all attempts included.</summary>
+    public static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>("vodgen.call.duration", "s", "Time from the call to its answer");
+
+    /// <summary>Time spent waiting for a rate-limit permit, in seconds.</summary>
+    public static readonly Histogram<double> ThrottleWait = Meter.CreateHistogram<double>("vodgen.throttle.wait", "s", "Time waited for a client-side rate-limit permit");
+
+    /// <summary>The outcome tag of a failure: the service's error code, or the exception's type name.</summary>
+    internal static string Outcome(System.Exception exception) => exception is VodServiceException service ? service.Code : exception.GetType().Name;
+}
