@@ -36,7 +36,9 @@ public sealed class VodClientOptions
     /// <summary>The clock used for request timestamps; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    internal void Validate()
+    /// <summary>Checks every setting; <see cref="VodClient"/> does this when it is created.</summary>
+    /// <exception cref="ArgumentException">A setting is not valid; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
     {
         // The region becomes part of a host name, so only its characters are allowed.
         if (string.IsNullOrWhiteSpace(RegionId) || !RegionId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
