@@ -102,6 +102,18 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.Contains("CS9035", build.Output);
     }
 
+    [Fact]
+    public async Task Compiler_older_than_the_floor_gets_a_clear_error()
+    {
+        var folder = CreateConsumer("OldCompiler", Program);
+
+        var build = await DotNet.RunAsync("build -c Release -p:CompilerApiVersion=roslyn4.4", folder, TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("VODGEN100", build.Output);
+        Assert.Contains("Roslyn 4.8", build.Output);
+    }
+
     [AotFact]
     public async Task Native_AOT_consumer_publishes_without_trim_or_AOT_warnings_and_runs()
     {
