@@ -12,44 +12,34 @@ namespace VodGen;
 /// </summary>
 public sealed class CliProfileCredentialsProvider : IVodCredentialSource
 {
-    private readonly string _path;
+    private readonly CredentialFile _file;
     private readonly string? _profile;
-    private VodCredentials? _cached;
 
     /// <summary>Reads <paramref name="path"/> (default <c>~/.aliyun/config.json</c>), profile <paramref name="profile"/> (default: the file's current one).</summary>
     public CliProfileCredentialsProvider(string? path = null, string? profile = null)
     {
-        _path = path ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aliyun", "config.json");
+        _file = new CredentialFile(path ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aliyun", "config.json"), "CLI profile file");
         _profile = string.IsNullOrEmpty(profile) ? null : profile;
     }
 
     /// <inheritdoc/>
     public ValueTask<VodCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(TryResolve(out var reason) ?? throw new InvalidOperationException("No Alibaba Cloud credentials: " + reason));
+        => CredentialFile.Get(this);
 
     /// <inheritdoc/>
-    public VodCredentials? TryResolve(out string reason)
-    {
-        if (_cached is { } cached)
-        {
-            reason = string.Empty;
-            return cached;
-        }
+    public VodCredentials? TryResolve(out string reason) => _file.Resolve(Read, out reason);
 
-        if (!File.Exists(_path))
-        {
-            reason = $"CLI profile file {_path} not found";
-            return null;
-        }
+    private VodCredentials? Read(out string reason)
+    {
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(_path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var document = JsonDocument.Parse(File.ReadAllBytes(_file.Path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             var root = document.RootElement;
             var name = _profile ?? (root.TryGetProperty("current", out var current) ? current.GetString() : null) ?? "default";
             if (!root.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != JsonValueKind.Array)
             {
-                reason = $"{_path} has no \"profiles\" array";
+                reason = $"{_file.Path} has no \"profiles\" array";
                 return null;
             }
 
@@ -63,7 +53,7 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource
                 var mode = Text(profile, "mode") ?? "AK";
                 if (mode is not ("AK" or "StsToken"))
                 {
-                    reason = $"profile '{name}' in {_path} uses mode '{mode}', which VodGen does not support (AK or StsToken)";
+                    reason = $"profile '{name}' in {_file.Path} uses mode '{mode}', which VodGen does not support (AK or StsToken)";
                     return null;
                 }
 
@@ -71,20 +61,20 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource
                 var secret = Text(profile, "access_key_secret");
                 if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
                 {
-                    reason = $"profile '{name}' in {_path} has no access_key_id or access_key_secret";
+                    reason = $"profile '{name}' in {_file.Path} has no access_key_id or access_key_secret";
                     return null;
                 }
 
                 reason = string.Empty;
-                return _cached = new VodCredentials(id, secret, mode == "StsToken" ? Text(profile, "sts_token") : null);
+                return new VodCredentials(id, secret, mode == "StsToken" ? Text(profile, "sts_token") : null);
             }
 
-            reason = $"{_path} has no profile '{name}'";
+            reason = $"{_file.Path} has no profile '{name}'";
             return null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            reason = $"{_path} could not be read ({exception.GetType().Name})";
+            reason = $"{_file.Path} could not be read ({exception.GetType().Name})";
             return null;
         }
     }

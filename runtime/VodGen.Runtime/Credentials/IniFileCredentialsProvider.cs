@@ -13,41 +13,31 @@ namespace VodGen;
 /// </summary>
 public sealed class IniFileCredentialsProvider : IVodCredentialSource
 {
-    private readonly string _path;
+    private readonly CredentialFile _file;
     private readonly string _section;
-    private VodCredentials? _cached;
 
     /// <summary>Reads <paramref name="path"/> (default <c>~/.alibabacloud/credentials</c>), section <paramref name="section"/> (default <c>default</c>).</summary>
     public IniFileCredentialsProvider(string? path = null, string? section = null)
     {
-        _path = path ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".alibabacloud", "credentials");
+        _file = new CredentialFile(path ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".alibabacloud", "credentials"), "credentials file");
         _section = string.IsNullOrEmpty(section) ? "default" : section;
     }
 
     /// <inheritdoc/>
     public ValueTask<VodCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(TryResolve(out var reason) ?? throw new InvalidOperationException("No Alibaba Cloud credentials: " + reason));
+        => CredentialFile.Get(this);
 
     /// <inheritdoc/>
-    public VodCredentials? TryResolve(out string reason)
-    {
-        if (_cached is { } cached)
-        {
-            reason = string.Empty;
-            return cached;
-        }
+    public VodCredentials? TryResolve(out string reason) => _file.Resolve(Read, out reason);
 
-        if (!File.Exists(_path))
-        {
-            reason = $"credentials file {_path} not found";
-            return null;
-        }
+    private VodCredentials? Read(out string reason)
+    {
 
         Dictionary<string, string>? values = null;
         try
         {
             string? section = null;
-            foreach (var raw in File.ReadLines(_path))
+            foreach (var raw in File.ReadLines(_file.Path))
             {
                 var line = raw.Trim();
                 if (line.Length == 0 || line[0] is '#' or ';')
@@ -75,20 +65,20 @@ public sealed class IniFileCredentialsProvider : IVodCredentialSource
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            reason = $"{_path} could not be read ({exception.GetType().Name})";
+            reason = $"{_file.Path} could not be read ({exception.GetType().Name})";
             return null;
         }
 
         if (values is null)
         {
-            reason = $"{_path} has no [{_section}] section";
+            reason = $"{_file.Path} has no [{_section}] section";
             return null;
         }
 
         var type = values.GetValueOrDefault("type", "access_key");
         if (type is not ("access_key" or "sts"))
         {
-            reason = $"[{_section}] in {_path} has type '{type}', which VodGen does not support (access_key or sts)";
+            reason = $"[{_section}] in {_file.Path} has type '{type}', which VodGen does not support (access_key or sts)";
             return null;
         }
 
@@ -96,11 +86,11 @@ public sealed class IniFileCredentialsProvider : IVodCredentialSource
         var secret = values.GetValueOrDefault("access_key_secret");
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
         {
-            reason = $"[{_section}] in {_path} has no access_key_id or access_key_secret";
+            reason = $"[{_section}] in {_file.Path} has no access_key_id or access_key_secret";
             return null;
         }
 
         reason = string.Empty;
-        return _cached = new VodCredentials(id, secret, type == "sts" ? values.GetValueOrDefault("security_token") : null);
+        return new VodCredentials(id, secret, type == "sts" ? values.GetValueOrDefault("security_token") : null);
     }
 }
