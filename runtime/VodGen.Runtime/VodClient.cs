@@ -94,7 +94,10 @@ public sealed class VodClient : IDisposable
         where TRequest : class
     {
         var action = operation.Info.Action;
-        using var activity = VodTelemetry.ActivitySource.StartActivity("VodGen " + action, ActivityKind.Client);
+        // The activity name is built only when something listens: this runs on every call.
+        using var activity = VodTelemetry.ActivitySource.HasListeners()
+            ? VodTelemetry.ActivitySource.StartActivity("VodGen " + action, ActivityKind.Client)
+            : null;
         activity?.SetTag("vod.action", action);
         activity?.SetTag("vod.region", RegionId);
         var started = _clock.GetTimestamp();

@@ -62,7 +62,7 @@ public class ThrottlingTests
             }
         }));
 
-        // A limit of 3 gives a bucket of one token: one call passes at once, the rest are rejected unsent.
+        // A limit of 3 is paced at one call a second: one call passes at once, the rest are rejected unsent.
         Assert.Equal(handler.Count, outcomes.Count(o => o));
         Assert.InRange(handler.Count, 1, 2);
     }

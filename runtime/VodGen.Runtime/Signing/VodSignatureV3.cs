@@ -134,7 +134,7 @@ public static class VodSignatureV3
         }
     }
 
-    /// <summary>A pooled byte builder for canonical requests; used by the request factory.</summary>
+    /// <summary>A pooled byte builder for the canonical request of <see cref="SignRpcRequest"/>.</summary>
     private ref struct CanonicalRequestBuilder
     {
         private byte[] _buffer;

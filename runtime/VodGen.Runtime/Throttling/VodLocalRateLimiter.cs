@@ -13,12 +13,12 @@ namespace VodGen;
 /// </summary>
 public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey>
 {
-    private readonly ConcurrentDictionary<VodRateLimitKey, VodPacingRateLimiter> _buckets = new();
+    private readonly ConcurrentDictionary<VodRateLimitKey, VodPacingRateLimiter> _pacers = new();
     private readonly int _queueLimit;
     private readonly double _headroom;
     private int _disposed;
 
-    /// <summary>Creates the limiter; <paramref name="queueLimit"/> callers may wait per bucket.</summary>
+    /// <summary>Creates the limiter; <paramref name="queueLimit"/> callers may wait per (AccessKey, operation).</summary>
     /// <param name="queueLimit">Callers that may wait per (AccessKey, operation).</param>
     /// <param name="headroom">The share of the limit left unused for jitter, from 0 to 0.5.</param>
     public VodLocalRateLimiter(int queueLimit, double headroom = DefaultHeadroom)
@@ -33,26 +33,26 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
     public const double DefaultHeadroom = 0.025;
 
     /// <inheritdoc/>
-    public override RateLimiterStatistics? GetStatistics(VodRateLimitKey resource) => Bucket(resource).GetStatistics();
+    public override RateLimiterStatistics? GetStatistics(VodRateLimitKey resource) => Pacer(resource).GetStatistics();
 
     /// <inheritdoc/>
-    protected override RateLimitLease AttemptAcquireCore(VodRateLimitKey resource, int permitCount) => Bucket(resource).AttemptAcquire(permitCount);
+    protected override RateLimitLease AttemptAcquireCore(VodRateLimitKey resource, int permitCount) => Pacer(resource).AttemptAcquire(permitCount);
 
     /// <inheritdoc/>
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(VodRateLimitKey resource, int permitCount, CancellationToken cancellationToken)
-        => Bucket(resource).AcquireAsync(permitCount, cancellationToken);
+        => Pacer(resource).AcquireAsync(permitCount, cancellationToken);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            foreach (var bucket in _buckets.Values)
+            foreach (var pacer in _pacers.Values)
             {
-                bucket.Dispose();
+                pacer.Dispose();
             }
 
-            _buckets.Clear();
+            _pacers.Clear();
         }
 
         base.Dispose(disposing);
@@ -77,22 +77,22 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
         }
     }
 
-    private VodPacingRateLimiter Bucket(VodRateLimitKey key)
+    private VodPacingRateLimiter Pacer(VodRateLimitKey key)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (_buckets.TryGetValue(key, out var bucket))
+        if (_pacers.TryGetValue(key, out var pacer))
         {
-            return bucket;
+            return pacer;
         }
 
         var pace = PaceFor(key.PermitsPerSecond, _headroom);
         var created = new VodPacingRateLimiter(pace, _queueLimit, catchUp: CatchUpFor(key.PermitsPerSecond, pace));
-        bucket = _buckets.GetOrAdd(key, created);
-        if (!ReferenceEquals(bucket, created))
+        pacer = _pacers.GetOrAdd(key, created);
+        if (!ReferenceEquals(pacer, created))
         {
             created.Dispose();
         }
 
-        return bucket;
+        return pacer;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class VodRateGate : IDisposable
                     return _clock.GetElapsedTime(started);
                 }
 
-                // The local bucket queues callers itself, so a refusal means its queue is full. A shared limiter
+                // The local limiter queues callers itself, so a refusal means its queue is full. A shared limiter
                 // (such as Redis) does not queue: wait as long as it says and ask again.
                 if (_ownsLimiter)
                 {

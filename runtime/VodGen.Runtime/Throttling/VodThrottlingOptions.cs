@@ -27,7 +27,7 @@ public sealed class VodThrottlingOptions
 
     /// <summary>
     /// A limiter shared beyond this process, such as the Redis one from VodGen.Runtime.Redis. When null, each
-    /// client keeps a local token bucket per (AccessKey, operation).
+    /// client paces calls locally per (AccessKey, operation) with <see cref="VodLocalRateLimiter"/>.
     /// </summary>
     public PartitionedRateLimiter<VodRateLimitKey>? Limiter { get; set; }
 
