@@ -272,6 +272,23 @@ public class DiagnosticsTests
         Assert.Null(output.GetTypeByMetadataName("VodGen.Vod.RefreshUploadVideoRequest"));
     }
 
+    [Theory]
+    [InlineData("\"pageNumber\": \"Missing\", \"pageSize\": \"PageSize\", \"items\": \"List\"", "\"Missing\"", "must name an integer parameter")]
+    [InlineData("\"pageNumber\": \"PageNo\", \"pageSize\": \"Name\", \"items\": \"List\"", "\"Name\"", "must name an integer parameter")]
+    [InlineData("\"pageNumber\": \"PageNo\", \"pageSize\": \"PageSize\", \"items\": \"Total\"", "\"Total\"", "to an array field")]
+    [InlineData("\"pageNumber\": \"PageNo\", \"pageSize\": \"PageSize\", \"items\": \"List\", \"total\": \"Nope.Total\"", "\"Nope.Total\"", "to an integer field")]
+    [InlineData("\"pageNumber\": \"PageNo\", \"pageSize\": \"PageSize\", \"items\": \"List\", \"token\": \"PageNo\"", "\"PageNo\" }", "a string parameter and a string field")]
+    public void VODGEN009_paging_extension_must_match_the_operation(string paging, string at, string reason)
+    {
+        var parameters = Parameter("PageNo", "{ \"type\": \"integer\" }") + ", " + Parameter("PageSize", "{ \"type\": \"integer\" }") + ", " + Parameter("Name", "{ \"type\": \"string\" }");
+        var response = ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"Total\": { \"type\": \"integer\" }, \"List\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } } } } } }";
+        var text = Spec(Operation("ListThings", parameters, response + ", \"x-vodgen-paging\": { " + paging + " }"));
+        var marker = text.IndexOf("x-vodgen-paging", StringComparison.Ordinal);
+        var diagnostic = Assert.Single(Diagnose(("/p/specs/a.json", text)), d => d.Id == "VODGEN009");
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(text.IndexOf(at, marker, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+    }
+
     [Fact]
     public void Every_catalogue_entry_is_documented()
     {

@@ -66,11 +66,23 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SelectedOperationMissing = Warning(
         "VODGEN019", "Selected operation not found", "The operation '{0}' is selected by {1} but no spec file defines it");
 
+    public static readonly DiagnosticDescriptor LengthViolation = Error(
+        "VODGEN020", "Constant text breaks the spec's length limits", "{0} is {1} characters long, but the spec allows {2}; the call would be refused before sending");
+
+    public static readonly DiagnosticDescriptor PatternViolation = Error(
+        "VODGEN021", "Constant text does not match the spec's pattern", "{0} does not match the pattern {1} the spec requires; the call would be refused before sending");
+
+    public static readonly DiagnosticDescriptor RangeViolation = Error(
+        "VODGEN022", "Constant number is out of the spec's range", "{0} is {1}, but the spec allows {2}; the call would be refused before sending");
+
+    public static readonly DiagnosticDescriptor ItemCountViolation = Error(
+        "VODGEN023", "Constant list breaks the spec's item count", "{0} has {1} items, but the spec allows {2}; the call would be refused before sending");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing);
+        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

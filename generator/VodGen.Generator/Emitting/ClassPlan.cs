@@ -31,6 +31,29 @@ internal sealed class ClassPlan
     public List<MemberPlan> Members { get; } = new();
 
     public List<ClassPlan> Nested { get; } = new();
+
+    /// <summary>Enum-like option types for request strings that allow a fixed set of values.</summary>
+    public List<OptionPlan> Options { get; } = new();
+}
+
+/// <summary>
+/// An enum-like option type: a sealed class whose only instances are the allowed values, so that a value the
+/// spec does not allow cannot be written at all.
+/// </summary>
+internal sealed class OptionPlan
+{
+    public OptionPlan(string name, string description, List<(string Value, string MemberName)> values)
+    {
+        Name = name;
+        Description = description;
+        Values = values;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    public List<(string Value, string MemberName)> Values { get; }
 }
 
 /// <summary>A property of a generated class.</summary>
@@ -137,6 +160,9 @@ internal static class ClassPlanner
                 return "double";
             case SchemaKind.Boolean:
                 return "bool";
+            case SchemaKind.String when role == ClassRole.Request && !schema.Constraints.Enum.IsEmpty:
+                isValueType = false;
+                return OptionType(schema, baseName, owner, used);
             case SchemaKind.String:
                 isValueType = false;
                 return "string";
@@ -153,6 +179,26 @@ internal static class ClassPlanner
     {
         var name = Unique(schema.TypeName.Length > 0 && role == ClassRole.Request ? schema.TypeName : preferredName, used);
         owner.Nested.Add(PlanObject(name, schema, role, ns));
+        return name;
+    }
+
+    private static string OptionType(SchemaModel schema, string baseName, ClassPlan owner, HashSet<string> used)
+    {
+        var name = Unique(schema.TypeName.Length > 0 ? schema.TypeName : baseName + "Option", used);
+        var members = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "All", "ToString", "Equals", "GetHashCode", "GetType" };
+        var values = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in schema.Constraints.Enum)
+        {
+            if (!seen.Add(value))
+            {
+                continue;
+            }
+
+            values.Add((value, Unique(Identifiers.ToPascalCase(value), members)));
+        }
+
+        owner.Options.Add(new OptionPlan(name, schema.Description, values));
         return name;
     }
 

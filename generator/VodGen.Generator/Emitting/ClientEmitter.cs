@@ -32,6 +32,12 @@ internal static class ClientEmitter
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine("return client.SendAsync(" + names.Qualified(names.Operation) + ".Instance, request, cancellationToken);");
         writer.Close();
+        if (operation.Paging is { } paging)
+        {
+            writer.WriteLine();
+            PagingEmitter.Emit(writer, source, names, paging);
+        }
+
         writer.Close();
         writer.Close();
         return writer.ToString();

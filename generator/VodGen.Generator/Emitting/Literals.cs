@@ -58,4 +58,8 @@ internal static class Literals
 
         return builder.ToString();
     }
+
+    /// <summary>A spec number (invariant text) as a C# <c>double</c> literal.</summary>
+    public static string Double(string value)
+        => double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
 }

@@ -28,7 +28,7 @@ internal static class ObjectClassEmitter
             }
 
             first = false;
-            EmitProperty(writer, member);
+            EmitProperty(writer, member, plan.Role);
         }
 
         foreach (var member in plan.Members.Where(m => m.DecodedType is not null))
@@ -56,10 +56,16 @@ internal static class ObjectClassEmitter
             Emit(writer, nested, "A value of " + plan.Name + ".", emitJsonWriter: plan.Role == ClassRole.Request);
         }
 
+        foreach (var option in plan.Options)
+        {
+            writer.WriteLine();
+            OptionTypeEmitter.Emit(writer, option);
+        }
+
         writer.Close();
     }
 
-    private static void EmitProperty(SourceWriter writer, MemberPlan member)
+    private static void EmitProperty(SourceWriter writer, MemberPlan member, ClassRole role)
     {
         XmlDoc.Summary(writer, member.Schema.Description, "The " + member.JsonName + " value.");
         if (member.Schema.Example.Length > 0 && !member.Schema.Secret)
@@ -70,6 +76,11 @@ internal static class ObjectClassEmitter
         if (member.Schema.Deprecated)
         {
             writer.WriteLine("[global::System.Obsolete(" + Literals.String(member.JsonName + " is deprecated by the service.") + ")]");
+        }
+
+        if (role == ClassRole.Request)
+        {
+            ConstraintAttributes.Emit(writer, member.Schema);
         }
 
         var required = member.Required ? "required " : string.Empty;

@@ -141,9 +141,7 @@ internal static class OperationEmitter
 
     private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
-    private static string Number(string value) => value.Length == 0
-        ? "null"
-        : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
+    private static string Number(string value) => value.Length == 0 ? "null" : Literals.Double(value);
 
     private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request)
     {

@@ -17,12 +17,14 @@ internal static class ResponseEmitter
     public static string Emit(OperationSource source)
     {
         var names = new OperationNames(source);
-        var schema = source.Operation.Response ?? RequestIdOnly;
-        var plan = ClassPlanner.PlanObject(names.Response, schema, ClassRole.Response, names.Namespace);
+        var plan = Plan(source);
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + names.Namespace);
         ObjectClassEmitter.Emit(writer, plan, "The answer of the " + source.Operation.Name + " operation.", emitJsonWriter: false);
         writer.Close();
         return writer.ToString();
     }
+
+    public static ClassPlan Plan(OperationSource source)
+        => ClassPlanner.PlanObject(new OperationNames(source).Response, source.Operation.Response ?? RequestIdOnly, ClassRole.Response, source.Product.Namespace);
 }

@@ -10,7 +10,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     SchemaModel? Response,
     EquatableArray<ErrorModel> Errors,
-    QpsModel? Qps);
+    QpsModel? Qps,
+    PagingModel? Paging = null);
 
 /// <summary>The HTTP method the generated client uses for an operation.</summary>
 internal enum HttpMethodKind
@@ -46,3 +47,14 @@ internal sealed record RegionLimitModel(string RegionId, int Limit);
 
 /// <summary>A regional endpoint host.</summary>
 internal sealed record EndpointModel(string RegionId, string Host);
+
+/// <summary>
+/// How a list operation pages (<c>x-vodgen-paging</c>): its page number and size parameters, the path of the
+/// item array and of the total in the response, and an optional continuation token sent back on each call.
+/// </summary>
+internal sealed record PagingModel(
+    string PageNumber,
+    string PageSize,
+    EquatableArray<string> ItemsPath,
+    EquatableArray<string> TotalPath,
+    string Token);

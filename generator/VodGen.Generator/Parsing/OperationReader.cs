@@ -54,7 +54,8 @@ internal static class OperationReader
             parameters,
             response,
             ReadErrors(context, node, path),
-            ReadQps(context, node, path));
+            ReadQps(context, node, path),
+            PagingReader.Read(context, node, path, parameters, response));
     }
 
     private static EquatableArray<ParameterModel> ReadParameters(SpecReadContext context, JsonObjectNode node, string path, string operation)

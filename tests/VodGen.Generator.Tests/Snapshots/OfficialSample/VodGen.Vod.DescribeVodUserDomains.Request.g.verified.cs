@@ -17,11 +17,13 @@ namespace VodGen.Vod
         /// <summary>
         /// The PageSize value.
         /// </summary>
+        [global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 500d)]
         public int? PageSize { get; init; }
 
         /// <summary>
         /// The PageNumber value.
         /// </summary>
+        [global::VodGen.Validation.VodRange(Minimum = 1d)]
         public int? PageNumber { get; init; }
 
         /// <summary>
@@ -42,6 +44,7 @@ namespace VodGen.Vod
         /// <summary>
         /// The Tag value.
         /// </summary>
+        [global::VodGen.Validation.VodItemCount(MaxItems = 20)]
         public global::System.Collections.Generic.IReadOnlyList<TagItem>? Tag { get; init; }
 
         /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>

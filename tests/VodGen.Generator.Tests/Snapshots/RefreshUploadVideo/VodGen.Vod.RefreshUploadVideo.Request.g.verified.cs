@@ -24,6 +24,8 @@ namespace VodGen.Vod
         /// Caller-defined identifier of the media, unique per account: 6 to 64 letters, digits, dashes or underscores.
         /// </summary>
         /// <example>ref-123456</example>
+        [global::VodGen.Validation.VodLength(MinLength = 6, MaxLength = 64)]
+        [global::VodGen.Validation.VodPattern("^[A-Za-z0-9_-]{6,64}$")]
         public string? ReferenceId { get; init; }
 
         /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
