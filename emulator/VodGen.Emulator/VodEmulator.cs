@@ -77,6 +77,28 @@ public sealed class VodEmulator : IAsyncDisposable
         return new VodEmulator(app, pipeline, specs, new Uri(address.TrimEnd('/') + "/"), options.RegionId);
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of <paramref name="action"/> (after the gateway's checks)
+    /// answer with one of the errors its spec documents, with the spec's HTTP status and message. For errors
+    /// that depend on account state the emulator does not model; the others arise from the store itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operation is unknown or does not document <paramref name="code"/>.</exception>
+    public void InjectError(string action, string code, int times = 1)
+    {
+        if (!Specs.Operations.TryGetValue(action, out var operation))
+        {
+            throw new ArgumentException($"The emulator has no operation '{action}'.", nameof(action));
+        }
+
+        if (!operation.Errors.TryGetValue(code, out var error))
+        {
+            throw new ArgumentException($"'{action}' documents no error '{code}'; documented: {string.Join(", ", operation.Errors.Keys)}.", nameof(code));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        _pipeline.Inject(operation, error, times);
+    }
+
     /// <summary>Stops accepting calls and finishes those under way.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 

@@ -16,6 +16,22 @@ internal sealed class GatewayPipeline
     {
         ["CreateUploadVideo"] = UploadOperations.CreateUploadVideo,
         ["RefreshUploadVideo"] = UploadOperations.RefreshUploadVideo,
+        ["CreateUploadImage"] = UploadOperations.CreateUploadImage,
+        ["CreateUploadAttachedMedia"] = UploadOperations.CreateUploadAttachedMedia,
+        ["UploadMediaByURL"] = UploadOperations.UploadMediaByURL,
+        ["GetURLUploadInfos"] = UploadOperations.GetURLUploadInfos,
+        ["GetVideoInfo"] = LibraryOperations.GetVideoInfo,
+        ["GetVideoInfos"] = LibraryOperations.GetVideoInfos,
+        ["GetVideoList"] = LibraryOperations.GetVideoList,
+        ["UpdateVideoInfo"] = LibraryOperations.UpdateVideoInfo,
+        ["DeleteVideo"] = LibraryOperations.DeleteVideo,
+        ["GetMezzanineInfo"] = LibraryOperations.GetMezzanineInfo,
+        ["SearchMedia"] = SearchOperations.SearchMedia,
+        ["GetPlayInfo"] = PlaybackOperations.GetPlayInfo,
+        ["GetVideoPlayAuth"] = PlaybackOperations.GetVideoPlayAuth,
+        ["SubmitTranscodeJobs"] = ProcessingOperations.SubmitTranscodeJobs,
+        ["SubmitSnapshotJob"] = ProcessingOperations.SubmitSnapshotJob,
+        ["ListSnapshots"] = ProcessingOperations.ListSnapshots,
     };
 
     private readonly VodEmulatorOptions _options;
@@ -23,6 +39,7 @@ internal sealed class GatewayPipeline
     private readonly SignatureChecker _signatures;
     private readonly NonceCache _nonces = new();
     private readonly QpsWindow _qps = new();
+    private readonly InjectedErrors _injected = new();
 
     public GatewayPipeline(VodEmulatorOptions options, EmulatorSpecCatalog specs, MediaStore store, EmulatorRequestLog log, FaultInjector faults)
     {
@@ -39,6 +56,8 @@ internal sealed class GatewayPipeline
     public EmulatorRequestLog Log { get; }
 
     public FaultInjector Faults { get; }
+
+    public void Inject(EmulatorOperation operation, GatewayError error, int times) => _injected.Add(operation.Action, error, times);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -91,6 +110,7 @@ internal sealed class GatewayPipeline
 
         error ??= ParameterValidator.Check(operation!, request.Parameters);
 
+        error ??= _injected.Take(operation!.Action);
         OperationResult result = error ?? Run(operation!, request, now);
         if (result.Error is { } failure)
         {

@@ -1,12 +1,13 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using VodGen.Emulator.Gateway;
 
 namespace VodGen.Emulator.Specs;
 
 /// <summary>What the emulator knows about one operation, read from its spec file.</summary>
 public sealed class EmulatorOperation
 {
-    internal EmulatorOperation(string action, string product, string version, IReadOnlyList<EmulatorParameter> parameters, int? perAccountQps, FrozenDictionary<string, int> regionQps, JsonElement? responseSchema)
+    internal EmulatorOperation(string action, string product, string version, IReadOnlyList<EmulatorParameter> parameters, int? perAccountQps, FrozenDictionary<string, int> regionQps, JsonElement? responseSchema, FrozenDictionary<string, GatewayError> errors)
     {
         Action = action;
         Product = product;
@@ -15,7 +16,11 @@ public sealed class EmulatorOperation
         PerAccountQps = perAccountQps;
         RegionQps = regionQps;
         ResponseSchema = responseSchema;
+        Errors = errors;
     }
+
+    /// <summary>The errors the spec documents for the operation, by code, with their HTTP status and message.</summary>
+    public FrozenDictionary<string, GatewayError> Errors { get; }
 
     /// <summary>The operation name.</summary>
     public string Action { get; }

@@ -1,3 +1,4 @@
+using VodGen.Emulator.Gateway;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
@@ -103,6 +104,20 @@ public sealed class EmulatorSpecCatalog
         JsonElement? response = api.TryGetProperty("responses", out var responses) && responses.TryGetProperty("200", out var ok) && ok.TryGetProperty("schema", out var schemaElement)
             ? schemaElement.Clone()
             : null;
-        return new EmulatorOperation(action, product, version, parameters, perAccount, regions.ToFrozenDictionary(), response);
+        var errors = new Dictionary<string, GatewayError>(StringComparer.Ordinal);
+        if (api.TryGetProperty("errorCodes", out var table) && table.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var status in table.EnumerateObject())
+            {
+                foreach (var row in status.Value.EnumerateArray())
+                {
+                    var code = row.GetProperty("errorCode").GetString()!;
+                    var message = row.TryGetProperty("errorMessage", out var m) ? m.GetString() ?? code : code;
+                    errors.TryAdd(code, new GatewayError(int.Parse(status.Name, System.Globalization.CultureInfo.InvariantCulture), code, message));
+                }
+            }
+        }
+
+        return new EmulatorOperation(action, product, version, parameters, perAccount, regions.ToFrozenDictionary(), response, errors.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }
