@@ -3,8 +3,9 @@ using VodGen;
 using VodGen.Emulator;
 using VodGen.Vod;
 
-// The upload flow a VOD integration runs, through the generated client:
-// CreateUploadVideo → (the credential expires) → RefreshUploadVideo → a typed error for an unknown video.
+// What a VOD integration does, through the generated client: CreateUploadVideo → (the credential expires)
+// → RefreshUploadVideo → GetVideoInfo → GetVideoListItemsAsync → SubmitTranscodeJobs and GetPlayInfo
+// → DeleteVideo → a typed error for the deleted video.
 QuickstartOptions options;
 try
 {
@@ -54,7 +55,8 @@ else
 try
 {
     using var client = new VodClient(clientOptions);
-    await UploadFlow.RunAsync(client, Console.Out);
+    Func<string, Task>? uploadFinished = emulator is null ? null : id => { emulator.Store.CompleteUpload(id); return Task.CompletedTask; };
+    await UploadFlow.RunAsync(client, Console.Out, uploadFinished);
     return 0;
 }
 catch (VodException e)

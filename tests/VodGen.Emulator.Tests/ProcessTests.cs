@@ -89,6 +89,10 @@ public class ProcessTests
         Assert.Contains("1. CreateUploadVideo", output);
         Assert.Contains("same address   True", output);
         Assert.Contains("AccessKeySecret = ***, SecurityToken = ***", output);
+        Assert.Contains("VodGen quickstart: UploadSucc", output);
+        Assert.Contains("ours among them: True", output);
+        Assert.Matches(@"OD mp4 1280x720: https://\S+\.mp4", output);
+        Assert.Contains("deleted        True", output);
         Assert.Contains("caught         InvalidVideo.NotFound (HTTP 404)", output);
         Assert.DoesNotContain(EmulatorCredential.Default.AccessKeySecret, output);
     }

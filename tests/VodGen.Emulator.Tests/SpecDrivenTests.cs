@@ -8,11 +8,11 @@ public sealed class SpecDrivenTests : EmulatorTestBase, IDisposable
 
     protected override void Configure(VodEmulatorOptions options)
     {
-        File.WriteAllText(Path.Combine(_folder, "GetVideoInfo.json"), """
+        File.WriteAllText(Path.Combine(_folder, "GetSampleInfo.json"), """
             {
               "info": { "style": "RPC", "product": "vod", "version": "2017-03-21" },
               "apis": {
-                "GetVideoInfo": {
+                "GetSampleInfo": {
                   "parameters": [
                     { "name": "VideoId", "in": "query", "schema": { "type": "string", "required": true } },
                     { "name": "AdditionType", "in": "query", "schema": { "type": "integer" } }
@@ -37,10 +37,10 @@ public sealed class SpecDrivenTests : EmulatorTestBase, IDisposable
     [Fact]
     public async Task A_new_spec_file_is_served_with_validation_and_a_sample_answer()
     {
-        var missing = RawCall.Common("GetVideoInfo");
+        var missing = RawCall.Common("GetSampleInfo");
         missing["Format"] = "JSON";
-        var wrongType = new Dictionary<string, string>(RawCall.Common("GetVideoInfo")) { ["Format"] = "JSON", ["VideoId"] = "v", ["AdditionType"] = "many" };
-        var fine = new Dictionary<string, string>(RawCall.Common("GetVideoInfo")) { ["Format"] = "JSON", ["VideoId"] = "v" };
+        var wrongType = new Dictionary<string, string>(RawCall.Common("GetSampleInfo")) { ["Format"] = "JSON", ["VideoId"] = "v", ["AdditionType"] = "many" };
+        var fine = new Dictionary<string, string>(RawCall.Common("GetSampleInfo")) { ["Format"] = "JSON", ["VideoId"] = "v" };
 
         var (missingStatus, missingBody, _) = await Raw().GetAsync(missing);
         var (wrongStatus, wrongBody, _) = await Raw().GetAsync(wrongType);
@@ -59,7 +59,7 @@ public sealed class SpecDrivenTests : EmulatorTestBase, IDisposable
     {
         Assert.Contains("RefreshUploadVideo", Emulator.Specs.Operations.Keys);
         Assert.Contains("CreateUploadVideo", Emulator.Specs.Operations.Keys);
-        Assert.Contains("GetVideoInfo", Emulator.Specs.Operations.Keys);
+        Assert.Contains("GetSampleInfo", Emulator.Specs.Operations.Keys);
     }
 }
 

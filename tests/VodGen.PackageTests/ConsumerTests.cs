@@ -24,13 +24,25 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         {
             Console.WriteLine("error=" + e.Code);
         }
+
+        var listed = 0;
+        await foreach (var item in client.GetVideoListItemsAsync(new GetVideoListRequest { SortBy = GetVideoListRequest.SortByOption.CreationTimeAsc, PageSize = 1 }))
+        {
+            listed++;
+        }
+
+        Console.WriteLine("listed=" + listed);
         """;
 
     private string CreateConsumer(string name, string program, bool aot = false)
     {
         var folder = Path.Combine(packages.Root, name);
         Directory.CreateDirectory(Path.Combine(folder, "specs"));
-        File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", "RefreshUploadVideo.json"), Path.Combine(folder, "specs", "RefreshUploadVideo.json"));
+        foreach (var spec in new[] { "RefreshUploadVideo.json", "GetVideoList.json" })
+        {
+            File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", spec), Path.Combine(folder, "specs", spec));
+        }
+
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -89,6 +101,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("bucket=" + video.Bucket, run.Output);
         Assert.Contains("error=InvalidVideo.NotFound", run.Output);
+        Assert.Contains("listed=1", run.Output);
     }
 
     [Fact]
@@ -100,6 +113,17 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("CS9035", build.Output);
+    }
+
+    [Fact]
+    public async Task Constant_that_breaks_a_spec_constraint_fails_the_build_at_the_expression()
+    {
+        var folder = CreateConsumer("Constrained", "var request = new VodGen.Vod.RefreshUploadVideoRequest { VideoId = \"v\", ReferenceId = \"abc\" };\nSystem.Console.WriteLine(request);\n");
+
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Program.cs(1,87): error VODGEN020: ReferenceId is 3 characters long, but the spec allows 6 to 64 characters", build.Output);
     }
 
     [Fact]
@@ -139,6 +163,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.True(process.ExitCode == 0, output);
         Assert.Contains("bucket=" + video.Bucket, output);
         Assert.Contains("error=InvalidVideo.NotFound", output);
+        Assert.Contains("listed=1", output);
     }
 }
 

@@ -89,11 +89,7 @@ internal static class UploadOperations
         }
 
         var asset = context.Store.AddAsset("image", context.Parameters["ImageType"], context.Text("Title") ?? string.Empty, context.Text("ImageExt") ?? "png", context.Now);
-        var answer = UploadAnswer($"https://oss-{context.RegionId}.aliyuncs.com", context.Store.StorageHost.Split('.')[0], asset.ObjectKey, context);
-        answer["ImageId"] = asset.MediaId;
-        answer["ImageURL"] = asset.Url;
-        answer["FileURL"] = asset.Url;
-        return answer;
+        return AssetAnswer(asset, "ImageId", "ImageURL", context);
     }
 
     public static OperationResult CreateUploadAttachedMedia(OperationContext context)
@@ -111,11 +107,7 @@ internal static class UploadOperations
         }
 
         var asset = context.Store.AddAsset("attached", businessType, context.Text("Title") ?? string.Empty, extension, context.Now);
-        var answer = UploadAnswer($"https://oss-{context.RegionId}.aliyuncs.com", context.Store.StorageHost.Split('.')[0], asset.ObjectKey, context);
-        answer["MediaId"] = asset.MediaId;
-        answer["MediaURL"] = asset.Url;
-        answer["FileURL"] = asset.Url;
-        return answer;
+        return AssetAnswer(asset, "MediaId", "MediaURL", context);
     }
 
     public static OperationResult UploadMediaByURL(OperationContext context)
@@ -216,6 +208,15 @@ internal static class UploadOperations
         => context.Text("StorageLocation") is { } storage && storage != context.Store.StorageHost
             ? new GatewayError(404, "InvalidStorage.NotFound", "The StorageLocation does not exist.")
             : null;
+
+    private static JsonObject AssetAnswer(MediaAsset asset, string idField, string urlField, OperationContext context)
+    {
+        var answer = UploadAnswer($"https://oss-{context.RegionId}.aliyuncs.com", context.Store.StorageHost.Split('.')[0], asset.ObjectKey, context);
+        answer[idField] = asset.MediaId;
+        answer[urlField] = asset.Url;
+        answer["FileURL"] = asset.Url;
+        return answer;
+    }
 
     // The same upload address every time; a fresh temporary credential every time.
     private static JsonObject UploadAnswer(string endpoint, string bucket, string objectKey, OperationContext context)
