@@ -21,7 +21,8 @@ public class ConstraintAnalyzerTests
                 { "name": "Ratio", "in": "query", "schema": { "type": "number", "minimum": 0.5 } },
                 { "name": "Offset", "in": "query", "schema": { "type": "integer", "format": "int64", "maximum": 10 } },
                 { "name": "Ids", "in": "query", "style": "repeatList", "schema": { "type": "array", "minItems": 1, "maxItems": 2, "items": { "type": "string" } } },
-                { "name": "Kind", "in": "query", "schema": { "type": "string", "enum": ["video", "audio"] } }
+                { "name": "Kind", "in": "query", "schema": { "type": "string", "enum": ["video", "audio"] } },
+                { "name": "Entries", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "object", "properties": { "Label": { "type": "string", "maxLength": 3 } } } } }
               ]
             }
           }
@@ -101,6 +102,10 @@ public class ConstraintAnalyzerTests
     [Fact]
     public void Too_few_items_are_reported()
         => AssertOnly("new ProbeRequest { Ids = new string[0] { } }", "VODGEN023", "new string[0] { }");
+
+    [Fact]
+    public void Constants_inside_list_items_are_checked_too()
+        => AssertOnly("new ProbeRequest { Entries = [new() { Label = \"abcd\" }] }", "VODGEN020", "\"abcd\"");
 
     [Fact]
     public void Valid_constants_produce_no_diagnostic()

@@ -5,6 +5,7 @@ public class SnapshotTests
     [Theory]
     [InlineData(nameof(SpecSets.RefreshUploadVideo))]
     [InlineData(nameof(SpecSets.OfficialSample))]
+    [InlineData(nameof(SpecSets.Paged))]
     public void Every_generated_file_matches_its_snapshot(string set)
     {
         var (run, _, _) = GeneratorHarness.Run(SpecSets.Named(set));

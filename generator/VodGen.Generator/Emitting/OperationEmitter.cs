@@ -13,8 +13,6 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class OperationEmitter
 {
-    private const string Validation = "global::VodGen.VodRequestValidation";
-
     public static string Emit(OperationSource source)
     {
         var names = new OperationNames(source);
@@ -30,7 +28,8 @@ internal static class OperationEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
         writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
-        EmitPatterns(writer, members);
+        var validation = new ValidationEmitter(request, names.Qualified(names.Request));
+        validation.EmitPatterns(writer);
         writer.WriteLine("/// <summary>The one instance.</summary>");
         writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");
         writer.WriteLine();
@@ -44,7 +43,7 @@ internal static class OperationEmitter
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();
-        EmitValidate(writer, names, members);
+        EmitValidate(writer, names, members, validation);
         writer.WriteLine();
         EmitWriteParameters(writer, names, members, request);
         writer.WriteLine();
@@ -68,80 +67,19 @@ internal static class OperationEmitter
             + ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + regions + " })";
     }
 
-    private static void EmitPatterns(SourceWriter writer, List<(ParameterModel Parameter, MemberPlan Member)> members)
-    {
-        foreach (var (parameter, member) in members)
-        {
-            if (parameter.Schema.Kind == SchemaKind.String && parameter.Schema.Constraints.Pattern.Length > 0)
-            {
-                writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + member.PropertyName + "Pattern = new(");
-                writer.WriteLine("    " + Literals.String(parameter.Schema.Constraints.Pattern) + ",");
-                writer.WriteLine("    global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
-                writer.WriteLine("    global::System.TimeSpan.FromSeconds(1));");
-                writer.WriteLine();
-            }
-        }
-    }
-
-    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members)
+    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ValidationEmitter validation)
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.Open("public override void Validate(" + names.Qualified(names.Request) + " request)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
         foreach (var (parameter, member) in members)
         {
-            var value = "request." + member.PropertyName;
-            var name = Literals.String(parameter.Name);
-            var schema = parameter.Schema;
-            var constraints = schema.Constraints;
-            if (parameter.Required && !member.IsValueType)
-            {
-                writer.WriteLine(Validation + ".Required(" + (schema.Kind == SchemaKind.String ? value : "(object?)" + value) + ", " + name + ");");
-            }
-
-            switch (schema.Kind)
-            {
-                case SchemaKind.String:
-                    if (constraints.MinLength is not null || constraints.MaxLength is not null)
-                    {
-                        writer.WriteLine(Validation + ".Length(" + value + ", " + Int(constraints.MinLength) + ", " + Int(constraints.MaxLength) + ", " + name + ");");
-                    }
-
-                    if (constraints.Pattern.Length > 0)
-                    {
-                        writer.WriteLine(Validation + ".Pattern(" + value + ", " + member.PropertyName + "Pattern, " + name + ");");
-                    }
-
-                    break;
-                case SchemaKind.Integer:
-                case SchemaKind.Number:
-                    if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
-                    {
-                        writer.WriteLine(Validation + ".Bounds(" + value + ", " + Number(constraints.Minimum) + ", " + Number(constraints.Maximum) + ", " + name + ");");
-                    }
-
-                    break;
-                case SchemaKind.Array:
-                    if (constraints.MinItems is not null || constraints.MaxItems is not null)
-                    {
-                        writer.WriteLine(Validation + ".Count(" + value + ", " + Int(constraints.MinItems) + ", " + Int(constraints.MaxItems) + ", " + name + ");");
-                    }
-
-                    if (schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array)
-                    {
-                        writer.WriteLine(Validation + ".NoNullItems(" + value + ", " + name + ");");
-                    }
-
-                    break;
-            }
+            validation.EmitChecks(writer, member, "request." + member.PropertyName, Literals.String(parameter.Name));
         }
 
         writer.Close();
+        validation.EmitNestedValidators(writer);
     }
-
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Number(string value) => value.Length == 0 ? "null" : Literals.Double(value);
 
     private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request)
     {

@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>
+/// Emits an operation's request validation: the checks of each parameter (required, length, pattern, bounds,
+/// item count) and, for objects and lists of objects, one private method per nested request class that checks
+/// its members, named in errors by their path (<c>Items.2.Name</c>). Everything lives in the operation class, so
+/// the request classes stay plain data. Lists of lists are checked for their count only.
+/// </summary>
+internal sealed class ValidationEmitter
+{
+    private const string Validation = "global::VodGen.VodRequestValidation";
+
+    private readonly Dictionary<MemberPlan, string> _patterns = new();
+    private readonly List<(ClassPlan Plan, string Type, string Method)> _nested = new();
+    private readonly Dictionary<ClassPlan, string> _methods = new();
+    private readonly Dictionary<MemberPlan, string> _memberMethods = new();
+    private readonly HashSet<string> _used = new() { "Instance", "Validate", "WriteParameters", "ReadResponse" };
+    private int _locals;
+
+    public ValidationEmitter(ClassPlan request, string requestType)
+    {
+        Collect(request, requestType, string.Empty);
+    }
+
+    public void EmitPatterns(SourceWriter writer)
+    {
+        foreach (var pair in _patterns)
+        {
+            writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + pair.Value + " = new(");
+            writer.WriteLine("    " + Literals.String(pair.Key.Schema.Constraints.Pattern) + ",");
+            writer.WriteLine("    global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
+            writer.WriteLine("    global::System.TimeSpan.FromSeconds(1));");
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>The checks of one parameter; <paramref name="name"/> is the C# expression of its name in errors.</summary>
+    public void EmitChecks(SourceWriter writer, MemberPlan member, string value, string name)
+    {
+        var schema = member.Schema;
+        var constraints = schema.Constraints;
+        if (member.Required && !member.IsValueType)
+        {
+            writer.WriteLine(Validation + ".Required(" + (schema.Kind == SchemaKind.String ? value : "(object?)" + value) + ", " + name + ");");
+        }
+
+        switch (schema.Kind)
+        {
+            case SchemaKind.String when constraints.Enum.IsEmpty:
+                if (constraints.MinLength is not null || constraints.MaxLength is not null)
+                {
+                    writer.WriteLine(Validation + ".Length(" + value + ", " + Int(constraints.MinLength) + ", " + Int(constraints.MaxLength) + ", " + name + ");");
+                }
+
+                if (_patterns.TryGetValue(member, out var pattern))
+                {
+                    writer.WriteLine(Validation + ".Pattern(" + value + ", " + pattern + ", " + name + ");");
+                }
+
+                break;
+            case SchemaKind.Integer:
+            case SchemaKind.Number:
+                if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
+                {
+                    writer.WriteLine(Validation + ".Bounds(" + value + ", " + Number(constraints.Minimum) + ", " + Number(constraints.Maximum) + ", " + name + ");");
+                }
+
+                break;
+            case SchemaKind.Array:
+                if (constraints.MinItems is not null || constraints.MaxItems is not null)
+                {
+                    writer.WriteLine(Validation + ".Count(" + value + ", " + Int(constraints.MinItems) + ", " + Int(constraints.MaxItems) + ", " + name + ");");
+                }
+
+                if (schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array)
+                {
+                    writer.WriteLine(Validation + ".NoNullItems(" + value + ", " + name + ");");
+                }
+
+                if (schema.Items.Kind == SchemaKind.Object && _memberMethods.TryGetValue(member, out var itemMethod))
+                {
+                    var list = "l" + _locals++;
+                    writer.Open("if (" + value + " is { } " + list + ")");
+                    writer.Open("for (var i = 0; i < " + list + ".Count; i++)");
+                    writer.WriteLine(itemMethod + "(" + list + "[i], " + name + " + \".\" + (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+                    writer.Close();
+                    writer.Close();
+                }
+
+                break;
+            case SchemaKind.Object when _memberMethods.TryGetValue(member, out var objectMethod):
+                var local = "o" + _locals++;
+                writer.WriteLine("if (" + value + " is { } " + local + ") " + objectMethod + "(" + local + ", " + name + ");");
+                break;
+        }
+    }
+
+    /// <summary>One method per nested request class, checking its members.</summary>
+    public void EmitNestedValidators(SourceWriter writer)
+    {
+        foreach (var (plan, type, method) in _nested)
+        {
+            writer.WriteLine();
+            writer.Open("private static void " + method + "(" + type + " value, string name)");
+            foreach (var member in plan.Members)
+            {
+                EmitChecks(writer, member, "value." + member.PropertyName, "name + " + Literals.String("." + member.JsonName));
+            }
+
+            writer.Close();
+        }
+    }
+
+    private void Collect(ClassPlan plan, string type, string path)
+    {
+        // Nested classes with nothing to check get no method and no loop over their values.
+        foreach (var nested in plan.Nested.Where(HasChecks))
+        {
+            _methods[nested] = Unique("Validate" + path + nested.Name);
+            _nested.Add((nested, type + "." + nested.Name, _methods[nested]));
+        }
+
+        foreach (var member in plan.Members)
+        {
+            if (member.Schema is { Kind: SchemaKind.String, Constraints: { Pattern.Length: > 0, Enum.IsEmpty: true } })
+            {
+                _patterns[member] = Unique(path + member.PropertyName + "Pattern");
+            }
+
+            // A member whose value (or list element) is one of this class's nested classes is checked by its method.
+            var valueType = member.Schema.Kind == SchemaKind.Array
+                ? member.Type.Substring(ClassPlanner.ListType.Length + 1, member.Type.Length - ClassPlanner.ListType.Length - 2)
+                : member.Type;
+            foreach (var nested in plan.Nested)
+            {
+                if (nested.Name == valueType && _methods.TryGetValue(nested, out var method))
+                {
+                    _memberMethods[member] = method;
+                }
+            }
+        }
+
+        foreach (var nested in plan.Nested.Where(HasChecks))
+        {
+            Collect(nested, type + "." + nested.Name, path + nested.Name);
+        }
+    }
+
+    private static bool HasChecks(ClassPlan plan)
+        => plan.Members.Any(m => (m.Required && !m.IsValueType) || HasOwnChecks(m.Schema)) || plan.Nested.Any(HasChecks);
+
+    private static bool HasOwnChecks(SchemaModel schema)
+    {
+        var c = schema.Constraints;
+        return schema.Kind switch
+        {
+            SchemaKind.String => c.Enum.IsEmpty && (c.MinLength is not null || c.MaxLength is not null || c.Pattern.Length > 0),
+            SchemaKind.Integer or SchemaKind.Number => c.Minimum.Length > 0 || c.Maximum.Length > 0,
+            SchemaKind.Array => c.MinItems is not null || c.MaxItems is not null || schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array,
+            _ => false,
+        };
+    }
+
+    private string Unique(string name)
+    {
+        var candidate = name;
+        for (var i = 2; !_used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Number(string value) => value.Length == 0 ? "null" : Literals.Double(value);
+}
