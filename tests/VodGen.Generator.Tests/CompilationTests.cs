@@ -19,6 +19,40 @@ public class CompilationTests
     }
 
     [Fact]
+    public void Paging_over_required_page_parameters_and_a_list_of_strings_compiles()
+    {
+        const string spec = """
+            {
+              "info": { "style": "RPC", "product": "vod", "version": "2017-03-21" },
+              "apis": {
+                "ListNames": {
+                  "methods": ["post"],
+                  "x-vodgen-paging": { "pageNumber": "Page", "pageSize": "Size", "items": "Names" },
+                  "parameters": [
+                    { "name": "Page", "in": "query", "schema": { "type": "integer", "required": true } },
+                    { "name": "Size", "in": "query", "schema": { "type": "integer", "format": "int32", "required": true } },
+                    { "name": "Old", "in": "query", "schema": { "type": "string", "deprecated": true } }
+                  ],
+                  "responses": { "200": { "schema": { "type": "object", "properties": { "Names": { "type": "array", "items": { "type": "string" } } } } } }
+                }
+              }
+            }
+            """;
+        const string user = """
+            internal static class User
+            {
+                public static System.Collections.Generic.IAsyncEnumerable<string> Names(VodGen.VodClient client)
+                    => VodGen.Vod.VodClientExtensions.ListNamesItemsAsync(client, new VodGen.Vod.ListNamesRequest { Page = 1, Size = 50 });
+            }
+            """;
+
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/names.json", spec) }, new[] { user });
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void The_documented_call_compiles()
     {
         const string user = """

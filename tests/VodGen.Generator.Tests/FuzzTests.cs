@@ -21,6 +21,7 @@ public class FuzzTests
     {
         GeneratorHarness.Spec("RefreshUploadVideo.json"),
         GeneratorHarness.Spec("CreateUploadVideo.json"),
+        GeneratorHarness.Spec("SearchMedia.json"), // paging with a token, option types, constraint attributes
         GeneratorHarness.Fixture("official-sample.json"),
         SyntheticProduct.Create(2),
     };

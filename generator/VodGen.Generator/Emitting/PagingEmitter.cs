@@ -20,8 +20,10 @@ internal static class PagingEmitter
         var (itemsAccess, itemsType) = Walk(response, names.Qualified(names.Response), paging.ItemsPath);
         var itemType = itemsType.Substring(ClassPlanner.ListType.Length + 1, itemsType.Length - ClassPlanner.ListType.Length - 2);
         var totalAccess = paging.TotalPath.IsEmpty ? null : Walk(response, names.Qualified(names.Response), paging.TotalPath).Access;
-        var pageNumber = Property(request, paging.PageNumber);
-        var pageSize = Property(request, paging.PageSize);
+        var pageNumberMember = request.Members.First(m => m.JsonName == paging.PageNumber);
+        var pageSizeMember = request.Members.First(m => m.JsonName == paging.PageSize);
+        var pageNumber = pageNumberMember.PropertyName;
+        var pageSize = pageSizeMember.PropertyName;
         var token = paging.Token.Length == 0 ? null : Property(request, paging.Token);
         var responseToken = paging.Token.Length == 0 ? null : response.Members.First(m => m.JsonName == paging.Token).PropertyName;
         var method = operation.Name + "ItemsAsync";
@@ -57,8 +59,9 @@ internal static class PagingEmitter
         writer.WriteLine("    global::VodGen.VodClient client,");
         writer.WriteLine("    " + names.Qualified(names.Request) + " request,");
         writer.Open("    [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)");
-        writer.WriteLine("var page = request." + pageNumber + " ?? 1;");
-        writer.WriteLine("long size = request." + pageSize + " ?? 0;");
+        // Required page parameters are plain numbers; optional ones start from the service's defaults.
+        writer.WriteLine("var page = request." + pageNumber + (pageNumberMember.Required ? ";" : " ?? 1;"));
+        writer.WriteLine("long size = request." + pageSize + (pageSizeMember.Required ? ";" : " ?? 0;"));
         if (token is not null)
         {
             writer.WriteLine("var token = request." + token + ";");
