@@ -103,6 +103,7 @@ public sealed class VodClient : IDisposable
         var started = _clock.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(VodRetryPolicy.ActionKey, action);
+        context.Properties.Set(VodRetryPolicy.IdempotentKey, operation.Info.IsIdempotent);
         var state = new AttemptState<TRequest, TResponse>(this, operation, request, new StrongBox<int>());
         try
         {

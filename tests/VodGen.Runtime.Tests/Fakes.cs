@@ -7,13 +7,13 @@ using VodGen.Signing;
 namespace VodGen.Runtime.Tests;
 
 /// <summary>A one-parameter operation written by hand, standing in for generated code.</summary>
-internal sealed class EchoOperation(int? perAccountQps = null, string action = "Echo")
+internal sealed class EchoOperation(int? perAccountQps = null, string action = "Echo", bool idempotent = true)
     : VodOperation<EchoRequest, EchoResponse>(new VodOperationInfo(
         action,
         "2017-03-21",
         VodHttpMethod.Post,
         new VodEndpointTable("vod", Array.Empty<KeyValuePair<string, string>>()),
-        perAccountQps is { } qps ? new VodQpsLimit(qps, Array.Empty<KeyValuePair<string, int>>()) : null))
+        perAccountQps is { } qps ? new VodQpsLimit(qps, Array.Empty<KeyValuePair<string, int>>()) : null) { IsIdempotent = idempotent })
 {
     public override void Validate(EchoRequest request) => VodRequestValidation.Required(request.Value, "Value");
 

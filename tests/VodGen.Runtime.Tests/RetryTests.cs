@@ -34,6 +34,55 @@ public class RetryTests
     public void Only_failures_that_can_pass_later_are_retried(Exception exception, bool retryable)
         => Assert.Equal(retryable, VodRetryPolicy.IsRetryable(exception));
 
+    public static TheoryData<Exception, bool> SafeToRepeat => new()
+    {
+        { new VodServiceException(HttpStatusCode.BadRequest, "Throttling.User", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.ServiceUnavailable, "Throttling", null, null, null, null), true },
+        { new HttpRequestException(HttpRequestError.ConnectionError, "refused"), true },
+        { new VodServiceException(HttpStatusCode.InternalServerError, "InternalError", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", null, null, null, null), false },
+        { new VodProtocolException("page", HttpStatusCode.BadGateway), false },
+        { new HttpRequestException(HttpRequestError.ResponseEnded, "ended"), false },
+        { new HttpRequestException("reset"), false },
+        { new TimeoutException(), false },
+        { new IOException("truncated"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(SafeToRepeat))]
+    public void Calls_that_create_something_are_repeated_only_when_the_service_did_not_run_them(Exception exception, bool safe)
+        => Assert.Equal(safe, VodRetryPolicy.IsSafeToRepeat(exception));
+
+    [Fact]
+    public async Task A_creating_call_is_not_repeated_after_a_server_error_or_a_lost_answer()
+    {
+        var serverError = new ScriptedHandler(_ => ScriptedHandler.Error(HttpStatusCode.InternalServerError, "InternalError"));
+        var lostAnswer = new ScriptedHandler(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "the connection closed mid-answer"));
+        using var first = TestClients.Create(serverError);
+        using var second = TestClients.Create(lostAnswer);
+
+        await Assert.ThrowsAsync<VodServiceException>(() => first.SendAsync(new EchoOperation(idempotent: false), new EchoRequest("x")));
+        await Assert.ThrowsAsync<HttpRequestException>(() => second.SendAsync(new EchoOperation(idempotent: false), new EchoRequest("x")));
+
+        Assert.Equal((1, 1), (serverError.Count, lostAnswer.Count));
+    }
+
+    [Fact]
+    public async Task A_creating_call_is_repeated_after_throttling_and_a_refused_connection()
+    {
+        var handler = new ScriptedHandler(attempt => attempt switch
+        {
+            1 => ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling.User"),
+            2 => throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"),
+            _ => ScriptedHandler.Ok(),
+        });
+        using var client = TestClients.Create(handler);
+
+        var response = await client.SendAsync(new EchoOperation(idempotent: false), new EchoRequest("x"));
+
+        Assert.Equal(("r-ok", 3), (response.RequestId, handler.Count));
+    }
+
     [Theory]
     [InlineData(VodSignatureVersion.V1)]
     [InlineData(VodSignatureVersion.V3)]

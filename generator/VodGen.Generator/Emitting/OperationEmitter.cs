@@ -39,7 +39,7 @@ internal static class OperationEmitter
         writer.WriteLine("        " + names.Qualified(names.Service) + ".Version,");
         writer.WriteLine("        global::VodGen.VodHttpMethod." + operation.Method + ",");
         writer.WriteLine("        " + names.Qualified(names.Service) + ".Endpoints,");
-        writer.WriteLine("        " + Qps(operation.Qps) + "))");
+        writer.WriteLine("        " + Qps(operation.Qps) + ")" + (operation.Idempotent ? ")" : " { IsIdempotent = false })"));
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();

@@ -11,7 +11,8 @@ internal sealed record OperationModel(
     SchemaModel? Response,
     EquatableArray<ErrorModel> Errors,
     QpsModel? Qps,
-    PagingModel? Paging = null);
+    PagingModel? Paging = null,
+    bool Idempotent = true);
 
 /// <summary>The HTTP method the generated client uses for an operation.</summary>
 internal enum HttpMethodKind

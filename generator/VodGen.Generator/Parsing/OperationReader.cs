@@ -55,7 +55,8 @@ internal static class OperationReader
             response,
             ReadErrors(context, node, path),
             ReadQps(context, node, path),
-            PagingReader.Read(context, node, path, parameters, response));
+            PagingReader.Read(context, node, path, parameters, response),
+            context.Boolean(node, "x-vodgen-idempotent", path) ?? true);
     }
 
     private static EquatableArray<ParameterModel> ReadParameters(SpecReadContext context, JsonObjectNode node, string path, string operation)

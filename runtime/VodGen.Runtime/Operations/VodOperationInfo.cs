@@ -32,4 +32,11 @@ public sealed class VodOperationInfo
 
     /// <summary>The documented rate limit, when the spec states one.</summary>
     public VodQpsLimit? Qps { get; }
+
+    /// <summary>
+    /// Whether running the call twice does no harm (the default). An operation that creates something
+    /// (<c>x-vodgen-idempotent: false</c>) is retried only after failures that show the service did not run it:
+    /// throttling, and connections that could not be made. Other failures may hide a call that was carried out.
+    /// </summary>
+    public bool IsIdempotent { get; init; } = true;
 }

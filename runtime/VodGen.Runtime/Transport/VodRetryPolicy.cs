@@ -20,8 +20,22 @@ internal static class VodRetryPolicy
         _ => false,
     };
 
+    /// <summary>
+    /// True for failures that show the service did not run the call, so that even an operation that creates
+    /// something can be sent again: throttling (refused at the gateway) and connections never established.
+    /// </summary>
+    public static bool IsSafeToRepeat(Exception exception) => exception switch
+    {
+        VodServiceException service => service.Code.StartsWith("Throttling", StringComparison.Ordinal),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => true,
+        _ => false,
+    };
+
     /// <summary>Key under which the call's action travels in the resilience context, for the retry log.</summary>
     public static readonly ResiliencePropertyKey<string> ActionKey = new("vodgen.action");
+
+    /// <summary>Key under which the operation's idempotency travels in the resilience context.</summary>
+    public static readonly ResiliencePropertyKey<bool> IdempotentKey = new("vodgen.idempotent");
 
     public static ResiliencePipeline Create(VodRetryOptions options, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger)
     {
@@ -38,7 +52,8 @@ internal static class VodRetryPolicy
             UseJitter = true,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
-            ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsRetryable(e)),
+            ShouldHandle = static args => ValueTask.FromResult(
+                args.Outcome.Exception is { } e && (args.Context.Properties.GetValue(IdempotentKey, true) ? IsRetryable(e) : IsSafeToRepeat(e))),
 
             // The service's own hint wins over the computed backoff.
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(

@@ -31,6 +31,19 @@ public class UploadOperationTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_create_call_that_may_have_run_is_reported_not_repeated()
+    {
+        using var client = Client(); // Default retries: three more attempts for idempotent calls.
+        Emulator.InjectError("CreateUploadVideo", "AddVideoFailed");
+
+        await MediaSetup.FailsAsync(() => client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "a.mp4" }), CreateUploadVideoErrors.AddVideoFailed);
+
+        Assert.False(CreateUploadVideoOperation.Instance.Info.IsIdempotent);
+        Assert.True(GetVideoInfoOperation.Instance.Info.IsIdempotent);
+        Assert.Single(Emulator.Log.Records, r => r.Action == "CreateUploadVideo");
+    }
+
+    [Fact]
     public async Task CreateUploadImage_reserves_an_address_and_the_image_is_searchable()
     {
         using var client = Client();
