@@ -15,6 +15,7 @@ public class ConstraintAnalyzerTests
             "Probe": {
               "methods": ["post"],
               "parameters": [
+                { "name": "VideoId", "in": "query", "schema": { "type": "string", "required": true } },
                 { "name": "ReferenceId", "in": "query", "schema": { "type": "string", "minLength": 6, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]{6,64}$" } },
                 { "name": "Code", "in": "query", "schema": { "type": "string", "pattern": "^[a-z]+$" } },
                 { "name": "PageSize", "in": "query", "schema": { "type": "integer", "format": "int32", "minimum": 1, "maximum": 100 } },
@@ -52,74 +53,89 @@ public class ConstraintAnalyzerTests
 
     [Fact]
     public void Text_shorter_than_the_minimum_length_is_reported_at_the_constant()
-        => AssertOnly("new ProbeRequest { ReferenceId = \"abc\" }", "VODGEN020", "\"abc\"");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", ReferenceId = \"abc\" }", "VODGEN020", "\"abc\"");
 
     [Fact]
     public void Text_longer_than_the_maximum_length_is_reported()
-        => AssertOnly("new ProbeRequest { ReferenceId = \"" + new string('a', 65) + "\" }", "VODGEN020", "\"" + new string('a', 65) + "\"");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", ReferenceId = \"" + new string('a', 65) + "\" }", "VODGEN020", "\"" + new string('a', 65) + "\"");
 
     [Fact]
     public void Length_message_names_the_property_and_the_limits()
     {
-        var message = Assert.Single(Analyze("new ProbeRequest { ReferenceId = \"abc\" }")).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = Assert.Single(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = \"abc\" }")).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("ReferenceId is 3 characters long, but the spec allows 6 to 64 characters; the call would be refused before sending", message);
     }
 
     [Fact]
     public void Text_that_misses_the_pattern_is_reported()
-        => AssertOnly("new ProbeRequest { Code = \"Abc\" }", "VODGEN021", "\"Abc\"");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", Code = \"Abc\" }", "VODGEN021", "\"Abc\"");
 
     [Fact]
     public void Text_of_the_right_length_but_the_wrong_characters_is_reported_once()
-        => AssertOnly("new ProbeRequest { ReferenceId = \"abc def!\" }", "VODGEN021", "\"abc def!\"");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", ReferenceId = \"abc def!\" }", "VODGEN021", "\"abc def!\"");
 
     [Fact]
     public void Integer_above_the_maximum_is_reported()
-        => AssertOnly("new ProbeRequest { PageSize = 500 }", "VODGEN022", "500");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", PageSize = 500 }", "VODGEN022", "500");
 
     [Fact]
     public void Integer_below_the_minimum_is_reported()
-        => AssertOnly("new ProbeRequest { PageSize = 0 }", "VODGEN022", "0");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", PageSize = 0 }", "VODGEN022", "0");
 
     [Fact]
     public void Negative_constant_and_constant_expression_are_checked()
     {
-        AssertOnly("new ProbeRequest { Offset = 5 + 6 }", "VODGEN022", "5 + 6");
-        AssertOnly("new ProbeRequest { Ratio = -1.5 }", "VODGEN022", "-1.5");
+        AssertOnly("new ProbeRequest { VideoId = \"v\", Offset = 5 + 6 }", "VODGEN022", "5 + 6");
+        AssertOnly("new ProbeRequest { VideoId = \"v\", Ratio = -1.5 }", "VODGEN022", "-1.5");
     }
 
     [Fact]
     public void Too_many_items_in_a_collection_expression_are_reported()
-        => AssertOnly("new ProbeRequest { Ids = [\"a\", \"b\", \"c\"] }", "VODGEN023", "[\"a\", \"b\", \"c\"]");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", Ids = [\"a\", \"b\", \"c\"] }", "VODGEN023", "[\"a\", \"b\", \"c\"]");
 
     [Fact]
     public void Too_many_items_in_an_array_or_list_initializer_are_reported()
     {
-        AssertOnly("new ProbeRequest { Ids = new[] { \"a\", \"b\", \"c\" } }", "VODGEN023", "new[] { \"a\", \"b\", \"c\" }");
-        AssertOnly("new ProbeRequest { Ids = new List<string> { \"a\", \"b\", \"c\" } }", "VODGEN023", "new List<string> { \"a\", \"b\", \"c\" }");
+        AssertOnly("new ProbeRequest { VideoId = \"v\", Ids = new[] { \"a\", \"b\", \"c\" } }", "VODGEN023", "new[] { \"a\", \"b\", \"c\" }");
+        AssertOnly("new ProbeRequest { VideoId = \"v\", Ids = new List<string> { \"a\", \"b\", \"c\" } }", "VODGEN023", "new List<string> { \"a\", \"b\", \"c\" }");
     }
 
     [Fact]
     public void Too_few_items_are_reported()
-        => AssertOnly("new ProbeRequest { Ids = new string[0] { } }", "VODGEN023", "new string[0] { }");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", Ids = new string[0] { } }", "VODGEN023", "new string[0] { }");
 
     [Fact]
     public void Constants_inside_list_items_are_checked_too()
-        => AssertOnly("new ProbeRequest { Entries = [new() { Label = \"abcd\" }] }", "VODGEN020", "\"abcd\"");
+        => AssertOnly("new ProbeRequest { VideoId = \"v\", Entries = [new() { Label = \"abcd\" }] }", "VODGEN020", "\"abcd\"");
+
+    [Theory]
+    [InlineData("\"\"", "\"\"")]
+    [InlineData("null!", "null")]
+    public void Empty_required_text_is_reported(string empty, string at)
+        => AssertOnly("new ProbeRequest { VideoId = " + empty + " }", "VODGEN024", at);
 
     [Fact]
     public void Valid_constants_produce_no_diagnostic()
-        => Assert.Empty(Analyze("new ProbeRequest { ReferenceId = \"ref-123456\", Code = \"abc\", PageSize = 100, Ratio = 0.5, Offset = -3, Ids = [\"a\", \"b\"], Kind = ProbeRequest.KindOption.Audio }"));
+        => Assert.Empty(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = \"ref-123456\", Code = \"abc\", PageSize = 100, Ratio = 0.5, Offset = -3, Ids = [\"a\", \"b\"], Kind = ProbeRequest.KindOption.Audio }"));
 
     [Fact]
     public void Values_known_only_at_run_time_are_left_to_validation()
-        => Assert.Empty(Analyze("new ProbeRequest { ReferenceId = dynamicText, PageSize = dynamicNumber, Ids = [dynamicText, dynamicText, dynamicText, .. new[] { dynamicText }] }"));
+        => Assert.Empty(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = dynamicText, PageSize = dynamicNumber, Ids = [dynamicText, dynamicText, dynamicText, .. new[] { dynamicText }] }"));
 
     [Fact]
     public void A_string_where_an_option_type_is_expected_does_not_compile()
     {
-        var diagnostic = Assert.Single(Analyze("new ProbeRequest { Kind = \"video\" }"));
+        var diagnostic = Assert.Single(Analyze("new ProbeRequest { VideoId = \"v\", Kind = \"video\" }"));
         Assert.Equal("CS0029", diagnostic.Id);
+    }
+
+    [Fact]
+    public async Task Empty_text_on_a_required_member_of_a_user_type_is_not_reported()
+    {
+        var user = "public sealed class Mine { public required string Name { get; init; } }\npublic static class Other { public static object Make() => new Mine { Name = \"\" }; }\n";
+        var (_, output, _) = GeneratorHarness.Run(new[] { ("/p/specs/probe.json", Spec) }, new[] { user });
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstraintAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        Assert.Empty(diagnostics);
     }
 
     [Fact]

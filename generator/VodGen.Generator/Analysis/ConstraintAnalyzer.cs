@@ -27,7 +27,8 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LengthViolation,
         DiagnosticDescriptors.PatternViolation,
         DiagnosticDescriptors.RangeViolation,
-        DiagnosticDescriptors.ItemCountViolation);
+        DiagnosticDescriptors.ItemCountViolation,
+        DiagnosticDescriptors.EmptyRequiredText);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -54,6 +55,13 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 
         // Length before pattern: text of the wrong length is reported once, as a length problem.
         var value = Unwrap(assignment.Value);
+        if (property.IsRequired && property.Type.SpecialType == SpecialType.System_String && value.ConstantValue is { HasValue: true, Value: null or "" }
+            && types.IsGenerated(property.ContainingType))
+        {
+            Report(context, DiagnosticDescriptors.EmptyRequiredText, value.Syntax.GetLocation(), property.Name);
+            return;
+        }
+
         var reported = false;
         foreach (var (kind, attribute) in property.GetAttributes().Select(a => (Kind: types.KindOf(a.AttributeClass), Attribute: a)).Where(a => a.Kind != ConstraintKind.None).OrderBy(a => a.Kind))
         {

@@ -78,11 +78,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ItemCountViolation = Error(
         "VODGEN023", "Constant list breaks the spec's item count", "{0} has {1} items, but the spec allows {2}; the call would be refused before sending");
 
+    public static readonly DiagnosticDescriptor EmptyRequiredText = Error(
+        "VODGEN024", "Required text is empty", "{0} is required and must not be empty; the call would be refused before sending");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation);
+        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

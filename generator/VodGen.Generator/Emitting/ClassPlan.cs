@@ -185,7 +185,7 @@ internal static class ClassPlanner
     private static string OptionType(SchemaModel schema, string baseName, ClassPlan owner, HashSet<string> used)
     {
         var name = Unique(schema.TypeName.Length > 0 ? schema.TypeName : baseName + "Option", used);
-        var members = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "All", "ToString", "Equals", "GetHashCode", "GetType" };
+        var members = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "All", "TryFromValue", "ToString", "Equals", "GetHashCode", "GetType" };
         var values = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in schema.Constraints.Enum)

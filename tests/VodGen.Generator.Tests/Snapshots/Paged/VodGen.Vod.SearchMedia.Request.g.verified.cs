@@ -105,6 +105,23 @@ namespace VodGen.Vod
             /// <summary>The text sent to the service.</summary>
             public string Value { get; }
 
+            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SearchTypeOption? option)
+            {
+                foreach (var candidate in All)
+                {
+                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+                    {
+                        option = candidate;
+                        return true;
+                    }
+                }
+
+                option = null;
+                return false;
+            }
+
             /// <summary>The text sent to the service.</summary>
             public static implicit operator string?(SearchTypeOption? option) => option?.Value;
 
@@ -141,6 +158,23 @@ namespace VodGen.Vod
 
             /// <summary>The text sent to the service.</summary>
             public string Value { get; }
+
+            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SortByOption? option)
+            {
+                foreach (var candidate in All)
+                {
+                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+                    {
+                        option = candidate;
+                        return true;
+                    }
+                }
+
+                option = null;
+                return false;
+            }
 
             /// <summary>The text sent to the service.</summary>
             public static implicit operator string?(SortByOption? option) => option?.Value;
