@@ -4,7 +4,10 @@ using VodGen.Emulator.Specs;
 
 namespace VodGen.Emulator.Gateway;
 
-/// <summary>Checks a call's parameters against its spec: required ones present, values of the declared type.</summary>
+/// <summary>
+/// Checks a call's parameters against its spec: required ones present, values of the declared type, and scalars
+/// within their listed values, bounds and lengths.
+/// </summary>
 internal static class ParameterValidator
 {
     public static GatewayError? Check(EmulatorOperation operation, IReadOnlyDictionary<string, string> parameters)
@@ -28,7 +31,7 @@ internal static class ParameterValidator
             var json = !flattened && (parameter.Style == "json" || type is "object" or "array");
             foreach (var value in values)
             {
-                if (Invalid(value, json ? "json" : type) is { } why)
+                if ((Invalid(value, json ? "json" : type) ?? (flattened || json ? null : Constrained(parameter, value))) is { } why)
                 {
                     return GatewayError.InvalidParameter(parameter.Name, why);
                 }
@@ -52,6 +55,28 @@ internal static class ParameterValidator
         "json" => IsJson(value) ? null : "it must be JSON text",
         _ => null,
     };
+
+    // The spec's constraints on a scalar, as the service enforces them.
+    private static string? Constrained(EmulatorParameter parameter, string value)
+    {
+        if (parameter.Enum.Count > 0 && !parameter.Enum.Contains(value, StringComparer.Ordinal))
+        {
+            return "it must be one of " + string.Join(", ", parameter.Enum);
+        }
+
+        if (parameter.Type is "integer" or "number" && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && (number < (parameter.Bounds.Minimum ?? double.NegativeInfinity) || number > (parameter.Bounds.Maximum ?? double.PositiveInfinity)))
+        {
+            return $"it must be from {parameter.Bounds.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "any"} to {parameter.Bounds.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "any"}";
+        }
+
+        if (parameter.Type == "string" && (value.Length < (parameter.Length.MinLength ?? 0) || value.Length > (parameter.Length.MaxLength ?? int.MaxValue)))
+        {
+            return $"its length must be from {parameter.Length.MinLength ?? 0} to {parameter.Length.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "any"} characters";
+        }
+
+        return null;
+    }
 
     private static bool IsJson(string value)
     {

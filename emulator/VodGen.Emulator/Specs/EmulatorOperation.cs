@@ -53,4 +53,14 @@ public sealed class EmulatorOperation
 /// <param name="Required">Whether the request must carry it.</param>
 /// <param name="Style">repeatList, flat, json or empty.</param>
 /// <param name="ItemType">The element type for arrays.</param>
-public sealed record EmulatorParameter(string Name, string Type, bool Required, string Style, string ItemType);
+public sealed record EmulatorParameter(string Name, string Type, bool Required, string Style, string ItemType)
+{
+    /// <summary>The values a text parameter may take; empty when any is allowed.</summary>
+    public IReadOnlyList<string> Enum { get; init; } = [];
+
+    /// <summary>Bounds of a numeric parameter, inclusive, when the spec states them.</summary>
+    public (double? Minimum, double? Maximum) Bounds { get; init; }
+
+    /// <summary>Length limits of a text parameter in characters, when the spec states them.</summary>
+    public (int? MinLength, int? MaxLength) Length { get; init; }
+}

@@ -83,7 +83,14 @@ public sealed class EmulatorSpecCatalog
                     || (parameter.TryGetProperty("required", out var pr) && pr.ValueKind == JsonValueKind.True);
                 var style = parameter.TryGetProperty("style", out var s) ? s.GetString() ?? string.Empty : string.Empty;
                 var itemType = schema.TryGetProperty("items", out var items) && items.TryGetProperty("type", out var it) ? it.GetString() ?? "string" : string.Empty;
-                parameters.Add(new EmulatorParameter(parameter.GetProperty("name").GetString()!, type, required, style, itemType));
+                parameters.Add(new EmulatorParameter(parameter.GetProperty("name").GetString()!, type, required, style, itemType)
+                {
+                    Enum = schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
+                        ? values.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToArray()
+                        : [],
+                    Bounds = (Number(schema, "minimum"), Number(schema, "maximum")),
+                    Length = ((int?)Number(schema, "minLength"), (int?)Number(schema, "maxLength")),
+                });
             }
         }
 
@@ -120,4 +127,11 @@ public sealed class EmulatorSpecCatalog
 
         return new EmulatorOperation(action, product, version, parameters, perAccount, regions.ToFrozenDictionary(), response, errors.ToFrozenDictionary(StringComparer.Ordinal));
     }
+
+    // Official metadata writes numbers as numbers or as text.
+    private static double? Number(JsonElement schema, string name)
+        => !schema.TryGetProperty(name, out var value) ? null
+            : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+            : value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
 }
