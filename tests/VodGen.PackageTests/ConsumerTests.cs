@@ -34,11 +34,11 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Console.WriteLine("listed=" + listed);
         """;
 
-    private string CreateConsumer(string name, string program, bool aot = false)
+    private string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "")
     {
         var folder = Path.Combine(packages.Root, name);
         Directory.CreateDirectory(Path.Combine(folder, "specs"));
-        foreach (var spec in new[] { "RefreshUploadVideo.json", "GetVideoList.json" })
+        foreach (var spec in specs ?? ["RefreshUploadVideo.json", "GetVideoList.json"])
         {
             File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", spec), Path.Combine(folder, "specs", spec));
         }
@@ -61,9 +61,11 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <PublishAot>{(aot ? "true" : "false")}</PublishAot>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="VodGen" Version="{packages.Version}" />
+                {items}
               </ItemGroup>
             </Project>
             """);
@@ -80,6 +82,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
         Assert.Contains("buildTransitive/VodGen.props", entries);
         Assert.Contains("buildTransitive/VodGen.targets", entries);
+        Assert.Equal(18, entries.Count(e => e.StartsWith("buildTransitive/specs/", StringComparison.Ordinal) && e.EndsWith(".json", StringComparison.Ordinal)));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("System.Collections.Immutable", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(packages.Feed, $"VodGen.Runtime.{packages.Version}.nupkg")));
     }
@@ -102,6 +105,67 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.Contains("bucket=" + video.Bucket, run.Output);
         Assert.Contains("error=InvalidVideo.NotFound", run.Output);
         Assert.Contains("listed=1", run.Output);
+    }
+
+    [Fact]
+    public async Task Shipped_operations_come_with_the_package_when_asked_for()
+    {
+        await using var emulator = await VodEmulator.StartAsync();
+        var video = emulator.Store.Create("shipped", "f.mp4", DateTimeOffset.UtcNow);
+        const string program = """
+            using VodGen;
+            using VodGen.Vod;
+
+            using var client = new VodClient(new VodClientOptions { Endpoint = new Uri(args[0]), Credentials = new StaticCredentialsProvider(args[1], args[2]) });
+            var info = await client.GetVideoInfoAsync(new GetVideoInfoRequest { VideoId = args[3] });
+            await client.DeleteVideoAsync(new DeleteVideoRequest { VideoIds = args[3] });
+            Console.WriteLine("title=" + info.Video!.Title);
+            Console.WriteLine("selected-only=" + (typeof(VodClient).Assembly != typeof(GetVideoInfoRequest).Assembly && typeof(GetVideoInfoRequest).Assembly.GetType("VodGen.Vod.GetPlayInfoRequest") is null));
+            """;
+        var folder = CreateConsumer("Shipped", program, specs: [], properties: "<VodGenIncludeShippedSpecs>true</VodGenIncludeShippedSpecs><VodGenOperations>GetVideoInfo;DeleteVideo</VodGenOperations>");
+
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await DotNet.RunAsync(
+            $"bin/Release/net10.0/Shipped.dll {emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {video.VideoId}",
+            folder,
+            TimeSpan.FromMinutes(1));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("title=shipped", run.Output);
+        Assert.Contains("selected-only=True", run.Output);
+        Assert.Empty(emulator.Store.Videos);
+    }
+
+    [Fact]
+    public async Task Item_metadata_selects_several_operations_of_a_whole_product_file()
+    {
+        // One file holding three operations, of which the item's metadata selects two ("A;B", as MSBuild lists go).
+        var product = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFixture.RepoRoot, "specs", "GetVideoInfo.json")))!;
+        foreach (var other in new[] { "DeleteVideo", "GetPlayInfo" })
+        {
+            var apis = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFixture.RepoRoot, "specs", other + ".json")))!["apis"]!.AsObject();
+            product["apis"]![other] = apis[other]!.DeepClone();
+        }
+
+        const string program = """
+            _ = new VodGen.Vod.GetVideoInfoRequest { VideoId = "v" };
+            _ = new VodGen.Vod.DeleteVideoRequest { VideoIds = "v" };
+            System.Console.WriteLine("play=" + (typeof(VodGen.Vod.GetVideoInfoRequest).Assembly.GetType("VodGen.Vod.GetPlayInfoRequest") is not null));
+            """;
+        var folder = CreateConsumer(
+            "Selected",
+            program,
+            specs: [],
+            properties: "<VodGenIncludeSpecs>false</VodGenIncludeSpecs>",
+            items: "<AdditionalFiles Include=\"product/vod.json\" VodGenSpec=\"true\" VodGenOperations=\"GetVideoInfo;DeleteVideo\" />");
+        Directory.CreateDirectory(Path.Combine(folder, "product"));
+        File.WriteAllText(Path.Combine(folder, "product", "vod.json"), product.ToJsonString());
+
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await DotNet.RunAsync("bin/Release/net10.0/Selected.dll", folder, TimeSpan.FromMinutes(1));
+        Assert.Contains("play=False", run.Output);
     }
 
     [Fact]
