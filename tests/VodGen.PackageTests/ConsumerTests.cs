@@ -94,17 +94,11 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         var video = emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
         var folder = CreateConsumer("Consumer", Program);
 
-        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
-        Assert.True(build.ExitCode == 0, build.Output);
-        var run = await DotNet.RunAsync(
-            $"bin/Release/net10.0/Consumer.dll {emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {video.VideoId}",
-            folder,
-            TimeSpan.FromMinutes(1));
+        var output = await BuildAndRunAsync(folder, "Consumer", emulator, video.VideoId);
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("bucket=" + video.Bucket, run.Output);
-        Assert.Contains("error=InvalidVideo.NotFound", run.Output);
-        Assert.Contains("listed=1", run.Output);
+        Assert.Contains("bucket=" + video.Bucket, output);
+        Assert.Contains("error=InvalidVideo.NotFound", output);
+        Assert.Contains("listed=1", output);
     }
 
     [Fact]
@@ -124,16 +118,10 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
             """;
         var folder = CreateConsumer("Shipped", program, specs: [], properties: "<VodGenIncludeShippedSpecs>true</VodGenIncludeShippedSpecs><VodGenOperations>GetVideoInfo;DeleteVideo</VodGenOperations>");
 
-        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
-        Assert.True(build.ExitCode == 0, build.Output);
-        var run = await DotNet.RunAsync(
-            $"bin/Release/net10.0/Shipped.dll {emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {video.VideoId}",
-            folder,
-            TimeSpan.FromMinutes(1));
+        var output = await BuildAndRunAsync(folder, "Shipped", emulator, video.VideoId);
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("title=shipped", run.Output);
-        Assert.Contains("selected-only=True", run.Output);
+        Assert.Contains("title=shipped", output);
+        Assert.Contains("selected-only=True", output);
         Assert.Empty(emulator.Store.Videos);
     }
 
@@ -162,10 +150,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Directory.CreateDirectory(Path.Combine(folder, "product"));
         File.WriteAllText(Path.Combine(folder, "product", "vod.json"), product.ToJsonString());
 
-        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
-        Assert.True(build.ExitCode == 0, build.Output);
-        var run = await DotNet.RunAsync("bin/Release/net10.0/Selected.dll", folder, TimeSpan.FromMinutes(1));
-        Assert.Contains("play=False", run.Output);
+        Assert.Contains("play=False", await BuildAndRunAsync(folder, "Selected"));
     }
 
     [Fact]
@@ -177,6 +162,17 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         => Assert.Contains(
             "Program.cs(1,87): error VODGEN020: ReferenceId is 3 characters long, but the spec allows 6 to 64 characters",
             await FailedBuildAsync("Constrained", "new VodGen.Vod.RefreshUploadVideoRequest { VideoId = \"v\", ReferenceId = \"abc\" }"));
+
+    // Builds a consumer and runs it (with the emulator's endpoint, key and a video ID when given); returns its output.
+    private static async Task<string> BuildAndRunAsync(string folder, string name, VodEmulator? emulator = null, string? videoId = null)
+    {
+        var build = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, build.Output);
+        var arguments = emulator is null ? string.Empty : $" {emulator.Endpoint} {EmulatorCredential.Default.AccessKeyId} {EmulatorCredential.Default.AccessKeySecret} {videoId}";
+        var run = await DotNet.RunAsync($"bin/Release/net10.0/{name}.dll{arguments}", folder, TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, run.Output);
+        return run.Output;
+    }
 
     // Builds a consumer whose program prints one request, expects the build to fail and returns its output.
     private async Task<string> FailedBuildAsync(string name, string request)
