@@ -34,6 +34,15 @@ public class NestedValidationTests
     }
 
     [Fact]
+    public void A_number_outside_its_listed_values_is_refused()
+    {
+        var mode = 2;
+        var failure = Assert.Throws<ArgumentException>(() => Operation.Validate(new ProbeNestedParametersRequest { Mode = mode }));
+        Assert.Equal(("Mode", "Mode must be one of 0, 1. (Parameter 'Mode')"), (failure.ParamName, failure.Message));
+        Operation.Validate(new ProbeNestedParametersRequest { Mode = 1 });
+    }
+
+    [Fact]
     public void The_item_is_named_by_its_position()
     {
         var bad = "BAD"; // As a constant, the analyzer would stop the build (VODGEN021).

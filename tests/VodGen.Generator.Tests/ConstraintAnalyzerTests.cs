@@ -23,6 +23,7 @@ public class ConstraintAnalyzerTests
                 { "name": "Offset", "in": "query", "schema": { "type": "integer", "format": "int64", "maximum": 10 } },
                 { "name": "Ids", "in": "query", "style": "repeatList", "schema": { "type": "array", "minItems": 1, "maxItems": 2, "items": { "type": "string" } } },
                 { "name": "Kind", "in": "query", "schema": { "type": "string", "enum": ["video", "audio"] } },
+                { "name": "Level", "in": "query", "schema": { "type": "integer", "format": "int32", "enum": [1, "2", 5] } },
                 { "name": "Entries", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "object", "properties": { "Label": { "type": "string", "maxLength": 3 } } } } }
               ]
             }
@@ -115,8 +116,16 @@ public class ConstraintAnalyzerTests
         => AssertOnly("new ProbeRequest { VideoId = " + empty + " }", "VODGEN024", at);
 
     [Fact]
+    public void Integer_that_is_not_listed_is_reported()
+    {
+        AssertOnly("new ProbeRequest { VideoId = \"v\", Level = 3 }", "VODGEN025", "3");
+        var message = Assert.Single(Analyze("new ProbeRequest { VideoId = \"v\", Level = 4 }")).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Level is 4, but the spec allows only 1, 2, 5; the call would be refused before sending", message);
+    }
+
+    [Fact]
     public void Valid_constants_produce_no_diagnostic()
-        => Assert.Empty(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = \"ref-123456\", Code = \"abc\", PageSize = 100, Ratio = 0.5, Offset = -3, Ids = [\"a\", \"b\"], Kind = ProbeRequest.KindOption.Audio }"));
+        => Assert.Empty(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = \"ref-123456\", Code = \"abc\", PageSize = 100, Ratio = 0.5, Offset = -3, Ids = [\"a\", \"b\"], Kind = ProbeRequest.KindOption.Audio, Level = 2 }"));
 
     [Fact]
     public void Values_known_only_at_run_time_are_left_to_validation()

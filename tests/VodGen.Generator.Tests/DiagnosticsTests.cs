@@ -290,6 +290,14 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void VODGEN003_a_listed_value_of_a_number_must_be_a_number()
+    {
+        var text = Spec(Operation("Op", Parameter("Level", "{ \"type\": \"integer\", \"enum\": [1, \"two\"] }")));
+        var diagnostic = Single("VODGEN003", text, "\"two\"");
+        Assert.Contains("enum[1]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Every_catalogue_entry_is_documented()
     {
         var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));

@@ -28,7 +28,8 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.PatternViolation,
         DiagnosticDescriptors.RangeViolation,
         DiagnosticDescriptors.ItemCountViolation,
-        DiagnosticDescriptors.EmptyRequiredText);
+        DiagnosticDescriptors.EmptyRequiredText,
+        DiagnosticDescriptors.NotAllowedValue);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -53,7 +54,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Length before pattern: text of the wrong length is reported once, as a length problem.
+        // Length before pattern, range before listed values: a value is reported once, for its plainest problem.
         var value = Unwrap(assignment.Value);
         if (property.IsRequired && property.Type.SpecialType == SpecialType.System_String && value.ConstantValue is { HasValue: true, Value: null or "" }
             && types.IsGenerated(property.ContainingType))
@@ -65,7 +66,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         var reported = false;
         foreach (var (kind, attribute) in property.GetAttributes().Select(a => (Kind: types.KindOf(a.AttributeClass), Attribute: a)).Where(a => a.Kind != ConstraintKind.None).OrderBy(a => a.Kind))
         {
-            if (!(reported && kind == ConstraintKind.Pattern))
+            if (!(reported && kind is ConstraintKind.Pattern or ConstraintKind.AllowedValues))
             {
                 reported |= Check(context, kind, attribute, property.Name, value);
             }
@@ -103,6 +104,21 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
                 if (actual < min || actual > max)
                 {
                     return Report(context, DiagnosticDescriptors.RangeViolation, location, name, Convert.ToString(number, CultureInfo.InvariantCulture)!, Range(min, max));
+                }
+
+                break;
+            }
+
+            case ConstraintKind.AllowedValues when value.ConstantValue is { HasValue: true, Value: { } number } && IsNumber(number):
+            {
+                var actual = Convert.ToDouble(number, CultureInfo.InvariantCulture);
+                var allowed = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } list
+                    ? list.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray()
+                    : Array.Empty<double>();
+                if (allowed.Length > 0 && Array.IndexOf(allowed, actual) < 0)
+                {
+                    var listed = string.Join(", ", allowed.Select(a => a.ToString("R", CultureInfo.InvariantCulture)));
+                    return Report(context, DiagnosticDescriptors.NotAllowedValue, location, name, Convert.ToString(number, CultureInfo.InvariantCulture)!, listed);
                 }
 
                 break;

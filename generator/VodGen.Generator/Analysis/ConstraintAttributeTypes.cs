@@ -10,6 +10,7 @@ internal enum ConstraintKind
     Pattern,
     Range,
     ItemCount,
+    AllowedValues,
 }
 
 /// <summary>The runtime's constraint attribute types, looked up once per compilation.</summary>
@@ -19,6 +20,7 @@ internal sealed class ConstraintAttributeTypes
     private readonly INamedTypeSymbol? _pattern;
     private readonly INamedTypeSymbol? _range;
     private readonly INamedTypeSymbol? _itemCount;
+    private readonly INamedTypeSymbol? _allowedValues;
 
     private ConstraintAttributeTypes(Compilation compilation)
     {
@@ -26,6 +28,7 @@ internal sealed class ConstraintAttributeTypes
         _pattern = compilation.GetTypeByMetadataName("VodGen.Validation.VodPatternAttribute");
         _range = compilation.GetTypeByMetadataName("VodGen.Validation.VodRangeAttribute");
         _itemCount = compilation.GetTypeByMetadataName("VodGen.Validation.VodItemCountAttribute");
+        _allowedValues = compilation.GetTypeByMetadataName("VodGen.Validation.VodAllowedValuesAttribute");
     }
 
     /// <summary>The attribute types, or null when the compilation does not reference the runtime.</summary>
@@ -73,6 +76,11 @@ internal sealed class ConstraintAttributeTypes
         if (SymbolEqualityComparer.Default.Equals(attribute, _range))
         {
             return ConstraintKind.Range;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(attribute, _allowedValues))
+        {
+            return ConstraintKind.AllowedValues;
         }
 
         return SymbolEqualityComparer.Default.Equals(attribute, _itemCount) ? ConstraintKind.ItemCount : ConstraintKind.None;

@@ -81,11 +81,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyRequiredText = Error(
         "VODGEN024", "Required text is empty", "{0} is required and must not be empty; the call would be refused before sending");
 
+    public static readonly DiagnosticDescriptor NotAllowedValue = Error(
+        "VODGEN025", "Constant number is not one the spec lists", "{0} is {1}, but the spec allows only {2}; the call would be refused before sending");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText);
+        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

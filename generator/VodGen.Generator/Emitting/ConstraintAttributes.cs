@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -31,6 +32,11 @@ internal static class ConstraintAttributes
                 break;
             case SchemaKind.Integer:
             case SchemaKind.Number:
+                if (!constraints.Enum.IsEmpty)
+                {
+                    writer.WriteLine("[" + Namespace + "VodAllowedValues(" + string.Join(", ", constraints.Enum.Select(Literals.Double)) + ")]");
+                }
+
                 if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
                 {
                     var parts = new System.Collections.Generic.List<string>();

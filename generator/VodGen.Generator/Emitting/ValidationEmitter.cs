@@ -16,6 +16,7 @@ internal sealed class ValidationEmitter
     private const string Validation = "global::VodGen.VodRequestValidation";
 
     private readonly Dictionary<MemberPlan, string> _patterns = new();
+    private readonly Dictionary<MemberPlan, string> _allowed = new();
     private readonly List<(ClassPlan Plan, string Type, string Method)> _nested = new();
     private readonly Dictionary<ClassPlan, string> _methods = new();
     private readonly Dictionary<MemberPlan, string> _memberMethods = new();
@@ -29,6 +30,12 @@ internal sealed class ValidationEmitter
 
     public void EmitPatterns(SourceWriter writer)
     {
+        foreach (var pair in _allowed)
+        {
+            writer.WriteLine("private static readonly double[] " + pair.Value + " = { " + string.Join(", ", pair.Key.Schema.Constraints.Enum.Select(Literals.Double)) + " };");
+            writer.WriteLine();
+        }
+
         foreach (var pair in _patterns)
         {
             writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + pair.Value + " = new(");
@@ -65,6 +72,11 @@ internal sealed class ValidationEmitter
                 break;
             case SchemaKind.Integer:
             case SchemaKind.Number:
+                if (_allowed.TryGetValue(member, out var allowed))
+                {
+                    writer.WriteLine(Validation + ".OneOf(" + value + ", " + allowed + ", " + name + ");");
+                }
+
                 if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
                 {
                     writer.WriteLine(Validation + ".Bounds(" + value + ", " + Number(constraints.Minimum) + ", " + Number(constraints.Maximum) + ", " + name + ");");
@@ -132,6 +144,11 @@ internal sealed class ValidationEmitter
                 _patterns[member] = Unique(path + member.PropertyName + "Pattern");
             }
 
+            if (member.Schema is { Kind: SchemaKind.Integer or SchemaKind.Number, Constraints.Enum.IsEmpty: false })
+            {
+                _allowed[member] = Unique(path + member.PropertyName + "Allowed");
+            }
+
             // A member whose value (or list element) is one of this class's nested classes is checked by its method.
             var valueType = member.Schema.Kind == SchemaKind.Array
                 ? member.Type.Substring(ClassPlanner.ListType.Length + 1, member.Type.Length - ClassPlanner.ListType.Length - 2)
@@ -160,7 +177,7 @@ internal sealed class ValidationEmitter
         return schema.Kind switch
         {
             SchemaKind.String => c.Enum.IsEmpty && (c.MinLength is not null || c.MaxLength is not null || c.Pattern.Length > 0),
-            SchemaKind.Integer or SchemaKind.Number => c.Minimum.Length > 0 || c.Maximum.Length > 0,
+            SchemaKind.Integer or SchemaKind.Number => c.Minimum.Length > 0 || c.Maximum.Length > 0 || !c.Enum.IsEmpty,
             SchemaKind.Array => c.MinItems is not null || c.MaxItems is not null || schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array,
             _ => false,
         };

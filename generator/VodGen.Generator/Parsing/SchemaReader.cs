@@ -51,7 +51,7 @@ internal static class SchemaReader
             encoding,
             decoded,
             ReadTypeName(context, node, path),
-            ReadConstraints(context, node, path));
+            ReadConstraints(context, node, path, kind.Value));
     }
 
     private static SchemaKind? ReadKind(SpecReadContext context, JsonObjectNode node, string path)
@@ -194,17 +194,27 @@ internal static class SchemaReader
         return name;
     }
 
-    private static ConstraintsModel ReadConstraints(SpecReadContext context, JsonObjectNode node, string path)
+    private static ConstraintsModel ReadConstraints(SpecReadContext context, JsonObjectNode node, string path, SchemaKind kind)
     {
         var values = new List<string>();
         if (context.Array(node, "enum", path, required: false) is { } enumNode)
         {
-            foreach (var item in enumNode.Items)
+            for (var i = 0; i < enumNode.Items.Count; i++)
             {
-                if (item is JsonScalarNode { Kind: not JsonScalarKind.Null } scalar)
+                if (enumNode.Items[i] is not JsonScalarNode { Kind: not JsonScalarKind.Null } scalar)
                 {
-                    values.Add(scalar.Text);
+                    continue;
                 }
+
+                // Numbers may be written as text, as official metadata sometimes does; anything else cannot be checked.
+                if (kind is SchemaKind.Integer or SchemaKind.Number
+                    && !double.TryParse(scalar.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(scalar), $"{path}.enum[{i}]", "a number", "'" + scalar.Text + "'");
+                    continue;
+                }
+
+                values.Add(scalar.Text);
             }
         }
 

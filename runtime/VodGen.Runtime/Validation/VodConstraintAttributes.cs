@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace VodGen.Validation;
 
@@ -49,4 +50,16 @@ public sealed class VodItemCountAttribute : Attribute
 
     /// <summary>Most items allowed; -1 when the spec sets no upper limit.</summary>
     public int MaxItems { get; set; } = -1;
+}
+
+/// <summary>The values the spec lists for a numeric parameter; see <see cref="VodLengthAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class VodAllowedValuesAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="values">The values allowed.</param>
+    public VodAllowedValuesAttribute(params double[] values) => Values = values;
+
+    /// <summary>The values allowed.</summary>
+    public IReadOnlyList<double> Values { get; }
 }

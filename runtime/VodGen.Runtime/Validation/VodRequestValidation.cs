@@ -79,6 +79,16 @@ public static class VodRequestValidation
         }
     }
 
+    /// <summary>Checks a number against the values the spec lists for it.</summary>
+    public static void OneOf(double? value, double[] allowed, string name)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (value is { } number && Array.IndexOf(allowed, number) < 0)
+        {
+            throw new ArgumentException($"{name} must be one of {string.Join(", ", Array.ConvertAll(allowed, a => a.ToString(CultureInfo.InvariantCulture)))}.", name);
+        }
+    }
+
     /// <summary>Checks a list's length.</summary>
     public static void Count<T>(IReadOnlyList<T>? items, int? min, int? max, string name)
     {
