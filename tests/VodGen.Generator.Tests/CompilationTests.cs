@@ -53,6 +53,33 @@ public class CompilationTests
     }
 
     [Fact]
+    public void Option_types_inside_list_items_and_json_objects_compile_where_text_is_written()
+    {
+        const string spec = """
+            {
+              "info": { "style": "RPC", "product": "vod", "version": "2017-03-21" },
+              "apis": {
+                "TagThings": {
+                  "methods": ["post"],
+                  "parameters": [
+                    { "name": "Items", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "object", "properties": { "Kind": { "type": "string", "enum": ["a", "b"] } } } } },
+                    { "name": "Kinds", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "string", "enum": ["x", "y"] } } },
+                    { "name": "Filter", "in": "query", "style": "json", "schema": { "type": "object", "properties": { "Kind": { "type": "string", "enum": ["a", "b"] }, "Kinds": { "type": "array", "items": { "type": "string", "enum": ["x"] } } } } }
+                  ]
+                }
+              }
+            }
+            """;
+
+        var (run, output, generatorDiagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/things.json", spec) });
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(4, run.GeneratedSources.Single(s => s.HintName.EndsWith("TagThings.Request.g.cs", StringComparison.Ordinal)).SourceText.ToString()
+            .Split("public sealed class ").Count(part => part.Contains("Option : global::System.IEquatable<", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_documented_call_compiles()
     {
         const string user = """

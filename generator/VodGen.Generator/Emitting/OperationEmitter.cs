@@ -29,7 +29,7 @@ internal static class OperationEmitter
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
         writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
         var validation = new ValidationEmitter(request, names.Qualified(names.Request));
-        validation.EmitPatterns(writer);
+        validation.EmitFields(writer);
         writer.WriteLine("/// <summary>The one instance.</summary>");
         writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");
         writer.WriteLine();

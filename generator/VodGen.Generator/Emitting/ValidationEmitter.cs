@@ -28,7 +28,7 @@ internal sealed class ValidationEmitter
         Collect(request, requestType, string.Empty);
     }
 
-    public void EmitPatterns(SourceWriter writer)
+    public void EmitFields(SourceWriter writer)
     {
         foreach (var pair in _allowed)
         {
