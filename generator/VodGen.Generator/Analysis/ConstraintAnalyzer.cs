@@ -54,7 +54,6 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Length before pattern, range before listed values: a value is reported once, for its plainest problem.
         var value = Unwrap(assignment.Value);
         if (property.IsRequired && property.Type.SpecialType == SpecialType.System_String && value.ConstantValue is { HasValue: true, Value: null or "" }
             && types.IsGenerated(property.ContainingType))
@@ -63,6 +62,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Length before pattern, range before listed values: a value is reported once, for its plainest problem.
         var reported = false;
         foreach (var (kind, attribute) in property.GetAttributes().Select(a => (Kind: types.KindOf(a.AttributeClass), Attribute: a)).Where(a => a.Kind != ConstraintKind.None).OrderBy(a => a.Kind))
         {
