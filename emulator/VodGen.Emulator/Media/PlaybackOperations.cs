@@ -71,11 +71,8 @@ internal static class PlaybackOperations
             return IllegalStatus;
         }
 
+        // The gateway already held AuthInfoTimeout to the spec's 100 to 3000 seconds.
         var lifetime = context.Number("AuthInfoTimeout", 100);
-        if (lifetime is < 100 or > 3000)
-        {
-            return GatewayError.InvalidParameter("AuthInfoTimeout", "it must be from 100 to 3000 seconds");
-        }
 
         var auth = new JsonObject
         {
