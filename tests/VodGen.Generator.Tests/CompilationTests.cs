@@ -63,7 +63,7 @@ public class CompilationTests
                   "methods": ["post"],
                   "parameters": [
                     { "name": "Items", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "object", "properties": { "Kind": { "type": "string", "enum": ["a", "b"] } } } } },
-                    { "name": "Kinds", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "string", "enum": ["x", "y"] } } },
+                    { "name": "Kinds", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "string", "enum": ["x", "y"], "x-vodgen-typeName": "ThingKind" } } },
                     { "name": "Filter", "in": "query", "style": "json", "schema": { "type": "object", "properties": { "Kind": { "type": "string", "enum": ["a", "b"] }, "Kinds": { "type": "array", "items": { "type": "string", "enum": ["x"] } } } } }
                   ]
                 }
@@ -76,7 +76,8 @@ public class CompilationTests
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Equal(4, run.GeneratedSources.Single(s => s.HintName.EndsWith("TagThings.Request.g.cs", StringComparison.Ordinal)).SourceText.ToString()
-            .Split("public sealed class ").Count(part => part.Contains("Option : global::System.IEquatable<", StringComparison.Ordinal)));
+            .Split("public sealed class ").Count(part => part.Contains(" : global::System.IEquatable<", StringComparison.Ordinal)));
+        Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.TagThingsRequest+ThingKind"));
     }
 
     [Fact]

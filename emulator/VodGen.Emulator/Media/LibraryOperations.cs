@@ -42,18 +42,13 @@ internal static class LibraryOperations
     {
         var statuses = context.List("Status").ToHashSet(StringComparer.OrdinalIgnoreCase);
         var category = context.Text("CateId") is null ? (long?)null : context.Number("CateId", 0);
-        if (Time(context, "StartTime") is { Error: { } startError })
+        var (start, startError) = Time(context, "StartTime");
+        var (end, endError) = Time(context, "EndTime");
+        if ((startError ?? endError) is { } timeError)
         {
-            return startError;
+            return timeError;
         }
 
-        if (Time(context, "EndTime") is { Error: { } endError })
-        {
-            return endError;
-        }
-
-        var start = Time(context, "StartTime").Value;
-        var end = Time(context, "EndTime").Value;
         if (start is not null && end is not null && end <= start)
         {
             return GatewayError.InvalidParameter("EndTime", "it must be later than StartTime");

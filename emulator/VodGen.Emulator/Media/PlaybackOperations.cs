@@ -25,12 +25,13 @@ internal static class PlaybackOperations
             return IllegalStatus;
         }
 
+        // The emulator makes video streams only, so asking for audio finds none.
         var formats = context.List("Formats").ToHashSet(StringComparer.OrdinalIgnoreCase);
         var definitions = context.List("Definition").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wantsVideo = context.Text("StreamType") is null or "video";
         var streams = video.Streams
-            .Where(s => formats.Count == 0 || formats.Contains(s.Format))
+            .Where(s => wantsVideo && (formats.Count == 0 || formats.Contains(s.Format)))
             .Where(s => definitions.Count == 0 || definitions.Contains(s.Definition))
-            .Where(_ => context.Text("StreamType") is null or "video")
             .ToList();
         if (context.Text("ResultType") is not "Multiple")
         {
