@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using VodGen.Emulator;
 
 // Standalone emulator: dotnet run --project emulator/VodGen.Emulator -- --port 5080
@@ -22,6 +23,12 @@ try
             case "--specs":
                 options.SpecFolders.Add(Value());
                 break;
+            case "--log-capacity":
+                var capacityText = Value();
+                options.RequestLogCapacity = int.TryParse(capacityText, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity > 0
+                    ? capacity
+                    : throw new ArgumentException($"--log-capacity must be a positive number, not '{capacityText}'.");
+                break;
             case "--no-qps":
                 options.EnforceQps = false;
                 break;
@@ -33,6 +40,7 @@ try
                       --region ID    region to emulate (default cn-shanghai)
                       --specs DIR    read more spec files from DIR (may repeat)
                       --no-qps       do not enforce the specs' rate limits
+                      --log-capacity N  requests kept in the request log (default 100000)
                     """);
                 return 0;
             default:
@@ -46,21 +54,23 @@ try
     Console.WriteLine($"Accepted AccessKeyId: {EmulatorCredential.Default.AccessKeyId} (its secret is EmulatorCredential.Default, see the README)");
     Console.WriteLine("Press Ctrl+C to stop.");
 
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
+    // Ctrl+C, SIGTERM (a service manager, `kill`) and SIGQUIT all stop it the same way: the signal's default
+    // (ending the process at once) is cancelled, the wait below ends, and the emulator is disposed before exit 0.
+    var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    void Stop(PosixSignalContext context)
     {
-        e.Cancel = true;
-        stop.Cancel();
-    };
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-    try
-    {
-        await Task.Delay(Timeout.Infinite, stop.Token);
-    }
-    catch (OperationCanceledException)
-    {
+        context.Cancel = true;
+        stop.TrySetResult();
     }
 
+    using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
+    using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
+    using (PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop))
+    {
+        await stop.Task;
+    }
+
+    Console.WriteLine("VodGen emulator stopped.");
     return 0;
 }
 catch (Exception exception) when (exception is ArgumentException or InvalidDataException or DirectoryNotFoundException or IOException)

@@ -60,7 +60,7 @@ public sealed class VodEmulator : IAsyncDisposable
         options.Validate();
         var specs = EmulatorSpecCatalog.Load(options.SpecFolders);
         var faults = new FaultInjector { Faults = options.Faults };
-        var pipeline = new GatewayPipeline(options, specs, new MediaStore(options.RegionId), new EmulatorRequestLog(), faults);
+        var pipeline = new GatewayPipeline(options, specs, new MediaStore(options.RegionId), new EmulatorRequestLog(options.RequestLogCapacity), faults);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -27,6 +27,9 @@ public sealed class VodEmulatorOptions
     /// <summary>The clock, for timestamp checks and the rate window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>How many answered requests <see cref="VodEmulator.Log"/> keeps (the latest); 100,000 by default.</summary>
+    public int RequestLogCapacity { get; set; } = EmulatorRequestLog.DefaultCapacity;
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -37,6 +40,11 @@ public sealed class VodEmulatorOptions
         if (string.IsNullOrWhiteSpace(RegionId))
         {
             throw new ArgumentException("RegionId must name a region.", nameof(RegionId));
+        }
+
+        if (RequestLogCapacity <= 0)
+        {
+            throw new ArgumentException("RequestLogCapacity must be at least 1.", nameof(RequestLogCapacity));
         }
 
         if (Credentials.Count == 0)

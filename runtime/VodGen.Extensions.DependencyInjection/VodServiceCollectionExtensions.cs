@@ -48,7 +48,8 @@ public static class VodServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<VodClientOptions>, VodClientOptionsValidator>();
         services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The client's own handler: redirects are never followed (they would carry the signed request elsewhere).
+            .ConfigurePrimaryHttpMessageHandler(static () => VodClient.CreateHandler())
 
             // The client is a singleton holding its HttpClient; connection lifetime, not handler rotation, refreshes DNS.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

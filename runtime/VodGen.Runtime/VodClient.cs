@@ -2,12 +2,15 @@ using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using System.IO;
+using System.Net;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using VodGen.Security;
 using VodGen.Signing;
 using VodGen.Throttling;
 using VodGen.Transport;
@@ -30,6 +33,8 @@ public sealed class VodClient : IDisposable
     private readonly ResiliencePipeline _retry;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
+    private readonly int _maxResponseBytes;
+    private volatile bool _disposed;
 
     /// <summary>Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client.</summary>
     /// <exception cref="ArgumentException">An option is not valid; the message names it.</exception>
@@ -47,12 +52,23 @@ public sealed class VodClient : IDisposable
         _gate = new VodRateGate(options.Throttling, options.RegionId, options.TimeProvider);
         _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider, _logger);
         _ownsHttpClient = httpClient is null;
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        _maxResponseBytes = options.MaxResponseBytes;
+        _http = httpClient ?? new HttpClient(CreateHandler())
         {
             // Timeouts are applied per attempt below, so that they surface as TimeoutException.
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
+
+    /// <summary>
+    /// The handler VodClient uses when it creates its own HttpClient; give one like it to an HttpClient you pass in.
+    /// Redirects are not followed: they would carry the signed request and the STS token to another address.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
 
     /// <summary>The region the client calls.</summary>
     public string RegionId { get; }
@@ -70,9 +86,13 @@ public sealed class VodClient : IDisposable
     /// <exception cref="VodThrottledException">The client held the call back to respect the rate limit.</exception>
     /// <exception cref="TimeoutException">No complete answer within <see cref="VodClientOptions.Timeout"/>, on every attempt.</exception>
     /// <exception cref="HttpRequestException">The service could not be reached, on every attempt.</exception>
+    /// <exception cref="VodOutcomeUnknownException">An operation that is not idempotent lost its answer after it was sent; it was not repeated.</exception>
+    /// <exception cref="VodResponseTooLargeException">The answer was larger than <see cref="VodClientOptions.MaxResponseBytes"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
     public Task<TResponse> SendAsync<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : class
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);
         operation.Validate(request);
@@ -82,6 +102,7 @@ public sealed class VodClient : IDisposable
     /// <summary>Disposes the HttpClient if the client created it, and the local rate limiters.</summary>
     public void Dispose()
     {
+        _disposed = true;
         _gate.Dispose();
         if (_ownsHttpClient)
         {
@@ -141,36 +162,56 @@ public sealed class VodClient : IDisposable
         where TRequest : class
     {
         var attempt = ++attempts.Value;
-        var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        var action = operation.Info.Action;
+        var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The credentials provider {_credentials.GetType().Name} returned null; an IVodCredentialsProvider must return credentials or throw.");
         var waited = await _gate.AcquireAsync(operation.Info, credentials.AccessKeyId, cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {
-            VodTelemetry.ThrottleWait.Record(waited.TotalSeconds, new System.Collections.Generic.KeyValuePair<string, object?>("vod.action", operation.Info.Action));
-            VodLog.ThrottleWaited(_logger, operation.Info.Action, waited.TotalMilliseconds);
+            VodTelemetry.ThrottleWait.Record(waited.TotalSeconds, new System.Collections.Generic.KeyValuePair<string, object?>("vod.action", action));
+            VodLog.ThrottleWaited(_logger, action, waited.TotalMilliseconds);
         }
 
         var sent = _clock.GetTimestamp();
 
         var stamp = VodRequestStamp.Create(credentials, operation.Info, _clock);
         using var message = VodRequestFactory.Create(operation, request, stamp, SignatureVersion, BaseUri(operation.Info.Endpoints));
+        var target = message.RequestUri;
         using var timeout = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout?.CancelAfter(_timeout);
         var token = timeout?.Token ?? cancellationToken;
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-            VodLog.Attempted(_logger, operation.Info.Action, attempt, (int)response.StatusCode, _clock.GetElapsedTime(sent).TotalMilliseconds, SignatureVersion);
-            if (response.IsSuccessStatusCode)
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400)
             {
-                return VodResponseReader.ReadSuccess(operation, response.StatusCode, body);
+                throw VodResponseReader.Redirected(action, response.StatusCode, response.Headers.Location, VodSecretRedactor.For(credentials));
             }
 
-            throw VodResponseReader.ReadError(operation.Info.Action, response.StatusCode, response.ReasonPhrase, body, VodResponseReader.RetryAfter(response));
+            // An HttpClient handed in may follow redirects itself; its answer then comes from elsewhere and is not trusted.
+            if (response.RequestMessage?.RequestUri is { } answered && target is not null && answered != target)
+            {
+                throw VodResponseReader.Redirected(action, HttpStatusCode.Redirect, answered, VodSecretRedactor.For(credentials));
+            }
+
+            using var body = await VodResponseBody.ReadAsync(response, action, _maxResponseBytes, token).ConfigureAwait(false);
+            VodLog.Attempted(_logger, action, attempt, (int)response.StatusCode, _clock.GetElapsedTime(sent).TotalMilliseconds, SignatureVersion);
+            if (response.IsSuccessStatusCode)
+            {
+                return VodResponseReader.ReadSuccess(operation, response.StatusCode, body.Span, VodSecretRedactor.For(credentials));
+            }
+
+            throw VodResponseReader.ReadError(action, response.StatusCode, response.ReasonPhrase, body.Span, VodSecretRedactor.For(credentials), VodResponseReader.RetryAfter(response));
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
-            throw new TimeoutException($"{operation.Info.Action} did not complete within {_timeout.TotalSeconds:0.###} s.", exception);
+            var timedOut = new TimeoutException($"{action} did not complete within {_timeout.TotalSeconds:0.###} s.", exception);
+            throw operation.Info.IsIdempotent ? timedOut : new VodOutcomeUnknownException(action, timedOut);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !operation.Info.IsIdempotent && !VodRetryPolicy.IsSafeToRepeat(exception))
+        {
+            // The request may have reached the service: an operation that creates something is not sent again.
+            throw new VodOutcomeUnknownException(action, exception);
         }
     }
 

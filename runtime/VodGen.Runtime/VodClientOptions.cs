@@ -24,6 +24,15 @@ public sealed class VodClientOptions
     /// <summary>How long one attempt may take, from sending to reading the whole answer. 30 seconds by default.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The largest answer body read, in bytes; a larger one fails with <see cref="VodResponseTooLargeException"/> and is
+    /// not retried. 4 MiB by default, far above any RPC answer of the service (a 100-item page is a few hundred KB).
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 4 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
     /// <summary>Client-side rate limiting per AccessKey and operation; waits by default.</summary>
     public VodThrottlingOptions Throttling { get; set; } = new();
 
@@ -63,6 +72,11 @@ public sealed class VodClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException("VodClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.", nameof(Timeout));
+        }
+
+        if (MaxResponseBytes is < 1024 or > 1024 * 1024 * 1024)
+        {
+            throw new ArgumentException($"VodClientOptions.MaxResponseBytes must be from 1 KiB to 1 GiB; {MaxResponseBytes} is not.", nameof(MaxResponseBytes));
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

@@ -54,6 +54,25 @@ public class FaultTests : EmulatorTestBase
         await Assert.ThrowsAsync<HttpRequestException>(() => Call(client));
     }
 
+    [Theory]
+    [InlineData(VodSignatureVersion.V1)]
+    [InlineData(VodSignatureVersion.V3)]
+    public async Task A_created_video_whose_answer_is_dropped_is_created_once_and_reported_as_may_have_run(VodSignatureVersion version)
+    {
+        using var client = Client(version, configure: o => o.Throttling.Mode = VodThrottlingMode.Off);
+
+        // A first call leaves a pooled connection behind: the case where an HTTP stack may re-send on its own.
+        await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "warm", FileName = "w.mp4" });
+        Emulator.Faults = new EmulatorFaults { DropConnectionRate = 1 };
+
+        var error = await Assert.ThrowsAsync<VodOutcomeUnknownException>(() => client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "f.mp4" }));
+
+        Assert.Equal("CreateUploadVideo", error.Action);
+        var dropped = Emulator.Log.Records.Where(r => r.Outcome == "Fault.DropConnection").ToList();
+        Assert.Single(dropped);
+        Assert.Single(Emulator.Log.Records, r => r.Nonce == dropped[0].Nonce);
+    }
+
     [Fact]
     public async Task Latency_beyond_the_client_timeout_is_a_timeout()
     {

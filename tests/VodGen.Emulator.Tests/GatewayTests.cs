@@ -211,7 +211,7 @@ public class GatewayTests : EmulatorTestBase
     }
 
     /// <summary>RefreshUploadVideo's parameters sent under another action name.</summary>
-    private sealed class RenamedOperation(string action) : VodOperation<RefreshUploadVideoRequest, RefreshUploadVideoResponse>(
+    internal sealed class RenamedOperation(string action) : VodOperation<RefreshUploadVideoRequest, RefreshUploadVideoResponse>(
         new VodOperationInfo(action, VodService.Version, VodHttpMethod.Post, VodService.Endpoints, null))
     {
         public override void Validate(RefreshUploadVideoRequest request) => RefreshUploadVideoOperation.Instance.Validate(request);

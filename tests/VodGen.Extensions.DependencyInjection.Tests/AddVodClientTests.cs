@@ -70,6 +70,21 @@ public class AddVodClientTests
         Assert.Contains(logged, line => line.Contains("RefreshUploadVideo", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_primary_handler_does_not_follow_redirects()
+    {
+        var services = new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "cn-shanghai")));
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(VodServiceCollectionExtensions.HttpClientName);
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler;
+        }
+
+        Assert.False(Assert.IsType<SocketsHttpHandler>(handler).AllowAutoRedirect);
+    }
+
     private sealed class Recording(ConcurrentQueue<HttpRequestMessage> seen) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace VodGen.Runtime.Tests;
 public class ErrorMappingTests
 {
     private static VodException Map(HttpStatusCode status, string body)
-        => VodResponseReader.ReadError("RefreshUploadVideo", status, "Reason", Encoding.UTF8.GetBytes(body));
+        => VodResponseReader.ReadError("RefreshUploadVideo", status, "Reason", Encoding.UTF8.GetBytes(body), VodGen.Security.VodSecretRedactor.None);
 
     [Fact]
     public void Json_error_document_becomes_a_service_exception_with_every_field()

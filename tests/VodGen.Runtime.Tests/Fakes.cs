@@ -73,7 +73,8 @@ internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script) : H
         var headers = request.Headers;
         var nonce = headers.TryGetValues("x-acs-signature-nonce", out var n) ? n.Single() : null;
         var signature = headers.TryGetValues("Authorization", out var authorization) ? authorization.Single() : null;
-        if (request.Content is not null)
+        // V1 signs a form; V3 sends an empty body and signs headers.
+        if (request.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded")
         {
             var form = await request.Content.ReadAsStringAsync(cancellationToken);
             var pairs = form.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));

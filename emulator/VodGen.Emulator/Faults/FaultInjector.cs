@@ -77,16 +77,15 @@ internal sealed class FaultInjector
         _ => null,
     };
 
-    /// <summary>Starts an answer, then closes the connection before it is complete.</summary>
-    public static async Task DropConnectionAsync(HttpContext context)
+    /// <summary>
+    /// Reads the request, then closes the connection before any byte of an answer: the case where the caller
+    /// cannot tell whether the call ran, and where an HTTP stack may be tempted to send it again by itself.
+    /// </summary>
+    public static Task DropConnectionAsync(HttpContext context)
     {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json;charset=utf-8";
-        context.Response.ContentLength = 4096;
-        await context.Response.Body.WriteAsync("{\"RequestId\":\"trunc"u8.ToArray()).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync().ConfigureAwait(false);
         context.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
         context.Abort();
+        return Task.CompletedTask;
     }
 
     /// <summary>Answers like a proxy in front of the service would: HTML, not an error document.</summary>

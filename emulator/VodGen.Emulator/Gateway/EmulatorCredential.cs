@@ -6,6 +6,15 @@ namespace VodGen.Emulator;
 /// <param name="SecurityToken">The token every request signed with this key must carry, for STS credentials.</param>
 public sealed record EmulatorCredential(string AccessKeyId, string AccessKeySecret, string? SecurityToken = null)
 {
+    /// <summary>The account every credential belongs to unless told otherwise: the emulator stands for one account.</summary>
+    public const string DefaultAccountId = "1000000000000000";
+
+    /// <summary>
+    /// The account the key belongs to. Rate limits are per account, shared by all of its keys (long-term and STS),
+    /// as the service counts them; give keys different accounts to emulate several.
+    /// </summary>
+    public string AccountId { get; init; } = DefaultAccountId;
+
     /// <summary>The emulator's well-known long-term key (like a development storage account key: public, for local use only).</summary>
     public static EmulatorCredential Default { get; } = new("LTAI5tVodGenEmulator", "VodGenEmulatorSecretForLocalUseOnly");
 
@@ -13,5 +22,5 @@ public sealed record EmulatorCredential(string AccessKeyId, string AccessKeySecr
     public static EmulatorCredential DefaultSts { get; } = new("STS.VodGenEmulator", "VodGenEmulatorStsSecretForLocalUseOnly", "VodGenEmulatorSecurityTokenForLocalUseOnly");
 
     /// <inheritdoc/>
-    public override string ToString() => $"EmulatorCredential {{ AccessKeyId = {AccessKeyId}, AccessKeySecret = ***, SecurityToken = {(SecurityToken is null ? "null" : "***")} }}";
+    public override string ToString() => $"EmulatorCredential {{ AccessKeyId = {AccessKeyId}, AccountId = {AccountId}, AccessKeySecret = ***, SecurityToken = {(SecurityToken is null ? "null" : "***")} }}";
 }

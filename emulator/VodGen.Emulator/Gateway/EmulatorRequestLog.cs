@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace VodGen.Emulator;
 
 /// <summary>One answered request.</summary>
@@ -13,16 +11,89 @@ namespace VodGen.Emulator;
 /// <param name="RequestId">The RequestId of the answer.</param>
 public sealed record EmulatorRequestRecord(DateTimeOffset Time, string Action, string AccessKeyId, string SignatureVersion, string Nonce, int Status, string Outcome, string RequestId);
 
-/// <summary>The requests the emulator answered, in order; thread-safe.</summary>
+/// <summary>
+/// The latest requests the emulator answered, in order; thread-safe. It holds at most
+/// <see cref="Capacity"/> records (the oldest give way), so a long-running emulator's memory stays bounded.
+/// </summary>
 public sealed class EmulatorRequestLog
 {
-    private readonly ConcurrentQueue<EmulatorRequestRecord> _records = new();
+    private readonly object _gate = new();
+    private readonly EmulatorRequestRecord[] _ring;
+    private long _total;
 
-    /// <summary>A snapshot of every record so far.</summary>
-    public IReadOnlyList<EmulatorRequestRecord> Records => _records.ToArray();
+    /// <summary>A log that keeps the latest <paramref name="capacity"/> records.</summary>
+    public EmulatorRequestLog(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _ring = new EmulatorRequestRecord[capacity];
+    }
+
+    /// <summary>The default capacity: 100,000 records (about 20 MB).</summary>
+    public const int DefaultCapacity = 100_000;
+
+    /// <summary>How many records it keeps at most.</summary>
+    public int Capacity => _ring.Length;
+
+    /// <summary>How many requests were recorded since the start (or the last <see cref="Clear"/>), kept or not.</summary>
+    public long TotalRecorded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _total;
+            }
+        }
+    }
+
+    /// <summary>How many of those were let go to stay within <see cref="Capacity"/>.</summary>
+    public long Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Math.Max(0, _total - _ring.Length);
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the records kept, oldest first.</summary>
+    public IReadOnlyList<EmulatorRequestRecord> Records
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var count = (int)Math.Min(_total, _ring.Length);
+                var records = new EmulatorRequestRecord[count];
+                var start = (int)((_total - count) % _ring.Length);
+                for (var i = 0; i < count; i++)
+                {
+                    records[i] = _ring[(start + i) % _ring.Length];
+                }
+
+                return records;
+            }
+        }
+    }
 
     /// <summary>Forgets every record.</summary>
-    public void Clear() => _records.Clear();
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Array.Clear(_ring);
+            _total = 0;
+        }
+    }
 
-    internal void Add(EmulatorRequestRecord record) => _records.Enqueue(record);
+    internal void Add(EmulatorRequestRecord record)
+    {
+        lock (_gate)
+        {
+            _ring[(int)(_total % _ring.Length)] = record;
+            _total++;
+        }
+    }
 }

@@ -34,8 +34,8 @@ public sealed record GatewayError(int Status, string Code, string Message, int? 
     internal static GatewayError NonceUsed()
         => new(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
 
-    internal static GatewayError UnknownAction(string action)
-        => new(404, "InvalidAction.NotFound", $"Specified api \"{action}\" is not found, please check your url and method.");
+    internal static GatewayError UnknownAction()
+        => new(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
 
     internal static GatewayError UserThrottled(int retryAfterMilliseconds)
         => new(400, "Throttling.User", "Request was denied due to user flow control.", retryAfterMilliseconds);

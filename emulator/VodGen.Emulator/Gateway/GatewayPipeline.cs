@@ -40,12 +40,14 @@ internal sealed class GatewayPipeline
     private readonly NonceCache _nonces = new();
     private readonly QpsWindow _qps = new();
     private readonly InjectedErrors _injected = new();
+    private readonly Dictionary<string, string> _accounts;
 
     public GatewayPipeline(VodEmulatorOptions options, EmulatorSpecCatalog specs, MediaStore store, EmulatorRequestLog log, FaultInjector faults)
     {
         _options = options;
         _specs = specs;
         _signatures = new SignatureChecker(options.Credentials);
+        _accounts = options.Credentials.ToDictionary(c => c.AccessKeyId, c => c.AccountId, StringComparer.Ordinal);
         Store = store;
         Log = log;
         Faults = faults;
@@ -100,10 +102,10 @@ internal sealed class GatewayPipeline
 
         if (error is null && (!_specs.Operations.TryGetValue(caller!.Action, out operation) || operation.Version != caller.Version))
         {
-            error = GatewayError.UnknownAction(caller.Action);
+            error = GatewayError.UnknownAction();
         }
 
-        if (error is null && _options.EnforceQps && Limit(operation!) is { } limit && _qps.TryAdmit(caller!.AccessKeyId, caller.Action, limit, now) is { } wait)
+        if (error is null && _options.EnforceQps && Limit(operation!) is { } limit && _qps.TryAdmit(_accounts[caller!.AccessKeyId], caller.Action, limit, now) is { } wait)
         {
             error = GatewayError.UserThrottled(wait);
         }

@@ -16,6 +16,7 @@ internal sealed class SignatureChecker
 {
     public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private static readonly string[] RequiredV3Headers = { "host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version" };
+    private static readonly string[] RepeatableNever = { "Authorization", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "Host" };
     private readonly IReadOnlyDictionary<string, EmulatorCredential> _credentials;
 
     public SignatureChecker(IEnumerable<EmulatorCredential> credentials)
@@ -24,6 +25,16 @@ internal sealed class SignatureChecker
     public GatewayError? Check(EmulatorRequest request, DateTimeOffset now, out CallerIdentity? caller)
     {
         caller = null;
+
+        // A repeated signing header is ambiguous (which one was signed?), so the gateway refuses it outright.
+        foreach (var name in RepeatableNever)
+        {
+            if (request.Http.Headers[name].Count > 1)
+            {
+                return GatewayError.IncompleteSignature($"the {name} header is given more than once");
+            }
+        }
+
         var authorization = request.Header("Authorization");
         return authorization.StartsWith("ACS3-HMAC-SHA256", StringComparison.Ordinal)
             ? CheckV3(request, authorization, now, out caller)
@@ -79,10 +90,17 @@ internal sealed class SignatureChecker
     private GatewayError? CheckV3(EmulatorRequest request, string authorization, DateTimeOffset now, out CallerIdentity? caller)
     {
         caller = null;
-        var fields = authorization["ACS3-HMAC-SHA256".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in authorization["ACS3-HMAC-SHA256".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(f => f.Split('=', 2))
-            .Where(f => f.Length == 2)
-            .ToDictionary(f => f[0].Trim(), f => f[1].Trim(), StringComparer.Ordinal);
+            .Where(f => f.Length == 2))
+        {
+            // Two Authorization headers joined by a proxy, or one that names a field twice: which one was meant?
+            if (!fields.TryAdd(field[0].Trim(), field[1].Trim()))
+            {
+                return GatewayError.IncompleteSignature($"the Authorization header gives {field[0].Trim()} more than once");
+            }
+        }
         if (!fields.TryGetValue("Credential", out var keyId) || !fields.TryGetValue("SignedHeaders", out var signedList) || !fields.TryGetValue("Signature", out var signature))
         {
             return GatewayError.IncompleteSignature("the Authorization header needs Credential, SignedHeaders and Signature");

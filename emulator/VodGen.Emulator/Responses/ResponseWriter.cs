@@ -46,6 +46,9 @@ internal static class ResponseWriter
             ["HostId"] = context.Request.Host.Value,
             ["Code"] = error.Code,
             ["Message"] = error.Message,
+
+            // The service links each error to its diagnosis page; the emulator's link names its own address.
+            ["Recommend"] = $"{context.Request.Scheme}://{context.Request.Host.Value}/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Vod&requestId={requestId}",
         };
         return WriteAsync(context, error.Status, format, "Error", document);
     }

@@ -66,6 +66,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SelectedOperationMissing = Warning(
         "VODGEN019", "Selected operation not found", "The operation '{0}' is selected by {1} but no spec file defines it");
 
+    public static readonly DiagnosticDescriptor InvalidPattern = Warning(
+        "VODGEN026", "Pattern cannot be compiled by .NET", "The pattern of '{0}' is not a .NET regular expression ({1}); values are not checked against it before sending");
+
+    public static readonly DiagnosticDescriptor ContradictoryBounds = Warning(
+        "VODGEN027", "Lower bound is above the upper bound", "'{0}' has {1} {2} above {3} {4}, so no value could pass; neither bound is checked before sending");
+
     public static readonly DiagnosticDescriptor LengthViolation = Error(
         "VODGEN020", "Constant text breaks the spec's length limits", "{0} is {1} characters long, but the spec allows {2}; the call would be refused before sending");
 
@@ -88,7 +94,7 @@ internal static class DiagnosticDescriptors
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
+        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

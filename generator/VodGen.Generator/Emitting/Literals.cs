@@ -20,7 +20,8 @@ internal static class Literals
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+                    // U+0085, U+2028 and U+2029 end a line in C# source, so they are escaped with the other controls.
+                    if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

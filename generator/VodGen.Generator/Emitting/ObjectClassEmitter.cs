@@ -131,11 +131,18 @@ internal static class ObjectClassEmitter
             writer.WriteLine(plan.Members[i].DeclaredType + " v" + i + " = default;");
         }
 
+        // One bit per member, 64 to a mask, so a member the answer gives twice is refused rather than overwritten.
+        for (var mask = 0; mask * 64 < plan.Members.Count; mask++)
+        {
+            writer.WriteLine("ulong seen" + mask + " = 0;");
+        }
+
         writer.Open("while (" + Reader + ".NextProperty(ref reader))");
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
             writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.String(member.JsonName) + "u8))");
+            writer.WriteLine(Reader + ".FirstTime(ref seen" + (i / 64) + ", " + (i % 64) + ", path, " + Literals.String(member.JsonName) + ");");
             writer.WriteLine(ReadStatement(member, "v" + i));
             writer.Close();
         }

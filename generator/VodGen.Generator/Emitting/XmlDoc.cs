@@ -50,6 +50,11 @@ internal static class XmlDoc
                 case '>': builder.Append("&gt;"); break;
                 case '\r': break;
                 case '\t': builder.Append("    "); break;
+
+                // C# ends a line at these too, which would end the /// comment (Lines has already split on them).
+                case '\u0085':
+                case '\u2028':
+                case '\u2029': builder.Append(' '); break;
                 default:
                     // Other control characters cannot appear in XML documentation.
                     if (!char.IsControl(c) || c == '\n')
@@ -66,7 +71,8 @@ internal static class XmlDoc
 
     private static IEnumerable<string> Lines(string text)
     {
-        var lines = Escape(text.Trim()).Split('\n');
+        // Separators C# reads as line ends become line breaks of the prose.
+        var lines = Escape(text.Trim().Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n')).Split('\n');
         var blank = false;
         foreach (var raw in lines)
         {

@@ -218,14 +218,67 @@ internal static class SchemaReader
             }
         }
 
+        var minimum = context.Number(node, "minimum", path);
+        var maximum = context.Number(node, "maximum", path);
+        if (minimum.Length > 0 && maximum.Length > 0 && ParseNumber(minimum) > ParseNumber(maximum))
+        {
+            ReportContradiction(context, node, path, "minimum", minimum, "maximum", maximum);
+            minimum = maximum = string.Empty;
+        }
+
+        var minLength = context.Count(node, "minLength", path);
+        var maxLength = context.Count(node, "maxLength", path);
+        if (minLength > maxLength)
+        {
+            ReportContradiction(context, node, path, "minLength", Text(minLength), "maxLength", Text(maxLength));
+            minLength = maxLength = null;
+        }
+
+        var minItems = context.Count(node, "minItems", path);
+        var maxItems = context.Count(node, "maxItems", path);
+        if (minItems > maxItems)
+        {
+            ReportContradiction(context, node, path, "minItems", Text(minItems), "maxItems", Text(maxItems));
+            minItems = maxItems = null;
+        }
+
         return new ConstraintsModel(
-            context.Number(node, "minimum", path),
-            context.Number(node, "maximum", path),
-            context.Count(node, "minLength", path),
-            context.Count(node, "maxLength", path),
-            context.String(node, "pattern", path) ?? string.Empty,
-            context.Count(node, "minItems", path),
-            context.Count(node, "maxItems", path),
+            minimum,
+            maximum,
+            minLength,
+            maxLength,
+            ReadPattern(context, node, path),
+            minItems,
+            maxItems,
             values.ToEquatableArray());
     }
+
+    // The pattern, when .NET can compile it the way the generated code will (culture-invariant); else a warning and
+    // none, so that a pattern written for another regex dialect costs a check, not every call.
+    private static string ReadPattern(SpecReadContext context, JsonObjectNode node, string path)
+    {
+        var pattern = context.String(node, "pattern", path) ?? string.Empty;
+        if (pattern.Length == 0)
+        {
+            return pattern;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return pattern;
+        }
+        catch (System.ArgumentException exception)
+        {
+            context.Report(DiagnosticDescriptors.InvalidPattern, context.Locate(node.Find("pattern")!.Value), path + ".pattern", exception.Message);
+            return string.Empty;
+        }
+    }
+
+    private static void ReportContradiction(SpecReadContext context, JsonObjectNode node, string path, string lowName, string low, string highName, string high)
+        => context.Report(DiagnosticDescriptors.ContradictoryBounds, context.Locate(node.Find(lowName)!.Value), path, lowName, low, highName, high);
+
+    private static double ParseNumber(string text) => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

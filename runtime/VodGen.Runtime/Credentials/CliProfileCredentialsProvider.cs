@@ -66,7 +66,7 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource
                 }
 
                 reason = string.Empty;
-                return new VodCredentials(id, secret, mode == "StsToken" ? Text(profile, "sts_token") : null);
+                return CredentialCheck.Create(id, secret, mode == "StsToken" ? Text(profile, "sts_token") : null, $"access_key_id of profile '{name}' in {_file.Path}", $"sts_token of profile '{name}' in {_file.Path}");
             }
 
             reason = $"{_file.Path} has no profile '{name}'";

@@ -64,7 +64,7 @@ public sealed class EnvironmentCredentialsProvider : IVodCredentialSource
         }
 
         // Keep the object while the variables stay the same, so its derived signing keys are reused.
-        last = new VodCredentials(id, secret, token);
+        last = CredentialCheck.Create(id, secret, token, "the environment variable " + AccessKeyIdVariable, "the environment variable " + SecurityTokenVariable);
         _last = last;
         return last;
     }

@@ -91,6 +91,6 @@ public sealed class IniFileCredentialsProvider : IVodCredentialSource
         }
 
         reason = string.Empty;
-        return new VodCredentials(id, secret, type == "sts" ? values.GetValueOrDefault("security_token") : null);
+        return CredentialCheck.Create(id, secret, type == "sts" ? values.GetValueOrDefault("security_token") : null, $"access_key_id of [{_section}] in {_file.Path}", $"security_token of [{_section}] in {_file.Path}");
     }
 }

@@ -25,6 +25,13 @@ public sealed class VodCredentials
             throw new ArgumentException("The AccessKey secret is empty.", nameof(accessKeySecret));
         }
 
+        // Both travel in headers (V3) and the query: a line break or a non-ASCII character could split or corrupt them.
+        CheckSendable(accessKeyId, "AccessKey ID", nameof(accessKeyId));
+        if (!string.IsNullOrEmpty(securityToken))
+        {
+            CheckSendable(securityToken, "security token", nameof(securityToken));
+        }
+
         AccessKeyId = accessKeyId;
         AccessKeySecret = accessKeySecret;
         SecurityToken = string.IsNullOrEmpty(securityToken) ? null : securityToken;
@@ -43,6 +50,26 @@ public sealed class VodCredentials
     internal byte[] V1Key => _v1Key ??= Encoding.UTF8.GetBytes(AccessKeySecret + "&");
 
     internal byte[] V3Key => _v3Key ??= Encoding.UTF8.GetBytes(AccessKeySecret);
+
+    // Printable ASCII without spaces; the position is given, never the value (the token is secret).
+    private static void CheckSendable(string value, string what, string parameter)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is < '!' or > '~')
+            {
+                var kind = c switch
+                {
+                    '\r' or '\n' => "a line break",
+                    ' ' or '\t' => "white space",
+                    < ' ' or '\u007f' => "a control character",
+                    _ => "a non-ASCII character",
+                };
+                throw new ArgumentException($"The {what} contains {kind} at position {i + 1} of {value.Length}; it must be printable ASCII without spaces.", parameter);
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString()

@@ -119,12 +119,12 @@ public static class VodJsonReader
         {
             case JsonTokenType.Null:
                 return null;
-            case JsonTokenType.Number when reader.TryGetDouble(out var number) && number >= 0:
+            case JsonTokenType.Number when reader.TryGetDouble(out var number) && IsDuration(number):
                 return TimeSpan.FromSeconds(number);
-            case JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0:
+            case JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && IsDuration(parsed):
                 return TimeSpan.FromSeconds(parsed);
             default:
-                throw Mismatch(Child(path, name), "a non-negative number of seconds", reader.TokenType);
+                throw Mismatch(Child(path, name), "a non-negative number of seconds within TimeSpan's range", reader.TokenType);
         }
     }
 
@@ -165,9 +165,9 @@ public static class VodJsonReader
     public static TimeSpan DurationSecondsItem(ref Utf8JsonReader reader, string arrayPath, int index)
         => reader.TokenType switch
         {
-            JsonTokenType.Number when reader.TryGetDouble(out var number) && number >= 0 => TimeSpan.FromSeconds(number),
-            JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 => TimeSpan.FromSeconds(parsed),
-            _ => throw Mismatch(Item(arrayPath, index), "a non-negative number of seconds", reader.TokenType),
+            JsonTokenType.Number when reader.TryGetDouble(out var number) && IsDuration(number) => TimeSpan.FromSeconds(number),
+            JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && IsDuration(parsed) => TimeSpan.FromSeconds(parsed),
+            _ => throw Mismatch(Item(arrayPath, index), "a non-negative number of seconds within TimeSpan's range", reader.TokenType),
         };
 
     /// <summary>Reads a string array element.</summary>
@@ -194,6 +194,24 @@ public static class VodJsonReader
             JsonTokenType.False => false,
             _ => throw Mismatch(Item(arrayPath, index), "a boolean", reader.TokenType),
         };
+
+    /// <summary>
+    /// Marks member <paramref name="index"/> of the object at <paramref name="path"/> as read, and refuses it the
+    /// second time: an answer that gives a member twice is ambiguous (which value is meant?), so it is not trusted.
+    /// </summary>
+    public static void FirstTime(ref ulong seen, int index, string path, string name)
+    {
+        var bit = 1UL << index;
+        if ((seen & bit) != 0)
+        {
+            throw new VodProtocolException($"The response is ambiguous: {Child(path, name)} appears more than once.", jsonPath: Child(path, name));
+        }
+
+        seen |= bit;
+    }
+
+    // Seconds that fit a TimeSpan: finite, not negative, below TimeSpan.MaxValue (about 29,000 years).
+    private static bool IsDuration(double seconds) => seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds;
 
     /// <summary>The exception for a value whose JSON type contradicts the spec.</summary>
     public static VodProtocolException Mismatch(string path, string expected, JsonTokenType found)

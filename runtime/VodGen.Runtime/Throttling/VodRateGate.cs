@@ -14,6 +14,7 @@ internal sealed class VodRateGate : IDisposable
     private readonly bool _ownsLimiter;
     private readonly string _regionId;
     private readonly TimeProvider _clock;
+    private volatile bool _disposed;
 
     public VodRateGate(VodThrottlingOptions options, string regionId, TimeProvider clock)
     {
@@ -39,6 +40,7 @@ internal sealed class VodRateGate : IDisposable
             return TimeSpan.Zero;
         }
 
+        ObjectDisposedException.ThrowIf(_disposed, typeof(VodClient));
         var key = new VodRateLimitKey(accessKeyId, operation.Action, limit);
         if (_options.Mode == VodThrottlingMode.Reject)
         {
@@ -59,6 +61,9 @@ internal sealed class VodRateGate : IDisposable
                     return _clock.GetElapsedTime(started);
                 }
 
+                // A limiter refuses its waiters when it is disposed: say so, rather than blame a full queue.
+                ObjectDisposedException.ThrowIf(_disposed, typeof(VodClient));
+
                 // The local limiter queues callers itself, so a refusal means its queue is full. A shared limiter
                 // (such as Redis) does not queue: wait as long as it says and ask again.
                 if (_ownsLimiter)
@@ -70,6 +75,10 @@ internal sealed class VodRateGate : IDisposable
                 await Task.Delay(wait, _clock, deadline.Token).ConfigureAwait(false);
             }
         }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(VodClient), $"The VodClient was disposed while a {operation.Action} call waited for a rate-limit permit.");
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new VodThrottledException(operation.Action, limit, $"no permit within {_options.MaxWait.TotalSeconds:0.###} s", null);
@@ -78,6 +87,7 @@ internal sealed class VodRateGate : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (_ownsLimiter)
         {
             _limiter?.Dispose();

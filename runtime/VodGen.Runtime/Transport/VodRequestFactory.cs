@@ -92,6 +92,10 @@ public static class VodRequestFactory
             var message = new HttpRequestMessage(
                 isGet ? HttpMethod.Get : HttpMethod.Post,
                 query.IsEmpty ? uri : new Uri(baseUri + "?" + Encoding.ASCII.GetString(query)));
+            // An (empty) body on purpose: the HTTP handler silently re-sends a bodyless request whose pooled
+            // connection closed before any answer byte, which would repeat the call with the same nonce. A request
+            // with content is never re-sent that way, so only VodGen's own policy retries, re-signed.
+            message.Content = new ByteArrayContent(Array.Empty<byte>());
             var headers = message.Headers;
             headers.TryAddWithoutValidation("x-acs-action", stamp.Action);
             headers.TryAddWithoutValidation("x-acs-version", stamp.Version);

@@ -64,7 +64,23 @@ public static class VodRequestValidation
     /// <summary>Checks a text against the spec's pattern.</summary>
     public static void Pattern(string? value, Regex pattern, string name)
     {
-        if (value is not null && !pattern.IsMatch(value))
+        if (value is null)
+        {
+            return;
+        }
+
+        bool matches;
+        try
+        {
+            matches = pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            // A value that takes the pattern this long to check is refused, like one that does not match.
+            throw new ArgumentException($"{name} could not be checked against the pattern {pattern} within {exception.MatchTimeout.TotalSeconds:0.###} s; the value was not sent.", name, exception);
+        }
+
+        if (!matches)
         {
             throw new ArgumentException($"{name} does not match the pattern {pattern}.", name);
         }

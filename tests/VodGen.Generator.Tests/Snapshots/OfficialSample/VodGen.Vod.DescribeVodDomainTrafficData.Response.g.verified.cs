@@ -69,34 +69,42 @@ namespace VodGen.Vod
             string? v4 = default;
             string? v5 = default;
             TrafficDataPerIntervalData? v6 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("EndTime"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "EndTime");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EndTime");
                 }
                 else if (reader.ValueTextEquals("StartTime"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "StartTime");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StartTime");
                 }
                 else if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "RequestId");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("DomainName"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "DomainName");
                     v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
                 }
                 else if (reader.ValueTextEquals("TotalTraffic"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "TotalTraffic");
                     v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TotalTraffic");
                 }
                 else if (reader.ValueTextEquals("DataInterval"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DataInterval");
                     v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DataInterval");
                 }
                 else if (reader.ValueTextEquals("TrafficDataPerInterval"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "TrafficDataPerInterval");
                     reader.Read(); v6 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : TrafficDataPerIntervalData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "TrafficDataPerInterval"));
                 }
                 else
@@ -139,10 +147,12 @@ namespace VodGen.Vod
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? v0 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("DataModule"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "DataModule");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "DataModule", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => DataModuleItem.ReadJson(ref o, op)));
                     }
                     else
@@ -221,34 +231,42 @@ namespace VodGen.Vod
                     string? v4 = default;
                     string? v5 = default;
                     string? v6 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("HttpsDomesticValue"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "HttpsDomesticValue");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsDomesticValue");
                         }
                         else if (reader.ValueTextEquals("Value"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Value");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Value");
                         }
                         else if (reader.ValueTextEquals("OverseasValue"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "OverseasValue");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "OverseasValue");
                         }
                         else if (reader.ValueTextEquals("HttpsValue"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "HttpsValue");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsValue");
                         }
                         else if (reader.ValueTextEquals("HttpsOverseasValue"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "HttpsOverseasValue");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsOverseasValue");
                         }
                         else if (reader.ValueTextEquals("TimeStamp"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "TimeStamp");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TimeStamp");
                         }
                         else if (reader.ValueTextEquals("DomesticValue"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "DomesticValue");
                             v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomesticValue");
                         }
                         else

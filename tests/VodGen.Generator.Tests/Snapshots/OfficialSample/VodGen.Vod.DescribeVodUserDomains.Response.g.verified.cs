@@ -55,26 +55,32 @@ namespace VodGen.Vod
             long? v2 = default;
             long? v3 = default;
             DomainsData? v4 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("PageNumber"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "PageNumber");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageNumber");
                 }
                 else if (reader.ValueTextEquals("PageSize"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PageSize");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageSize");
                 }
                 else if (reader.ValueTextEquals("TotalCount"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "TotalCount");
                     v3 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "TotalCount");
                 }
                 else if (reader.ValueTextEquals("Domains"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Domains");
                     reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : DomainsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Domains"));
                 }
                 else
@@ -115,10 +121,12 @@ namespace VodGen.Vod
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.IReadOnlyList<PageDataItem>? v0 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("PageData"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PageData");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PageData", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PageDataItem.ReadJson(ref o, op)));
                     }
                     else
@@ -211,42 +219,52 @@ namespace VodGen.Vod
                     string? v6 = default;
                     string? v7 = default;
                     SourcesData? v8 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("GmtCreated"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "GmtCreated");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtCreated");
                         }
                         else if (reader.ValueTextEquals("SslProtocol"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SslProtocol");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SslProtocol");
                         }
                         else if (reader.ValueTextEquals("Description"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
                         }
                         else if (reader.ValueTextEquals("Sandbox"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Sandbox");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Sandbox");
                         }
                         else if (reader.ValueTextEquals("Cname"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Cname");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Cname");
                         }
                         else if (reader.ValueTextEquals("DomainStatus"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DomainStatus");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainStatus");
                         }
                         else if (reader.ValueTextEquals("GmtModified"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "GmtModified");
                             v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtModified");
                         }
                         else if (reader.ValueTextEquals("DomainName"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DomainName");
                             v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
                         }
                         else if (reader.ValueTextEquals("Sources"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Sources");
                             reader.Read(); v8 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SourcesData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Sources"));
                         }
                         else
@@ -291,10 +309,12 @@ namespace VodGen.Vod
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                         global::System.Collections.Generic.IReadOnlyList<SourceItem>? v0 = default;
+                        ulong seen0 = 0;
                         while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                         {
                             if (reader.ValueTextEquals("Source"u8))
                             {
+                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Source");
                                 v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Source", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SourceItem.ReadJson(ref o, op)));
                             }
                             else
@@ -352,22 +372,27 @@ namespace VodGen.Vod
                             string? v1 = default;
                             int? v2 = default;
                             string? v3 = default;
+                            ulong seen0 = 0;
                             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                             {
                                 if (reader.ValueTextEquals("Type"u8))
                                 {
+                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Type");
                                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
                                 }
                                 else if (reader.ValueTextEquals("Priority"u8))
                                 {
+                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Priority");
                                     v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Priority");
                                 }
                                 else if (reader.ValueTextEquals("Port"u8))
                                 {
+                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Port");
                                     v2 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Port");
                                 }
                                 else if (reader.ValueTextEquals("Content"u8))
                                 {
+                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Content");
                                     v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Content");
                                 }
                                 else

@@ -41,18 +41,22 @@ namespace VodGen.Vod
             string? v0 = default;
             VideoBaseData? v1 = default;
             PlayInfoListData? v2 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("VideoBase"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "VideoBase");
                     reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoBaseData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoBase"));
                 }
                 else if (reader.ValueTextEquals("PlayInfoList"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PlayInfoList");
                     reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : PlayInfoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "PlayInfoList"));
                 }
                 else
@@ -147,42 +151,52 @@ namespace VodGen.Vod
                 string? v6 = default;
                 string? v7 = default;
                 string? v8 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("CreationTime"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                     }
                     else if (reader.ValueTextEquals("Status"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
                         v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
                     }
                     else if (reader.ValueTextEquals("VideoId"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
                         v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
                     }
                     else if (reader.ValueTextEquals("CoverURL"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "CoverURL");
                         v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
                     }
                     else if (reader.ValueTextEquals("Duration"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Duration");
                         v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
                     }
                     else if (reader.ValueTextEquals("Title"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Title");
                         v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
                     }
                     else if (reader.ValueTextEquals("MediaType"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "MediaType");
                         v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
                     }
                     else if (reader.ValueTextEquals("DanMuURL"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DanMuURL");
                         v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DanMuURL");
                     }
                     else if (reader.ValueTextEquals("StorageClass"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "StorageClass");
                         v8 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageClass");
                     }
                     else
@@ -228,10 +242,12 @@ namespace VodGen.Vod
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                 global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? v0 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("PlayInfo"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PlayInfo");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PlayInfo", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PlayInfoItem.ReadJson(ref o, op)));
                     }
                     else
@@ -436,106 +452,132 @@ namespace VodGen.Vod
                     int? v22 = default;
                     string? v23 = default;
                     string? v24 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("CreationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                         }
                         else if (reader.ValueTextEquals("Status"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
                         }
                         else if (reader.ValueTextEquals("Specification"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Specification");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Specification");
                         }
                         else if (reader.ValueTextEquals("NarrowBandType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "NarrowBandType");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "NarrowBandType");
                         }
                         else if (reader.ValueTextEquals("Height"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Height");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Height");
                         }
                         else if (reader.ValueTextEquals("Bitrate"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Bitrate");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bitrate");
                         }
                         else if (reader.ValueTextEquals("ModificationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "ModificationTime");
                             v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
                         }
                         else if (reader.ValueTextEquals("WatermarkId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "WatermarkId");
                             v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "WatermarkId");
                         }
                         else if (reader.ValueTextEquals("Encrypt"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Encrypt");
                             v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Encrypt");
                         }
                         else if (reader.ValueTextEquals("Definition"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "Definition");
                             v9 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Definition");
                         }
                         else if (reader.ValueTextEquals("EncryptType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "EncryptType");
                             v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptType");
                         }
                         else if (reader.ValueTextEquals("EncryptMode"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "EncryptMode");
                             v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptMode");
                         }
                         else if (reader.ValueTextEquals("StreamType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StreamType");
                             v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StreamType");
                         }
                         else if (reader.ValueTextEquals("JobId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "JobId");
                             v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
                         }
                         else if (reader.ValueTextEquals("Size"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "Size");
                             v14 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
                         }
                         else if (reader.ValueTextEquals("Width"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Width");
                             v15 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Width");
                         }
                         else if (reader.ValueTextEquals("Fps"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 16, path, "Fps");
                             v16 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Fps");
                         }
                         else if (reader.ValueTextEquals("Duration"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 17, path, "Duration");
                             v17 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
                         }
                         else if (reader.ValueTextEquals("PlayURL"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 18, path, "PlayURL");
                             v18 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "PlayURL");
                         }
                         else if (reader.ValueTextEquals("Format"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 19, path, "Format");
                             v19 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Format");
                         }
                         else if (reader.ValueTextEquals("HDRType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 20, path, "HDRType");
                             v20 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HDRType");
                         }
                         else if (reader.ValueTextEquals("BitDepth"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 21, path, "BitDepth");
                             v21 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "BitDepth");
                         }
                         else if (reader.ValueTextEquals("JobType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 22, path, "JobType");
                             v22 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "JobType");
                         }
                         else if (reader.ValueTextEquals("JobExt"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 23, path, "JobExt");
                             v23 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobExt");
                         }
                         else if (reader.ValueTextEquals("CodecName"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 24, path, "CodecName");
                             v24 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CodecName");
                         }
                         else

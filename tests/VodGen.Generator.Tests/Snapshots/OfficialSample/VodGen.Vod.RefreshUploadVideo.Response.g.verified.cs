@@ -48,22 +48,27 @@ namespace VodGen.Vod
             string? v1 = default;
             string? v2 = default;
             string? v3 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("UploadAddress"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
                 }
                 else if (reader.ValueTextEquals("VideoId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
                 }
                 else if (reader.ValueTextEquals("UploadAuth"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
                     v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
                 }
                 else

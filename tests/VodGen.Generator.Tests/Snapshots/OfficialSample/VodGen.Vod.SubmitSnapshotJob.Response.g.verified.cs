@@ -34,14 +34,17 @@ namespace VodGen.Vod
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
             string? v0 = default;
             SnapshotJobData? v1 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("SnapshotJob"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SnapshotJob");
                     reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotJobData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "SnapshotJob"));
                 }
                 else
@@ -79,10 +82,12 @@ namespace VodGen.Vod
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                 string? v0 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("JobId"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "JobId");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
                     }
                     else

@@ -35,14 +35,17 @@ namespace VodGen.Vod
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
             string? v0 = default;
             MediaSnapshotData? v1 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("MediaSnapshot"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaSnapshot");
                     reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : MediaSnapshotData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "MediaSnapshot"));
                 }
                 else
@@ -112,26 +115,32 @@ namespace VodGen.Vod
                 string? v2 = default;
                 string? v3 = default;
                 SnapshotsData? v4 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("Total"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Total");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
                     }
                     else if (reader.ValueTextEquals("CreationTime"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "CreationTime");
                         v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                     }
                     else if (reader.ValueTextEquals("JobId"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "JobId");
                         v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
                     }
                     else if (reader.ValueTextEquals("Regular"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Regular");
                         v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Regular");
                     }
                     else if (reader.ValueTextEquals("Snapshots"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Snapshots");
                         reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
                     }
                     else
@@ -172,10 +181,12 @@ namespace VodGen.Vod
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                     global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? v0 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("Snapshot"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SnapshotItem.ReadJson(ref o, op)));
                         }
                         else
@@ -221,14 +232,17 @@ namespace VodGen.Vod
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                         long? v0 = default;
                         string? v1 = default;
+                        ulong seen0 = 0;
                         while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                         {
                             if (reader.ValueTextEquals("Index"u8))
                             {
+                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Index");
                                 v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Index");
                             }
                             else if (reader.ValueTextEquals("Url"u8))
                             {
+                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Url");
                                 v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Url");
                             }
                             else

@@ -51,22 +51,27 @@ namespace VodGen.Vod
             long? v1 = default;
             string? v2 = default;
             global::System.Collections.Generic.IReadOnlyList<MediaListItem>? v3 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("RequestId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
                 }
                 else if (reader.ValueTextEquals("Total"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
                 }
                 else if (reader.ValueTextEquals("ScrollToken"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "ScrollToken");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ScrollToken");
                 }
                 else if (reader.ValueTextEquals("MediaList"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "MediaList");
                     v3 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "MediaList", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => MediaListItem.ReadJson(ref o, op)));
                 }
                 else
@@ -144,30 +149,37 @@ namespace VodGen.Vod
                 VideoData? v3 = default;
                 ImageData? v4 = default;
                 AttachedMediaData? v5 = default;
+                ulong seen0 = 0;
                 while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("MediaType"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaType");
                         v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
                     }
                     else if (reader.ValueTextEquals("MediaId"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaId");
                         v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
                     }
                     else if (reader.ValueTextEquals("CreationTime"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "CreationTime");
                         v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                     }
                     else if (reader.ValueTextEquals("Video"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Video");
                         reader.Read(); v3 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Video"));
                     }
                     else if (reader.ValueTextEquals("Image"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Image");
                         reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : ImageData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Image"));
                     }
                     else if (reader.ValueTextEquals("AttachedMedia"u8))
                     {
+                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "AttachedMedia");
                         reader.Read(); v5 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : AttachedMediaData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "AttachedMedia"));
                     }
                     else
@@ -329,70 +341,87 @@ namespace VodGen.Vod
                     string? v13 = default;
                     string? v14 = default;
                     SnapshotsData? v15 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("VideoId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
                         }
                         else if (reader.ValueTextEquals("Title"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
                         }
                         else if (reader.ValueTextEquals("Description"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
                         }
                         else if (reader.ValueTextEquals("Duration"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
                         }
                         else if (reader.ValueTextEquals("CoverURL"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
                         }
                         else if (reader.ValueTextEquals("Status"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
                         }
                         else if (reader.ValueTextEquals("CreationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
                             v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                         }
                         else if (reader.ValueTextEquals("ModificationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
                             v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
                         }
                         else if (reader.ValueTextEquals("Size"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
                             v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
                         }
                         else if (reader.ValueTextEquals("CateId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
                             v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
                         }
                         else if (reader.ValueTextEquals("CateName"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
                             v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
                         }
                         else if (reader.ValueTextEquals("Tags"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
                             v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
                         }
                         else if (reader.ValueTextEquals("StorageLocation"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
                             v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
                         }
                         else if (reader.ValueTextEquals("RegionId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
                             v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
                         }
                         else if (reader.ValueTextEquals("AppId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
                             v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
                         }
                         else if (reader.ValueTextEquals("Snapshots"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
                             reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
                         }
                         else
@@ -444,10 +473,12 @@ namespace VodGen.Vod
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
                         global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
+                        ulong seen0 = 0;
                         while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                         {
                             if (reader.ValueTextEquals("Snapshot"u8))
                             {
+                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
                                 v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
                             }
                             else
@@ -527,30 +558,37 @@ namespace VodGen.Vod
                     string? v3 = default;
                     string? v4 = default;
                     string? v5 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("ImageId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "ImageId");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ImageId");
                         }
                         else if (reader.ValueTextEquals("Title"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
                         }
                         else if (reader.ValueTextEquals("URL"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
                         }
                         else if (reader.ValueTextEquals("Type"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Type");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
                         }
                         else if (reader.ValueTextEquals("Status"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
                         }
                         else if (reader.ValueTextEquals("CreationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                         }
                         else
@@ -634,30 +672,37 @@ namespace VodGen.Vod
                     string? v3 = default;
                     string? v4 = default;
                     string? v5 = default;
+                    ulong seen0 = 0;
                     while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
                     {
                         if (reader.ValueTextEquals("MediaId"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaId");
                             v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
                         }
                         else if (reader.ValueTextEquals("Title"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
                             v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
                         }
                         else if (reader.ValueTextEquals("URL"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
                             v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
                         }
                         else if (reader.ValueTextEquals("BusinessType"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "BusinessType");
                             v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "BusinessType");
                         }
                         else if (reader.ValueTextEquals("Status"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
                             v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
                         }
                         else if (reader.ValueTextEquals("CreationTime"u8))
                         {
+                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
                             v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
                         }
                         else

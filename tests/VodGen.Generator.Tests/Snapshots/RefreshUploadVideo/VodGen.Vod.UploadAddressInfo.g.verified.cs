@@ -41,18 +41,22 @@ namespace VodGen.Vod
             string? v0 = default;
             string? v1 = default;
             string? v2 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("Endpoint"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Endpoint");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Endpoint");
                 }
                 else if (reader.ValueTextEquals("Bucket"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Bucket");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bucket");
                 }
                 else if (reader.ValueTextEquals("FileName"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "FileName");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "FileName");
                 }
                 else

@@ -62,30 +62,37 @@ namespace VodGen.Vod
             global::System.TimeSpan? v3 = default;
             string? v4 = default;
             string? v5 = default;
+            ulong seen0 = 0;
             while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("AccessKeyId"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "AccessKeyId");
                     v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeyId");
                 }
                 else if (reader.ValueTextEquals("AccessKeySecret"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "AccessKeySecret");
                     v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeySecret");
                 }
                 else if (reader.ValueTextEquals("SecurityToken"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "SecurityToken");
                     v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SecurityToken");
                 }
                 else if (reader.ValueTextEquals("Expiration"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Expiration");
                     v3 = global::VodGen.Serialization.VodJsonReader.ReadDurationSeconds(ref reader, path, "Expiration");
                 }
                 else if (reader.ValueTextEquals("ExpireUTCTime"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "ExpireUTCTime");
                     v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ExpireUTCTime");
                 }
                 else if (reader.ValueTextEquals("Region"u8))
                 {
+                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Region");
                     v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Region");
                 }
                 else
