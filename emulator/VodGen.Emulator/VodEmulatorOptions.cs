@@ -15,7 +15,7 @@ public sealed class VodEmulatorOptions
     /// <summary>Extra folders of spec files, read after the embedded ones.</summary>
     public IList<string> SpecFolders { get; } = new List<string>();
 
-    /// <summary>Whether each operation's <c>x-vodgen-qps</c> limit is enforced per AccessKeyId (on by default).</summary>
+    /// <summary>Whether each operation's <c>x-vodgen-qps</c> limit is enforced per account (see <see cref="EmulatorCredential.AccountId"/>; on by default).</summary>
     public bool EnforceQps { get; set; } = true;
 
     /// <summary>Limits that replace the spec's, by operation name (calls per second per key).</summary>

@@ -21,6 +21,9 @@ public sealed class VodClientSettings
     /// <summary>See <see cref="VodClientOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>See <see cref="VodClientOptions.MaxResponseBytes"/>.</summary>
+    public int? MaxResponseBytes { get; set; }
+
     /// <summary>See <see cref="VodClientOptions.Throttling"/>.</summary>
     public ThrottlingSettings Throttling { get; set; } = new();
 
@@ -74,6 +77,7 @@ public sealed class VodClientSettings
 
         options.SignatureVersion = SignatureVersion ?? options.SignatureVersion;
         options.Timeout = Timeout ?? options.Timeout;
+        options.MaxResponseBytes = MaxResponseBytes ?? options.MaxResponseBytes;
         options.Throttling.Mode = Throttling.Mode ?? options.Throttling.Mode;
         options.Throttling.QueueLimit = Throttling.QueueLimit ?? options.Throttling.QueueLimit;
         options.Throttling.MaxWait = Throttling.MaxWait ?? options.Throttling.MaxWait;

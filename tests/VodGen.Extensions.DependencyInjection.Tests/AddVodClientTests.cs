@@ -22,6 +22,7 @@ public class AddVodClientTests
             ("Vod:Endpoint", "http://127.0.0.1:5080"),
             ("Vod:SignatureVersion", "V1"),
             ("Vod:Timeout", "00:00:05"),
+            ("Vod:MaxResponseBytes", "1048576"),
             ("Vod:Throttling:Mode", "Reject"),
             ("Vod:Throttling:Limits:RefreshUploadVideo", "50"),
             ("Vod:Retry:MaxRetryAttempts", "7")));
@@ -34,6 +35,7 @@ public class AddVodClientTests
         Assert.Equal(new Uri("http://127.0.0.1:5080"), options.Endpoint);
         Assert.Equal((VodThrottlingMode.Reject, 50), (options.Throttling.Mode, options.Throttling.Limits["RefreshUploadVideo"]));
         Assert.Equal(7, options.Retry.MaxRetryAttempts);
+        Assert.Equal(1048576, options.MaxResponseBytes);
         Assert.Same(client, provider.GetRequiredService<VodClient>());
         Assert.Equal("eu-central-1", client.RegionId);
     }

@@ -43,7 +43,7 @@ internal sealed record EchoRequest(string Value);
 internal sealed record EchoResponse(string RequestId);
 
 /// <summary>Answers every request with what the script says for its attempt number, and records what it saw.</summary>
-internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script) : HttpMessageHandler
+internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script, TimeProvider? clock = null) : HttpMessageHandler
 {
     private int _count;
 
@@ -82,7 +82,7 @@ internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script) : H
             signature = pairs.GetValueOrDefault("Signature");
         }
 
-        Seen.Enqueue((DateTimeOffset.UtcNow, nonce, signature));
+        Seen.Enqueue(((clock ?? TimeProvider.System).GetUtcNow(), nonce, signature));
         return script(attempt);
     }
 }

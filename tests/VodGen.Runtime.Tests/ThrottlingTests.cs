@@ -39,13 +39,29 @@ public class ThrottlingTests
     [Fact]
     public async Task Waiting_callers_all_get_through_at_no_more_than_the_limit()
     {
-        var handler = new ScriptedHandler(_ => ScriptedHandler.Ok());
-        using var client = TestClients.Create(handler, o => o.Throttling.Limits["Echo"] = 10);
+        // On a fake clock the schedule is exact whatever the machine's load: time moves only when the test says.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Ok(), clock);
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.Throttling.Limits["Echo"] = 10;
+            o.TimeProvider = clock;
+        });
 
-        await Task.WhenAll(Enumerable.Range(0, 25).Select(i => client.SendAsync(new EchoOperation(), new EchoRequest("x"))));
+        var calls = Task.WhenAll(Enumerable.Range(0, 25).Select(i => client.SendAsync(new EchoOperation(), new EchoRequest("x"))));
+        for (var step = 0; step < 1000 && !calls.IsCompleted; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(1);
+        }
 
+        await calls.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(25, handler.Count);
-        Assert.True(MaxInAnySecond(handler.Seen.Select(s => s.Time)) <= 10);
+        var times = handler.Seen.Select(s => s.Time).ToList();
+        Assert.True(MaxInAnySecond(times) <= 10, $"{MaxInAnySecond(times)} calls in one second");
+
+        // 25 calls paced at 8 a second (10 less the headroom) take about 3 s of the fake clock.
+        Assert.InRange((times.Max() - times.Min()).TotalSeconds, 2.5, 3.5);
     }
 
     [Fact]

@@ -16,13 +16,16 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
     private readonly ConcurrentDictionary<VodRateLimitKey, VodPacingRateLimiter> _pacers = new();
     private readonly int _queueLimit;
     private readonly double _headroom;
+    private readonly TimeProvider? _clock;
     private int _disposed;
 
     /// <summary>Creates the limiter; <paramref name="queueLimit"/> callers may wait per (AccessKey, operation).</summary>
     /// <param name="queueLimit">Callers that may wait per (AccessKey, operation).</param>
     /// <param name="headroom">The share of the limit left unused for jitter, from 0 to 0.5.</param>
-    public VodLocalRateLimiter(int queueLimit, double headroom = DefaultHeadroom)
+    /// <param name="clock">The clock the pacing runs on; the system's by default (a fake one in tests).</param>
+    public VodLocalRateLimiter(int queueLimit, double headroom = DefaultHeadroom, TimeProvider? clock = null)
     {
+        _clock = clock;
         ArgumentOutOfRangeException.ThrowIfNegative(queueLimit);
         CheckHeadroom(headroom);
         _queueLimit = queueLimit;
@@ -86,7 +89,7 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
         }
 
         var pace = PaceFor(key.PermitsPerSecond, _headroom);
-        var created = new VodPacingRateLimiter(pace, _queueLimit, catchUp: CatchUpFor(key.PermitsPerSecond, pace));
+        var created = new VodPacingRateLimiter(pace, _queueLimit, _clock, catchUp: CatchUpFor(key.PermitsPerSecond, pace));
         pacer = _pacers.GetOrAdd(key, created);
         if (!ReferenceEquals(pacer, created))
         {

@@ -24,7 +24,7 @@ internal sealed class VodRateGate : IDisposable
         if (options.Mode != VodThrottlingMode.Off)
         {
             _ownsLimiter = options.Limiter is null;
-            _limiter = options.Limiter ?? new VodLocalRateLimiter(options.Mode == VodThrottlingMode.Wait ? options.QueueLimit : 0, options.Headroom);
+            _limiter = options.Limiter ?? new VodLocalRateLimiter(options.Mode == VodThrottlingMode.Wait ? options.QueueLimit : 0, options.Headroom, clock);
         }
     }
 
