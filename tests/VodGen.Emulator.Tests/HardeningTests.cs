@@ -12,6 +12,9 @@ public class HardeningTests : EmulatorTestBase
 {
     private static readonly HttpClient Http = new();
 
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     private static VodRequestStamp Stamp(EmulatorCredential credential) => new(
         new VodCredentials(credential.AccessKeyId, credential.AccessKeySecret, credential.SecurityToken),
         "RefreshUploadVideo",
@@ -35,10 +38,7 @@ public class HardeningTests : EmulatorTestBase
         var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("VodGen emulator listening on", first);
 
-        using (var kill = Process.Start("kill", $"-{signal} {process.Id}"))
-        {
-            await kill.WaitForExitAsync();
-        }
+        Assert.Equal(0, Kill(process.Id, signal));
 
         var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -4,6 +4,7 @@ using VodGen.Vod;
 namespace VodGen.HostileServer.Tests;
 
 /// <summary>Item 5: an answer's size is capped, read as a stream, and an oversized answer is a final, clear error.</summary>
+[Collection(nameof(AloneCollection))]
 public sealed class AnswerSizeTests
 {
     [Theory]

@@ -62,3 +62,7 @@ internal sealed class CapturingLogger : ILogger
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         => _lines.Enqueue(formatter(state, exception) + " " + exception + " " + string.Join(",", (state as IEnumerable<KeyValuePair<string, object?>>)?.Select(p => p.Key + "=" + p.Value) ?? Array.Empty<string>()));
 }
+
+/// <summary>Runs its classes alone, after the others: they measure what the whole process allocates.</summary>
+[CollectionDefinition(nameof(AloneCollection), DisableParallelization = true)]
+public sealed class AloneCollection;
