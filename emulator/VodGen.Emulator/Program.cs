@@ -48,14 +48,9 @@ try
         }
     }
 
-    await using var emulator = await VodEmulator.StartAsync(options);
-    Console.WriteLine($"VodGen emulator listening on {emulator.Endpoint} (region {emulator.RegionId})");
-    Console.WriteLine($"Operations: {string.Join(", ", emulator.Specs.Operations.Keys.Order(StringComparer.Ordinal))}");
-    Console.WriteLine($"Accepted AccessKeyId: {EmulatorCredential.Default.AccessKeyId} (its secret is EmulatorCredential.Default, see the README)");
-    Console.WriteLine("Press Ctrl+C to stop.");
-
     // Ctrl+C, SIGTERM (a service manager, `kill`) and SIGQUIT all stop it the same way: the signal's default
     // (ending the process at once) is cancelled, the wait below ends, and the emulator is disposed before exit 0.
+    // They are registered before anything is printed, so a signal sent as soon as the address shows is handled.
     var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     void Stop(PosixSignalContext context)
     {
@@ -63,10 +58,16 @@ try
         stop.TrySetResult();
     }
 
-    using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
-    using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
-    using (PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop))
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+    using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+
+    await using (var emulator = await VodEmulator.StartAsync(options))
     {
+        Console.WriteLine($"VodGen emulator listening on {emulator.Endpoint} (region {emulator.RegionId})");
+        Console.WriteLine($"Operations: {string.Join(", ", emulator.Specs.Operations.Keys.Order(StringComparer.Ordinal))}");
+        Console.WriteLine($"Accepted AccessKeyId: {EmulatorCredential.Default.AccessKeyId} (its secret is EmulatorCredential.Default, see the README)");
+        Console.WriteLine("Press Ctrl+C to stop.");
         await stop.Task;
     }
 
