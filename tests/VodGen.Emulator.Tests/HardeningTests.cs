@@ -15,6 +15,14 @@ public class HardeningTests : EmulatorTestBase
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
+    // Whether this process ignores the signal (and so its children start ignoring it): the SigIgn mask in /proc.
+    private static bool IgnoredHere(int signal)
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        return (mask & (1UL << (signal - 1))) != 0;
+    }
+
     private static VodRequestStamp Stamp(EmulatorCredential credential) => new(
         new VodCredentials(credential.AccessKeyId, credential.AccessKeySecret, credential.SecurityToken),
         "RefreshUploadVideo",
@@ -39,6 +47,14 @@ public class HardeningTests : EmulatorTestBase
         Assert.StartsWith("VodGen emulator listening on", first);
 
         Assert.Equal(0, Kill(process.Id, signal));
+        if (signal == 2 && IgnoredHere(signal))
+        {
+            // Started as a background job (SIGINT ignored, as shells do for them), the child inherits the ignoring,
+            // as it should: Ctrl+C is not for background jobs. It keeps running; SIGTERM then stops it the same way.
+            await Task.Delay(500);
+            Assert.False(process.HasExited, "the emulator stopped on a SIGINT it had inherited as ignored");
+            Assert.Equal(0, Kill(process.Id, 15));
+        }
 
         var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
