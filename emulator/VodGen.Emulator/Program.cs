@@ -17,6 +17,12 @@ try
                     ? port
                     : throw new ArgumentException($"--port must be a number from 0 to 65535, not '{portText}'.");
                 break;
+            case "--storage-port":
+                var storageText = Value();
+                options.StoragePort = int.TryParse(storageText, NumberStyles.None, CultureInfo.InvariantCulture, out var storagePort) && storagePort <= 65535
+                    ? storagePort
+                    : throw new ArgumentException($"--storage-port must be a number from 0 to 65535, not '{storageText}'.");
+                break;
             case "--region":
                 options.RegionId = Value();
                 break;
@@ -37,6 +43,7 @@ try
                 Console.WriteLine("""
                     VodGen emulator: a local stand-in for the ApsaraVideo VOD API on 127.0.0.1.
                       --port N       port to listen on (0 = any free port; default 0)
+                      --storage-port N  port of the storage front upload addresses point at (0 = any free port)
                       --region ID    region to emulate (default cn-shanghai)
                       --specs DIR    read more spec files from DIR (may repeat)
                       --no-qps       do not enforce the specs' rate limits
@@ -65,6 +72,7 @@ try
     await using (var emulator = await VodEmulator.StartAsync(options))
     {
         Console.WriteLine($"VodGen emulator listening on {emulator.Endpoint} (region {emulator.RegionId})");
+        Console.WriteLine($"Storage (upload addresses) on {emulator.Storage.Endpoint}");
         Console.WriteLine($"Operations: {string.Join(", ", emulator.Specs.Operations.Keys.Order(StringComparer.Ordinal))}");
         Console.WriteLine($"Accepted AccessKeyId: {EmulatorCredential.Default.AccessKeyId} (its secret is EmulatorCredential.Default, see the README)");
         Console.WriteLine("Press Ctrl+C to stop.");

@@ -8,6 +8,7 @@ using VodGen.Emulator.Faults;
 using VodGen.Emulator.Gateway;
 using VodGen.Emulator.Media;
 using VodGen.Emulator.Specs;
+using VodGen.Emulator.Storage;
 
 namespace VodGen.Emulator;
 
@@ -41,6 +42,9 @@ public sealed class VodEmulator : IAsyncDisposable
     /// <summary>Its videos.</summary>
     public MediaStore Store => _pipeline.Store;
 
+    /// <summary>The storage front upload addresses point at (its own port), with its objects and faults.</summary>
+    public EmulatorStorage Storage { get; private init; } = null!;
+
     /// <summary>The requests it answered.</summary>
     public EmulatorRequestLog Log => _pipeline.Log;
 
@@ -60,21 +64,36 @@ public sealed class VodEmulator : IAsyncDisposable
         options.Validate();
         var specs = EmulatorSpecCatalog.Load(options.SpecFolders);
         var faults = new FaultInjector { Faults = options.Faults };
-        var pipeline = new GatewayPipeline(options, specs, new MediaStore(options.RegionId), new EmulatorRequestLog(options.RequestLogCapacity), faults);
+        var store = new MediaStore(options.RegionId);
+        var storage = new EmulatorStorage(store, options.TimeProvider, options.RegionId);
+        store.Storage = storage;
+        var pipeline = new GatewayPipeline(options, specs, store, new EmulatorRequestLog(options.RequestLogCapacity), faults);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // The host's default console lifetime would take over Ctrl+C and SIGTERM of whatever process embeds the
+        // emulator; whoever starts it decides when it stops.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            kestrel.Listen(System.Net.IPAddress.Loopback, options.StoragePort);
         });
         var app = builder.Build();
-        app.Run(pipeline.HandleAsync);
+        var storagePort = -1;
+
+        // One server, two ports: the API gateway and the storage front that upload addresses point at.
+        app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VodEmulator(app, pipeline, specs, new Uri(address.TrimEnd('/') + "/"), options.RegionId);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        var gateway = addresses[0];
+        var storageAddress = addresses[1];
+        storagePort = storageAddress.Port;
+        storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
+        return new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage };
     }
 
     /// <summary>
@@ -108,4 +127,12 @@ public sealed class VodEmulator : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+/// <summary>A host lifetime that leaves the process's signals alone: the emulator stops when disposed.</summary>
+internal sealed class EmbeddedLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -27,6 +27,9 @@ public sealed class VodEmulatorOptions
     /// <summary>The clock, for timestamp checks and the rate window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The storage front's port (0, the default, picks a free one).</summary>
+    public int StoragePort { get; set; }
+
     /// <summary>How many answered requests <see cref="VodEmulator.Log"/> keeps (the latest); 100,000 by default.</summary>
     public int RequestLogCapacity { get; set; } = EmulatorRequestLog.DefaultCapacity;
 
@@ -40,6 +43,11 @@ public sealed class VodEmulatorOptions
         if (string.IsNullOrWhiteSpace(RegionId))
         {
             throw new ArgumentException("RegionId must name a region.", nameof(RegionId));
+        }
+
+        if (StoragePort is < 0 or > 65535 || (StoragePort != 0 && StoragePort == Port))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StoragePort), StoragePort, "The storage port must be between 0 and 65535 and differ from the API port.");
         }
 
         if (RequestLogCapacity <= 0)

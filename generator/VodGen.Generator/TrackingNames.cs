@@ -12,4 +12,7 @@ internal static class TrackingNames
     public const string SharedTypes = nameof(SharedTypes);
     public const string FileDiagnostics = nameof(FileDiagnostics);
     public const string MergeDiagnostics = nameof(MergeDiagnostics);
+    public const string UploadSupport = nameof(UploadSupport);
+    public const string UploadReference = nameof(UploadReference);
+    public const string Uploads = nameof(Uploads);
 }

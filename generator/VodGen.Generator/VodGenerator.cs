@@ -41,8 +41,20 @@ public sealed class VodGenerator : IIncrementalGenerator
         var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.FileDiagnostics);
         var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).WithTrackingName(TrackingNames.MergeDiagnostics);
 
+        // Upload helpers: for products with both upload operations, in projects that reference VodGen.Upload.
+        var uploadSupport = merged.Select(static (specs, _) => UploadSupport.Find(specs)).WithTrackingName(TrackingNames.UploadSupport);
+        var referencesUpload = context.MetadataReferencesProvider
+            .Select(static (reference, _) => BuildInputs.IsUploadPackage(reference))
+            .Collect()
+            .Select(static (found, _) => found.Contains(true))
+            .WithTrackingName(TrackingNames.UploadReference);
+        var uploads = uploadSupport.Combine(referencesUpload)
+            .SelectMany(static (pair, _) => pair.Right ? pair.Left : Model.EquatableArray<Model.UploadSupportModel>.Empty)
+            .WithTrackingName(TrackingNames.Uploads);
+
         context.RegisterSourceOutput(products, static (spc, product) => SourceOutputs.AddProduct(spc, product));
         context.RegisterSourceOutput(operations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
+        context.RegisterSourceOutput(uploads, static (spc, upload) => SourceOutputs.AddUpload(spc, upload));
         context.RegisterSourceOutput(sharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
         context.RegisterSourceOutput(fileDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
         context.RegisterSourceOutput(mergeDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));

@@ -43,6 +43,9 @@ public sealed class MediaStore
 
     internal string StorageHost => $"outin-{_regionId}.oss-{_regionId}.aliyuncs.com";
 
+    /// <summary>The storage front that mints upload credentials; set when the emulator starts.</summary>
+    internal Storage.EmulatorStorage? Storage { get; set; }
+
     /// <summary>Finds a video.</summary>
     public MediaVideo? Find(string videoId) => _videos.TryGetValue(videoId, out var video) ? video : null;
 
@@ -57,7 +60,7 @@ public sealed class MediaStore
             Title = title,
             FileName = fileName,
             Description = description,
-            StorageEndpoint = $"https://oss-{_regionId}.aliyuncs.com",
+            StorageEndpoint = Storage?.Endpoint.ToString().TrimEnd('/') ?? $"https://oss-{_regionId}.aliyuncs.com",
             Bucket = "outin-" + NewHex(8),
             ObjectKey = $"sv/{id[..8]}/{id}{extension}",
             CreationTime = now,

@@ -222,13 +222,17 @@ internal static class UploadOperations
     private static JsonObject UploadAnswer(string endpoint, string bucket, string objectKey, OperationContext context)
     {
         var address = new JsonObject { ["Endpoint"] = endpoint, ["Bucket"] = bucket, ["FileName"] = objectKey };
+
+        // A credential the storage front accepts for this one object, expiring on the emulator's clock.
+        var minted = context.Store.Storage?.Mint(bucket, objectKey, context.Now);
+        var lifetime = context.Store.Storage?.CredentialLifetime ?? CredentialLifetime;
         var auth = new JsonObject
         {
-            ["SecurityToken"] = "CAIS" + MediaStore.NewHex(48),
-            ["AccessKeyId"] = "STS.NT" + MediaStore.NewHex(10),
-            ["ExpireUTCTime"] = MediaStore.Timestamp(context.Now + CredentialLifetime),
-            ["AccessKeySecret"] = MediaStore.NewHex(20),
-            ["Expiration"] = ((int)CredentialLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            ["SecurityToken"] = minted?.SecurityToken ?? "CAIS" + MediaStore.NewHex(48),
+            ["AccessKeyId"] = minted?.AccessKeyId ?? "STS.NT" + MediaStore.NewHex(10),
+            ["ExpireUTCTime"] = MediaStore.Timestamp(context.Now + lifetime),
+            ["AccessKeySecret"] = minted?.AccessKeySecret ?? MediaStore.NewHex(20),
+            ["Expiration"] = ((int)lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             ["Region"] = context.RegionId,
         };
         return new JsonObject { ["UploadAddress"] = Base64(address), ["UploadAuth"] = Base64(auth) };

@@ -24,6 +24,9 @@ internal static class SourceOutputs
     public static void AddSharedType(SourceProductionContext context, SharedTypeSource type)
         => Add(context, type.Namespace + "." + type.TypeName + ".g.cs", type, SharedTypeEmitter.Emit);
 
+    public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
+        => Add(context, upload.Create.Product.Namespace + ".VodUploadExtensions.g.cs", upload, UploadEmitter.Emit);
+
     public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic)
         => context.ReportDiagnostic(diagnostic.ToDiagnostic());
 

@@ -35,6 +35,11 @@ internal static class BuildInputs
         return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, Names(selection));
     }
 
+    /// <summary>Whether a reference is the VodGen.Upload assembly (a package or project reference alike).</summary>
+    public static bool IsUploadPackage(MetadataReference reference)
+        => reference is PortableExecutableReference { FilePath: { } path }
+            && string.Equals(System.IO.Path.GetFileName(path), "VodGen.Upload.dll", System.StringComparison.OrdinalIgnoreCase);
+
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptions globalOptions, ParseOptions parseOptions)
     {
         globalOptions.TryGetValue(NamespaceProperty, out var ns);

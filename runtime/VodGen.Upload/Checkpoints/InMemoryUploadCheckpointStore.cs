@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VodGen.Upload;
+
+/// <summary>Checkpoints in this process's memory: an upload can be resumed after a failure, not after a crash.</summary>
+public sealed class InMemoryUploadCheckpointStore : IUploadCheckpointStore
+{
+    private readonly ConcurrentDictionary<string, VodUploadCheckpoint> _checkpoints = new(System.StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public ValueTask<VodUploadCheckpoint?> LoadAsync(string videoId, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(_checkpoints.TryGetValue(videoId, out var checkpoint) ? checkpoint : null);
+
+    /// <inheritdoc/>
+    public ValueTask SaveAsync(VodUploadCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        System.ArgumentNullException.ThrowIfNull(checkpoint);
+        _checkpoints[checkpoint.VideoId] = checkpoint;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DeleteAsync(string videoId, CancellationToken cancellationToken = default)
+    {
+        _checkpoints.TryRemove(videoId, out _);
+        return ValueTask.CompletedTask;
+    }
+}
