@@ -50,6 +50,9 @@ public sealed class EmulatorStorage
     /// <summary>How long after its upload completes a video turns <c>Normal</c> (playable): 1 s by default.</summary>
     public TimeSpan TranscodeDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long each UploadPart takes before it is answered: none by default (a slow link, for tests).</summary>
+    public TimeSpan PartLatency { get; set; }
+
     /// <summary>How far the storage's clock is ahead of the emulator's (negative: behind); for skew tests.</summary>
     public TimeSpan ClockSkew { get; set; }
 
@@ -227,6 +230,11 @@ public sealed class EmulatorStorage
 
                 var data = await ReadAsync(request, long.MaxValue, context.RequestAborted).ConfigureAwait(false);
                 Interlocked.Add(ref _bytesReceived, data.Length);
+                if (PartLatency > TimeSpan.Zero)
+                {
+                    await Task.Delay(PartLatency, _clock, context.RequestAborted).ConfigureAwait(false);
+                }
+
                 var etag = SetPartHeaders(context, data);
                 upload.Parts[partNumber.Value] = new StoredPart(partNumber.Value, data, etag, StorageCrc64.Compute(data), now);
                 await Answer(200, "OK", data.Length).ConfigureAwait(false);

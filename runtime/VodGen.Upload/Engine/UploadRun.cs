@@ -258,7 +258,10 @@ internal sealed class UploadRun
                 {
                     var answer = await SendPartAsync(part, uploadId, failed.Token).ConfigureAwait(false);
                     Commit(part, answer, uploadId);
+
+                    // Recorded before it is reported: a part a caller saw acknowledged survives a crash right after.
                     await SaveCheckpointAsync(uploadId, failed.Token).ConfigureAwait(false);
+                    Report();
                 }
             }
         }
@@ -466,7 +469,6 @@ internal sealed class UploadRun
         }
 
         UploadLog.PartStored(_logger, _videoId, part.Number, part.Size);
-        Report();
     }
 
     private async Task SaveCheckpointAsync(string uploadId, CancellationToken cancellationToken)
