@@ -18,11 +18,16 @@ internal sealed class GeneratorHarness
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest)
         => new CSharpParseOptions(version, DocumentationMode.Diagnose);
 
-    public static CSharpCompilation Compilation(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest)
+    // What a project that references the VodGen.Upload package compiles against as well.
+    private static readonly Lazy<ImmutableArray<MetadataReference>> UploadReferences = new(() => References.Value
+        .Add(MetadataReference.CreateFromFile(typeof(VodGen.Upload.VodUploader).Assembly.Location))
+        .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)));
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest, bool referenceUpload = false)
         => CSharpCompilation.Create(
             "Consumer",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions(version), path: $"User{i}.cs")),
-            References.Value,
+            referenceUpload ? UploadReferences.Value : References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
                 // As the .NET SDK does by default: the runtime targets net8.0 and binds to the newer framework here.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
@@ -51,10 +56,11 @@ internal sealed class GeneratorHarness
         IEnumerable<string>? userSources = null,
         IDictionary<string, string>? properties = null,
         LanguageVersion version = LanguageVersion.Latest,
-        IDictionary<string, string>? selections = null)
+        IDictionary<string, string>? selections = null,
+        bool referenceUpload = false)
     {
         var driver = Driver(specs, properties, version, selections);
-        var compilation = Compilation(userSources ?? Array.Empty<string>(), version);
+        var compilation = Compilation(userSources ?? Array.Empty<string>(), version, referenceUpload);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();
         Assert.Null(run.Exception);
