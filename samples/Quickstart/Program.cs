@@ -3,9 +3,9 @@ using VodGen;
 using VodGen.Emulator;
 using VodGen.Vod;
 
-// What a VOD integration does, through the generated client: CreateUploadVideo → (the credential expires)
-// → RefreshUploadVideo → GetVideoInfo → GetVideoListItemsAsync → SubmitTranscodeJobs and GetPlayInfo
-// → DeleteVideo → a typed error for the deleted video.
+// What a VOD integration does, through the generated client: upload a file (CreateUploadVideo, the storage upload,
+// RefreshUploadVideo when the credential expires) → wait until it is playable → GetVideoInfo → GetVideoListItemsAsync
+// → GetPlayInfo → DeleteVideo → a typed error for the deleted video.
 QuickstartOptions options;
 try
 {
@@ -55,8 +55,10 @@ else
 try
 {
     using var client = new VodClient(clientOptions);
-    Func<string, Task>? uploadFinished = emulator is null ? null : id => { emulator.Store.CompleteUpload(id); return Task.CompletedTask; };
-    await UploadFlow.RunAsync(client, Console.Out, uploadFinished);
+
+    // Against the emulator, the upload credential expires after two parts, so the renewal shows.
+    emulator?.Storage.ExpireCredentialsAfterParts(2);
+    await UploadFlow.RunAsync(client, Console.Out, waitForPlayable: emulator is null ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(30));
     return 0;
 }
 catch (VodException e)

@@ -86,10 +86,12 @@ public class ProcessTests
 
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("Started the local VOD emulator at http://127.0.0.1:", output);
-        Assert.Contains("1. CreateUploadVideo", output);
-        Assert.Contains("same address   True", output);
-        Assert.Contains("AccessKeySecret = ***, SecurityToken = ***", output);
-        Assert.Contains("VodGen quickstart: UploadSucc", output);
+        Assert.Contains("1. UploadVideoAsync: 6 MiB in 1 MiB parts", output);
+        Assert.Contains("part 6/6 stored", output);
+        Assert.Contains("credential expired: renewed with RefreshUploadVideo", output);
+        Assert.Contains("complete       6,291,456 of 6,291,456 bytes", output);
+        Assert.Contains("1 credential renewal(s)", output);
+        Assert.Contains("VodGen quickstart: Normal", output);
         Assert.Contains("ours among them: True", output);
         Assert.Matches(@"OD mp4 1280x720: https://\S+\.mp4", output);
         Assert.Contains("deleted        True", output);
