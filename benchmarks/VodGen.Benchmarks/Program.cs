@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using VodGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
 if (args.Length == 2 && args[0] == "write-synthetic-spec")
 {
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "limiter-accuracy")
 {
     var limits = args.Skip(1).Select(int.Parse).ToArray();
     return await LimiterAccuracy.RunAsync(Console.Out, limits: limits);
+}
+
+if (args.Length > 0 && args[0] == "upload-throughput")
+{
+    return await UploadThroughput.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LimiterBenchmarks).Assembly).Run(args);

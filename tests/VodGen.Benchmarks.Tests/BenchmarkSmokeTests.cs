@@ -12,7 +12,7 @@ public class BenchmarkSmokeTests
     public static TheoryData<Type> Suites => new()
     {
         typeof(SignV1Benchmarks), typeof(SignV3Benchmarks), typeof(RequestBuildBenchmarks), typeof(WholeCallBenchmarks),
-        typeof(ParsingBenchmarks), typeof(LimiterBenchmarks), typeof(ThroughputBenchmarks), typeof(GenerationBenchmarks),
+        typeof(ParsingBenchmarks), typeof(LimiterBenchmarks), typeof(ThroughputBenchmarks), typeof(GenerationBenchmarks), typeof(UploadBenchmarks), typeof(Crc64Benchmarks),
     };
 
     [Theory]

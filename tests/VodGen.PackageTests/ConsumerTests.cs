@@ -34,6 +34,20 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Console.WriteLine("listed=" + listed);
         """;
 
+    // The AOT consumer also uploads a file: the uploader, its checkpoints (source-generated JSON) and the generated
+    // upload helpers must all be trim- and AOT-safe.
+    private const string UploadingProgram = Program + """
+
+        var file = Path.Combine(Path.GetTempPath(), "aot-upload-" + Guid.NewGuid().ToString("N") + ".mp4");
+        File.WriteAllBytes(file, new byte[3 * 1024 * 1024 + 17]);
+        var result = await client.UploadVideoAsync(
+            new CreateUploadVideoRequest { Title = "aot", FileName = "aot.mp4" },
+            file,
+            new VodGen.Upload.VodUploadOptions { PartSize = 1024 * 1024, Checkpoints = new VodGen.Upload.FileUploadCheckpointStore(Path.GetTempPath()) });
+        File.Delete(file);
+        Console.WriteLine("uploaded=" + result.Size + " parts=" + result.Parts + " video=" + result.VideoId);
+        """;
+
     private string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "")
     {
         var folder = Path.Combine(packages.Root, name);
@@ -200,7 +214,12 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
     {
         await using var emulator = await VodEmulator.StartAsync();
         var video = emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
-        var folder = CreateConsumer("AotConsumer", Program, aot: true);
+        var folder = CreateConsumer(
+            "AotConsumer",
+            UploadingProgram,
+            aot: true,
+            specs: ["RefreshUploadVideo.json", "GetVideoList.json", "CreateUploadVideo.json"],
+            items: $"<PackageReference Include=\"VodGen.Upload\" Version=\"{packages.Version}\" />");
 
         var publish = await DotNet.RunAsync("publish -c Release -r linux-x64 -o out", folder, TimeSpan.FromMinutes(10));
         Assert.True(publish.ExitCode == 0, publish.Output);
@@ -221,6 +240,9 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         Assert.Contains("bucket=" + video.Bucket, output);
         Assert.Contains("error=InvalidVideo.NotFound", output);
         Assert.Contains("listed=1", output);
+        var uploaded = emulator.Store.Videos.Single(v => v.Title == "aot");
+        Assert.Contains($"uploaded={3 * 1024 * 1024 + 17} parts=4 video={uploaded.VideoId}", output);
+        Assert.Equal(3 * 1024 * 1024 + 17, emulator.Storage.GetObject(uploaded.Bucket, uploaded.ObjectKey)!.Length);
     }
 }
 

@@ -30,7 +30,7 @@ public sealed class PackageFixture : IAsyncLifetime
             Copy(Path.Combine(RepoRoot, folder), Path.Combine(source, folder));
         }
 
-        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "generator/VodGen.Package/VodGen.Package.csproj" })
+        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "generator/VodGen.Package/VodGen.Package.csproj" })
         {
             var (exitCode, output) = await DotNet.RunAsync($"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version}", source, TimeSpan.FromMinutes(5));
             Assert.True(exitCode == 0, output);

@@ -68,6 +68,20 @@ public sealed class UploadTests : UploadTestBase
     }
 
     [Fact]
+    public async Task A_failed_stream_upload_is_aborted_since_it_cannot_be_resumed()
+    {
+        var path = File(4 * 1024 * 1024, seed: 4);
+        await using var stream = new NonSeekableStream(System.IO.File.OpenRead(path));
+        Emulator.Storage.FailNext(1);
+        Emulator.Storage.DropNextParts(10);
+
+        await Assert.ThrowsAsync<VodUploadException>(() => Client.UploadVideoAsync(Video(), stream, new VodUploadOptions { PartSize = 1024 * 1024, MaxPartRetries = 1 }));
+
+        Assert.Single(StorageRequests("AbortMultipartUpload"), r => r.Code == "OK");
+        Assert.Equal(0, Emulator.Storage.OpenUploads);
+    }
+
+    [Fact]
     public async Task Credentials_expiring_with_four_parts_in_flight_are_renewed_once_and_the_upload_goes_on()
     {
         const long size = 48L * 1024 * 1024;

@@ -288,13 +288,19 @@ internal sealed class UploadRun
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
-            // A worker failed and stopped the others: its exception is the one to report.
+            // Inspected below: the first worker's own failure is the one to report, not the others' cancellation.
+        }
+
+        var error = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+        if ((error is not null || cancellationToken.IsCancellationRequested) && !_source.CanResume)
+        {
+            // A stream cannot be resumed: leave no orphaned parts in the storage.
+            await AbortAsync(uploadId).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var error = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
         if (error is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
@@ -307,6 +313,24 @@ internal sealed class UploadRun
         }
 
         return await CompleteAsync(uploadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Best effort, bounded in time: the upload has failed already, and its error is the one to report.
+    private async Task AbortAsync(string uploadId)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            var (ticket, _) = await _credentials.CurrentAsync(limit.Token).ConfigureAwait(false);
+            var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
+            request.Query.Add(("uploadId", uploadId));
+            await _storage.SendAsync(HttpMethod.Delete, ticket, request, null, limit.Token).ConfigureAwait(false);
+            UploadLog.Aborted(_logger, _videoId, uploadId);
+        }
+        catch (Exception exception) when (exception is OssStorageError or HttpRequestException or IOException or TimeoutException or OperationCanceledException or VodException)
+        {
+            UploadLog.AbortFailed(_logger, _videoId, uploadId, exception.GetType().Name);
+        }
     }
 
     private async Task<VodUploadResult> CompleteAsync(string uploadId, CancellationToken cancellationToken)
