@@ -91,9 +91,31 @@ public static class VodUploader
         UploadRun? run = null;
         var credentials = new CredentialKeeper(session, ticket, options, () => storage.Now, () => run?.Refreshing());
         run = new UploadRun(options, source, storage, credentials, progress, ticket.VideoId);
-        return checkpoint is null
-            ? await run.StartAsync(cancellationToken).ConfigureAwait(false)
-            : await run.ResumeAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+
+        // One activity per upload, beside the client's per call; tags name the video and the outcome, never a secret.
+        using var activity = VodTelemetry.ActivitySource.HasListeners() ? VodTelemetry.ActivitySource.StartActivity("VodGen Upload") : null;
+        activity?.SetTag("vod.video_id", ticket.VideoId);
+        activity?.SetTag("vod.upload.resumed", checkpoint is not null);
+        try
+        {
+            var result = checkpoint is null
+                ? await run.StartAsync(cancellationToken).ConfigureAwait(false)
+                : await run.ResumeAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("vod.upload.bytes", result.Size);
+            activity?.SetTag("vod.upload.parts", result.Parts);
+            UploadTelemetry.Bytes.Add(result.Size);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, (exception as VodUploadException)?.StorageCode ?? exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            UploadTelemetry.Refreshes.Add(credentials.Refreshes);
+            activity?.SetTag("vod.upload.credential_refreshes", credentials.Refreshes);
+        }
     }
 
     private static VodUploadOptions Checked(VodUploadOptions? options)

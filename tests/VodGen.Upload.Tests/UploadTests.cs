@@ -129,6 +129,19 @@ public sealed class UploadTests : UploadTestBase
     }
 
     [Fact]
+    public async Task A_storage_clock_far_ahead_is_learnt_from_its_Date_and_the_upload_goes_on()
+    {
+        Emulator.Storage.ClockSkew = TimeSpan.FromMinutes(20);
+        var path = File(3L * 1024 * 1024, seed: 14);
+
+        var result = await Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = 1024 * 1024, Parallelism = 1 });
+
+        Assert.Single(Emulator.Storage.Requests, r => r.Code == "RequestTimeTooSkewed");
+        Assert.Equal(0, result.CredentialRefreshes);
+        Assert.Equal(await System.IO.File.ReadAllBytesAsync(path), Stored(result.VideoId));
+    }
+
+    [Fact]
     public async Task A_wrong_signature_is_never_answered_by_a_refresh()
     {
         var path = File(2L * 1024 * 1024, seed: 12);

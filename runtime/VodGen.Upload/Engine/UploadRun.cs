@@ -478,6 +478,7 @@ internal sealed class UploadRun
         if (partNumber is not null)
         {
             Interlocked.Increment(ref _partsResent);
+            UploadTelemetry.PartsResent.Add(1);
         }
     }
 
