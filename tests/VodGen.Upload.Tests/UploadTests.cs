@@ -129,6 +129,19 @@ public sealed class UploadTests : UploadTestBase
     }
 
     [Fact]
+    public async Task A_freshly_renewed_credential_that_is_refused_too_fails_clearly_instead_of_renewing_forever()
+    {
+        Emulator.Storage.CredentialLifetime = TimeSpan.Zero;
+        var path = File(3L * 1024 * 1024, seed: 15);
+
+        var error = await Assert.ThrowsAsync<VodUploadException>(() => Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = 1024 * 1024 }));
+
+        Assert.Equal("SecurityTokenExpired", error.StorageCode);
+        Assert.Contains("freshly renewed", error.Message, StringComparison.Ordinal);
+        Assert.InRange(Calls("RefreshUploadVideo"), 1, 2);
+    }
+
+    [Fact]
     public async Task A_storage_clock_far_ahead_is_learnt_from_its_Date_and_the_upload_goes_on()
     {
         Emulator.Storage.ClockSkew = TimeSpan.FromMinutes(20);
