@@ -35,6 +35,7 @@ internal sealed class UploadRun
     private readonly SortedDictionary<int, VodUploadedPart> _acknowledged = new();
     private long _bytesCommitted;
     private int _partsResent;
+    private int _restarts;
     private int _partsTotal;
     private long _partSize;
     private VodUploadStage _stage = VodUploadStage.Uploading;
@@ -308,6 +309,12 @@ internal sealed class UploadRun
 
         if (restart)
         {
+            // Once: a storage that keeps losing uploads would otherwise be fed the file for ever.
+            if (++_restarts > 1)
+            {
+                throw new VodUploadException($"The storage lost the multipart upload of {_videoId} again after it was started anew; giving up.", _videoId, "NoSuchUpload");
+            }
+
             UploadLog.UploadGone(_logger, _videoId, uploadId);
             return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
