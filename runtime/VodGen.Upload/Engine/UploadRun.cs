@@ -404,9 +404,9 @@ internal sealed class UploadRun
 
                 using var content = part.CreateContent();
                 var sent = await _storage.SendAsync(HttpMethod.Put, ticket, request, content, ct).ConfigureAwait(false);
-                if (content is FilePartContent file)
+                if (content is FilePartContent { Crc64: { } crc })
                 {
-                    part.Crc64 = file.Crc64;
+                    part.Crc64 = crc;
                 }
 
                 return sent;
