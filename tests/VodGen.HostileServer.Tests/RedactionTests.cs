@@ -28,7 +28,7 @@ public sealed class RedactionTests
                     ["Code"] = "SignatureMismatch." + Hostile.Token,
                     ["Message"] = "bad request, you sent " + echo,
                     ["RequestId"] = Hostile.Token,
-                    ["HostId"] = Uri.EscapeDataString(Hostile.Secret) + ".example",
+                    ["HostId"] = "node7-" + Uri.EscapeDataString(Hostile.Secret),
                     ["Recommend"] = "diagnose?token=" + Uri.EscapeDataString(Hostile.Token),
                 });
                 await HostileServer.WriteAsync(stream, 400, document);
