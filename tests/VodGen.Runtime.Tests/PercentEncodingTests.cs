@@ -72,4 +72,7 @@ public class PercentEncodingTests
             writer.Dispose();
         }
     }
+
+    [Fact]
+    public void Empty_text_encodes_to_empty_text() => Assert.Equal(string.Empty, VodPercentEncoding.Encode(string.Empty));
 }

@@ -125,23 +125,9 @@ internal static class StorageSignatureChecker
         return request.Method + "\n" + Encode("/" + bucket + "/" + key, true) + "\n" + string.Join("&", query) + "\n" + string.Concat(headers) + "\n\n" + "UNSIGNED-PAYLOAD";
     }
 
+    // RFC 3986 (Uri.EscapeDataString), with the slashes between path segments kept.
     private static string Encode(string text, bool path)
-    {
-        var encoded = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b is (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~' || (path && b == '/'))
-            {
-                encoded.Append((char)b);
-            }
-            else
-            {
-                encoded.Append(CultureInfo.InvariantCulture, $"%{b:X2}");
-            }
-        }
-
-        return encoded.ToString();
-    }
+        => path ? string.Join('/', text.Split('/').Select(Uri.EscapeDataString)) : Uri.EscapeDataString(text);
 
     private static string? Field(string authorization, string name)
     {

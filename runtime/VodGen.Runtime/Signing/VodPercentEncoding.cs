@@ -25,6 +25,11 @@ public static class VodPercentEncoding
     public static string Encode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            return string.Empty; // ArrayBufferWriter refuses a capacity of 0
+        }
+
         var writer = new ArrayBufferWriter<byte>(value.Length * 3);
         var utf8 = GetUtf8(value, nameof(value));
         var span = writer.GetSpan(utf8.Length * 3);
