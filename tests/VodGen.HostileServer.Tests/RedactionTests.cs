@@ -1,3 +1,4 @@
+using VodGen.Testing;
 using System.Diagnostics;
 using System.Text;
 using VodGen.Vod;

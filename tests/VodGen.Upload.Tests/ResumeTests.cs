@@ -1,3 +1,4 @@
+using VodGen.Testing;
 using System.Diagnostics;
 using VodGen.Emulator;
 using VodGen.Vod;
@@ -172,19 +173,4 @@ public sealed class ResumeTests : UploadTestBase
     {
         public void Report(VodUploadProgress value) => report(value);
     }
-}
-
-/// <summary>Keeps every log line with its exception.</summary>
-internal sealed class CapturingLogger : Microsoft.Extensions.Logging.ILogger
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => _lines.ToArray();
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-
-    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        => _lines.Enqueue(formatter(state, exception) + " " + exception);
 }
