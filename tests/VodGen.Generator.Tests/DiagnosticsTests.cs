@@ -88,14 +88,14 @@ public class DiagnosticsTests
     public void VODGEN004_unknown_type()
     {
         var text = Spec(Operation("Op", Parameter("A", "{ \"type\": \"str\" }")));
-        Single("VODGEN004", text, at: "\"str\"");
+        Assert.Equal(DiagnosticSeverity.Warning, Single("VODGEN004", text, at: "\"str\"").Severity);
     }
 
     [Fact]
     public void VODGEN005_unsupported_style()
     {
         var text = Spec(Operation("Op", Parameter("A", "{ \"type\": \"array\", \"items\": { \"type\": \"string\" } }", ", \"style\": \"spaceDelimited\"")));
-        Single("VODGEN005", text, at: "\"spaceDelimited\"");
+        Assert.Equal(DiagnosticSeverity.Warning, Single("VODGEN005", text, at: "\"spaceDelimited\"").Severity);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class DiagnosticsTests
     public void VODGEN007_schema_without_type()
     {
         var text = Spec(Operation("Op", Parameter("A", "{ \"description\": \"no type\", \"required\": true }")));
-        Single("VODGEN007", text, at: "{ \"description\"");
+        Assert.Equal(DiagnosticSeverity.Warning, Single("VODGEN007", text, at: "{ \"description\"").Severity);
     }
 
     [Fact]
@@ -290,11 +290,83 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void VODGEN003_a_listed_value_of_a_number_must_be_a_number()
+    public void VODGEN029_a_listed_value_of_a_number_that_is_not_a_number_drops_the_list_with_a_warning()
     {
         var text = Spec(Operation("Op", Parameter("Level", "{ \"type\": \"integer\", \"enum\": [1, \"two\"] }")));
-        var diagnostic = Single("VODGEN003", text, "\"two\"");
+        var diagnostic = Single("VODGEN029", text, "\"two\"");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("enum[1]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("{ \"type\": \"string\", \"maxLength\": -1 }", "-1", "maxLength")]
+    [InlineData("{ \"type\": \"string\", \"maxLength\": 99999999999 }", "99999999999", "maxLength")]
+    [InlineData("{ \"type\": \"array\", \"items\": { \"type\": \"string\" }, \"minItems\": 1.5 }", "1.5", "minItems")]
+    [InlineData("{ \"type\": \"integer\", \"maximum\": \"lots\" }", "\"lots\"", "maximum")]
+    [InlineData("{ \"type\": \"string\", \"required\": \"yes\" }", "\"yes\"", "required")]
+    [InlineData("{ \"type\": \"array\" }", "{ \"type\": \"array\" }", "items")]
+    public void VODGEN029_small_data_problems_are_warnings_at_the_value(string schema, string at, string named)
+    {
+        var text = Spec(Operation("Op", Parameter("A", schema)));
+        var diagnostic = Single("VODGEN029", text, at);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains(named, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(Diagnose(("/p/specs/a.json", text)), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void VODGEN029_an_endpoint_host_with_a_trailing_tab_is_trimmed()
+    {
+        var text = Spec(Operation("Op"), extra: "  \"endpoints\": [ { \"regionId\": \"cn-x\", \"endpoint\": \"vod.cn-x.aliyuncs.com\\t\" } ],\n");
+        var diagnostic = Single("VODGEN029", text, "\"vod.cn-x");
+        Assert.Contains("'vod.cn-x.aliyuncs.com' is used", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void VODGEN029_a_response_that_is_not_an_object_is_read_for_its_request_id()
+    {
+        var text = Spec(Operation("Op", more: ", \"responses\": { \"200\": { \"schema\": { \"type\": \"string\", \"format\": \"binary\" } } }"));
+        Single("VODGEN029", text, "{ \"type\": \"string\", \"format\"");
+    }
+
+    [Fact]
+    public void VODGEN028_error_codes_under_a_number_that_is_not_an_http_status_are_kept()
+    {
+        var text = Spec(Operation("Op", more: ", \"errorCodes\": { \"600\": [ { \"errorCode\": \"Quota.Exceeded\", \"errorMessage\": \"m\" } ] }"));
+        var diagnostic = Single("VODGEN028", text, "\"600\"");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        var result = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+        Assert.Contains(result.Run.GeneratedSources, s => s.SourceText.ToString().Contains("new(\"Quota.Exceeded\", 0, \"m\")", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void VODGEN030_unresolved_reference_is_a_warning_at_the_reference()
+    {
+        var text = Spec(Operation("Op", Parameter("A", "{ \"$ref\": \"#/components/schemas/Nowhere\" }")));
+        var diagnostic = Single("VODGEN030", text, "\"#/components");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void VODGEN031_a_parameter_listed_again_differently_keeps_the_first()
+    {
+        var parameters = Parameter("A", "{ \"type\": \"string\" }") + ", " + Parameter("A", "{ \"type\": \"integer\" }");
+        var text = Spec(Operation("Op", parameters));
+        var second = text.LastIndexOf("\"A\"", StringComparison.Ordinal);
+        var diagnostic = Assert.Single(Diagnose(("/p/specs/a.json", text)), d => d.Id == "VODGEN031");
+        Assert.Equal(second, diagnostic.Location.SourceSpan.Start);
+    }
+
+    [Fact]
+    public void A_parameter_listed_twice_identically_is_one_member_without_a_diagnostic()
+    {
+        var parameters = Parameter("RegionId", "{ \"type\": \"string\" }") + ", " + Parameter("RegionId", "{ \"type\": \"string\" }");
+        var text = Spec(Operation("Op", parameters));
+        Assert.Empty(Diagnose(("/p/specs/a.json", text)));
+        var sources = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) }).Run.GeneratedSources;
+        Assert.All(sources, s => Assert.DoesNotContain("RegionId2", s.SourceText.ToString(), StringComparison.Ordinal));
+        var operation = Assert.Single(sources, s => s.SourceText.ToString().Contains("WriteParameters(", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(operation, "\"RegionId\"u8"));
     }
 
     [Fact]

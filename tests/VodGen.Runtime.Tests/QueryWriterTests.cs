@@ -86,8 +86,10 @@ public class QueryWriterTests
             w.BeginList();
             for (var i = 1; i <= 11; i++)
             {
-                w.WriteItem("Tag."u8, i, ".Key"u8, "k" + i);
-                w.WriteItem("Tag."u8, i, ".Value"u8, "v" + i);
+                w.Enter("Tag."u8, i);
+                w.WriteMember(".Key"u8, "k" + i);
+                w.WriteMember(".Value"u8, "v" + i);
+                w.Exit();
             }
 
             w.EndList();
@@ -99,6 +101,99 @@ public class QueryWriterTests
             .Concat(Enumerable.Range(1, 11).SelectMany(i => new KeyValuePair<string, string>[] { new($"Tag.{i}.Key", "k" + i), new($"Tag.{i}.Value", "v" + i) })));
         Assert.Equal(expected, query);
         Assert.Contains("Tag.1.Value=v1&Tag.10.Key=k10", query);
+    }
+
+    [Fact]
+    public void Nested_flattened_names_are_built_at_any_depth_and_sorted_with_their_list()
+    {
+        var query = Run(null, (ref VodQueryWriter w) =>
+        {
+            w.Write("A"u8, "x");
+            w.BeginList();
+            for (var i = 1; i <= 2; i++)
+            {
+                w.Enter("Rule."u8, i);
+                w.WriteMember(".Name"u8, "r" + i);
+                for (var j = 1; j <= 10; j++)
+                {
+                    w.Enter(".Cond."u8, j);
+                    w.Enter(".Range"u8);
+                    w.WriteMember(".Start"u8, (long?)j);
+                    w.Exit();
+                    w.WriteMember(global::System.ReadOnlySpan<byte>.Empty, j % 2 == 0);
+                    w.Exit();
+                }
+
+                w.Exit();
+            }
+
+            w.EndList();
+            w.Write("Z"u8, "y");
+        });
+
+        var pairs = new List<KeyValuePair<string, string>> { new("A", "x"), new("Z", "y") };
+        for (var i = 1; i <= 2; i++)
+        {
+            pairs.Add(new($"Rule.{i}.Name", "r" + i));
+            for (var j = 1; j <= 10; j++)
+            {
+                pairs.Add(new($"Rule.{i}.Cond.{j}.Range.Start", j.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                pairs.Add(new($"Rule.{i}.Cond.{j}", j % 2 == 0 ? "true" : "false"));
+            }
+        }
+
+        Assert.Equal(ReferenceQuery.Build(pairs), query);
+        Assert.Contains("Rule.1.Cond.1=false&Rule.1.Cond.1.Range.Start=1&Rule.1.Cond.10=true", query);
+    }
+
+    [Fact]
+    public void Raw_json_values_are_sent_as_their_text()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("{\"a\": [1, \"b c\"]}");
+        var element = document.RootElement;
+        var query = Run(null, (ref VodQueryWriter w) =>
+        {
+            w.Write("Extra"u8, element);
+            w.Write("None"u8, (System.Text.Json.JsonElement?)null);
+            w.Write("Undefined"u8, default(System.Text.Json.JsonElement));
+        });
+
+        Assert.Equal("Extra=" + Uri.EscapeDataString("{\"a\": [1, \"b c\"]}"), query);
+    }
+
+    [Fact]
+    public void Unbalanced_enter_and_exit_are_refused()
+    {
+        var writer = new VodQueryWriter(null);
+        try
+        {
+            var threw = false;
+            try
+            {
+                writer.Exit();
+            }
+            catch (InvalidOperationException)
+            {
+                threw = true;
+            }
+
+            Assert.True(threw, "Exit without Enter must throw");
+            threw = false;
+            try
+            {
+                writer.WriteMember(".A"u8, "x");
+            }
+            catch (InvalidOperationException)
+            {
+                threw = true;
+            }
+
+            Assert.True(threw, "WriteMember without Enter must throw");
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     [Fact]

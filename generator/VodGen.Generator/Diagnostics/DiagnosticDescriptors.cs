@@ -18,17 +18,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WrongJsonKind = Error(
         "VODGEN003", "Spec member has the wrong JSON type", "'{0}' must be {1}, but it is {2}");
 
-    public static readonly DiagnosticDescriptor UnknownType = Error(
-        "VODGEN004", "Unknown schema type", "'{0}' has the type '{1}', which is not one of string, integer, number, boolean, array or object");
+    public static readonly DiagnosticDescriptor UnknownType = Warning(
+        "VODGEN004", "Unknown schema type", "'{0}' has the type '{1}', which is not one of string, integer, number, boolean, array, object or any; its value is read and sent as raw JSON (JsonElement)");
 
-    public static readonly DiagnosticDescriptor UnsupportedStyle = Error(
-        "VODGEN005", "Unsupported parameter style", "Parameter '{0}' uses the style '{1}' with type '{2}', which VodGen cannot serialize");
+    public static readonly DiagnosticDescriptor UnsupportedStyle = Warning(
+        "VODGEN005", "Unknown parameter style", "Parameter '{0}' uses the style '{1}' with type '{2}', which VodGen does not know; it is sent as {3}");
 
     public static readonly DiagnosticDescriptor DuplicateOperation = Error(
         "VODGEN006", "Operation defined more than once", "The operation '{0}' of {1} {2} is already defined in '{3}'");
 
-    public static readonly DiagnosticDescriptor MissingType = Error(
-        "VODGEN007", "Schema has no type", "'{0}' has no 'type', so VodGen cannot tell how to send or read it");
+    public static readonly DiagnosticDescriptor MissingType = Warning(
+        "VODGEN007", "Schema has no type", "'{0}' has no 'type'; its value is read and sent as raw JSON (JsonElement)");
 
     public static readonly DiagnosticDescriptor ReservedParameterName = Error(
         "VODGEN008", "Parameter name is reserved", "Parameter '{0}' of '{1}' has the name of a common request parameter the client sets itself");
@@ -72,6 +72,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ContradictoryBounds = Warning(
         "VODGEN027", "Lower bound is above the upper bound", "'{0}' has {1} {2} above {3} {4}, so no value could pass; neither bound is checked before sending");
 
+    public static readonly DiagnosticDescriptor NonHttpErrorGroup = Warning(
+        "VODGEN028", "Error codes grouped under a number that is not an HTTP status", "'{0}' groups error codes under '{1}', which is not an HTTP status; the codes are kept, without a status");
+
+    public static readonly DiagnosticDescriptor IgnoredSpecValue = Warning(
+        "VODGEN029", "Spec value cannot be used as written", "'{0}' {1}; {2}");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Warning(
+        "VODGEN030", "Schema reference cannot be resolved", "'{0}' refers to '{1}', which this file does not define under components.schemas; the value is read and sent as raw JSON (JsonElement)");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Warning(
+        "VODGEN031", "Parameter listed twice with different definitions", "Parameter '{0}' of '{1}' is listed again with a different definition; the first one is used");
+
     public static readonly DiagnosticDescriptor LengthViolation = Error(
         "VODGEN020", "Constant text breaks the spec's length limits", "{0} is {1} characters long, but the spec allows {2}; the call would be refused before sending");
 
@@ -94,7 +106,7 @@ internal static class DiagnosticDescriptors
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
+        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, NonHttpErrorGroup, IgnoredSpecValue, UnresolvedReference, DuplicateParameter, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

@@ -5,11 +5,56 @@ using VodGen.Generator.Parsing;
 
 namespace VodGen.Generator.Emitting;
 
-/// <summary>Whether a generated class is sent (request side) or read (response side).</summary>
+/// <summary>Whether a generated class is sent (request side), read (response side), or both (a shared schema).</summary>
 internal enum ClassRole
 {
     Request,
     Response,
+
+    /// <summary>A shared schema (<c>components.schemas</c>): read and written, every member optional, text as text.</summary>
+    Shared,
+}
+
+/// <summary>
+/// A resolved C# type: a name (a keyword, a qualified name or a nested class name) or a list of an element type,
+/// so emitters never take type strings apart again.
+/// </summary>
+internal sealed class TypeRef
+{
+    private TypeRef(string name, TypeRef? element, bool isValueType, bool isClass, string component = "")
+    {
+        Name = name;
+        Element = element;
+        IsValueType = isValueType;
+        IsClass = isClass;
+        Component = component;
+    }
+
+    /// <summary>For the type of a shared schema: the schema's name; empty for anything else.</summary>
+    public string Component { get; }
+
+    /// <summary>The element type of a list; null for anything else.</summary>
+    public TypeRef? Element { get; }
+
+    public bool IsValueType { get; }
+
+    /// <summary>A generated class (nested or shared), which has <c>ReadJson</c> and <c>WriteJson</c>.</summary>
+    public bool IsClass { get; }
+
+    /// <summary>The type as written in C#, without a nullable annotation.</summary>
+    public string Name { get; }
+
+    public static TypeRef Value(string name) => new(name, null, isValueType: true, isClass: false);
+
+    public static TypeRef Reference(string name) => new(name, null, isValueType: false, isClass: false);
+
+    public static TypeRef Class(string name) => new(name, null, isValueType: false, isClass: true);
+
+    public static TypeRef Shared(string ns, string component) => new("global::" + ns + "." + component, null, isValueType: false, isClass: true, component);
+
+    public static TypeRef ListOf(TypeRef element) => new(ClassPlanner.ListType + "<" + element.Name + ">", element, isValueType: false, isClass: false);
+
+    public override string ToString() => Name;
 }
 
 /// <summary>A generated class: its members and the nested classes their values need.</summary>
@@ -59,14 +104,13 @@ internal sealed class OptionPlan
 /// <summary>A property of a generated class.</summary>
 internal sealed class MemberPlan
 {
-    public MemberPlan(string jsonName, string propertyName, SchemaModel schema, bool required, string type, bool isValueType)
+    public MemberPlan(string jsonName, string propertyName, SchemaModel schema, bool required, TypeRef type)
     {
         JsonName = jsonName;
         PropertyName = propertyName;
         Schema = schema;
         Required = required;
-        Type = type;
-        IsValueType = isValueType;
+        TypeRef = type;
     }
 
     public string JsonName { get; }
@@ -75,18 +119,27 @@ internal sealed class MemberPlan
 
     public SchemaModel Schema { get; }
 
+    /// <summary>Checked before sending: a request member the spec requires.</summary>
     public bool Required { get; }
 
-    /// <summary>The C# type without a nullable annotation.</summary>
-    public string Type { get; }
+    /// <summary>
+    /// Declared with C#'s <c>required</c>, so leaving it out does not compile. A deprecated member is only checked
+    /// before sending: C# does not allow a required member to be obsolete (CS9042).
+    /// </summary>
+    public bool IsRequiredMember => Required && !Schema.Deprecated;
 
-    public bool IsValueType { get; }
+    public TypeRef TypeRef { get; }
+
+    /// <summary>The C# type without a nullable annotation.</summary>
+    public string Type => TypeRef.Name;
+
+    public bool IsValueType => TypeRef.IsValueType;
 
     /// <summary>For a Base64 JSON string: the type its <c>Decode…()</c> method returns.</summary>
     public string? DecodedType { get; set; }
 
-    /// <summary>The declared type: nullable unless the member is required.</summary>
-    public string DeclaredType => Required ? Type : Type + "?";
+    /// <summary>The declared type: nullable unless the member is a required member.</summary>
+    public string DeclaredType => IsRequiredMember ? Type : Type + "?";
 }
 
 /// <summary>
@@ -96,6 +149,8 @@ internal sealed class MemberPlan
 internal static class ClassPlanner
 {
     public const string ListType = "global::System.Collections.Generic.IReadOnlyList";
+
+    public const string JsonElementType = "global::System.Text.Json.JsonElement";
 
     public static ClassPlan Plan(string className, string description, IEnumerable<(string JsonName, SchemaModel Schema, bool Required)> members, ClassRole role, string ns)
     {
@@ -117,9 +172,9 @@ internal static class ClassPlanner
         foreach (var member in members)
         {
             var propertyName = names[index++];
-            var type = TypeOf(member.Schema, propertyName, role, ns, plan, used, out var isValueType);
-            var memberPlan = new MemberPlan(member.JsonName, propertyName, member.Schema, member.Required && role == ClassRole.Request, type, isValueType);
-            if (role == ClassRole.Response && member.Schema is { Encoding: ValueEncoding.Base64Json, Decoded: { } decoded })
+            var type = TypeOf(member.Schema, propertyName, role, ns, plan, used);
+            var memberPlan = new MemberPlan(member.JsonName, propertyName, member.Schema, member.Required && role == ClassRole.Request, type);
+            if (role != ClassRole.Request && member.Schema is { Encoding: ValueEncoding.Base64Json, Decoded: { } decoded })
             {
                 used.Add("Decode" + propertyName);
                 memberPlan.DecodedType = decoded.TypeName.Length > 0
@@ -145,33 +200,32 @@ internal static class ClassPlanner
         }
     }
 
-    private static string TypeOf(SchemaModel schema, string baseName, ClassRole role, string ns, ClassPlan owner, HashSet<string> used, out bool isValueType)
+    private static TypeRef TypeOf(SchemaModel schema, string baseName, ClassRole role, string ns, ClassPlan owner, HashSet<string> used)
     {
-        isValueType = true;
         var isDuration = role == ClassRole.Response && schema.Format == "duration-seconds";
         switch (schema.Kind)
         {
             case SchemaKind.String when isDuration:
             case SchemaKind.Integer when isDuration:
-                return "global::System.TimeSpan";
+                return TypeRef.Value("global::System.TimeSpan");
             case SchemaKind.Integer:
-                return schema.Format == "int32" ? "int" : "long";
+                return TypeRef.Value(schema.Format == "int32" ? "int" : "long");
             case SchemaKind.Number:
-                return "double";
+                return TypeRef.Value("double");
             case SchemaKind.Boolean:
-                return "bool";
+                return TypeRef.Value("bool");
+            case SchemaKind.Any:
+                return TypeRef.Value(JsonElementType);
             case SchemaKind.String when role == ClassRole.Request && !schema.Constraints.Enum.IsEmpty:
-                isValueType = false;
-                return OptionType(schema, baseName, owner, used);
+                return TypeRef.Reference(OptionType(schema, baseName, owner, used));
             case SchemaKind.String:
-                isValueType = false;
-                return "string";
+                return TypeRef.Reference("string");
             case SchemaKind.Array:
-                isValueType = false;
-                return ListType + "<" + TypeOf(schema.Items!, baseName + "Item", role, ns, owner, used, out _) + ">";
+                return TypeRef.ListOf(TypeOf(schema.Items!, baseName + "Item", role, ns, owner, used));
+            case SchemaKind.Object when schema.Reference.Length > 0:
+                return TypeRef.Shared(ns, schema.Reference);
             default:
-                isValueType = false;
-                return NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used);
+                return TypeRef.Class(NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used));
         }
     }
 

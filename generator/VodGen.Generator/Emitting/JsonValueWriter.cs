@@ -22,6 +22,9 @@ internal static class JsonValueWriter
             case SchemaKind.Object:
                 writer.WriteLine(expression + ".WriteJson(json);");
                 break;
+            case SchemaKind.Any:
+                writer.WriteLine("global::VodGen.Serialization.VodJsonValue.Write(json, " + expression + ");");
+                break;
             default:
                 var element = "e" + depth;
                 writer.WriteLine("json.WriteStartArray();");

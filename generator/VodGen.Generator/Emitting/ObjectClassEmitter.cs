@@ -13,6 +13,9 @@ internal static class ObjectClassEmitter
     private const string Reader = "global::VodGen.Serialization.VodJsonReader";
     private const string JsonReaderType = "global::System.Text.Json.Utf8JsonReader";
 
+    /// <summary>Keeps generated plumbing out of IntelliSense; it is there for generated code, not for callers.</summary>
+    public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
     public static void Emit(SourceWriter writer, ClassPlan plan, string summaryFallback, bool emitJsonWriter, string remarks = "")
     {
         XmlDoc.Summary(writer, plan.Description, summaryFallback);
@@ -39,12 +42,13 @@ internal static class ObjectClassEmitter
 
         writer.WriteLine();
         EmitToString(writer, plan);
-        if (plan.Role == ClassRole.Response)
+        if (plan.Role != ClassRole.Request)
         {
             writer.WriteLine();
             EmitReader(writer, plan);
         }
-        else if (emitJsonWriter)
+
+        if (plan.Role == ClassRole.Shared || emitJsonWriter)
         {
             writer.WriteLine();
             EmitWriter(writer, plan);
@@ -83,7 +87,7 @@ internal static class ObjectClassEmitter
             ConstraintAttributes.Emit(writer, member.Schema);
         }
 
-        var required = member.Required ? "required " : string.Empty;
+        var required = member.IsRequiredMember ? "required " : string.Empty;
         writer.WriteLine("public " + required + member.DeclaredType + " " + member.PropertyName + " { get; init; }");
     }
 
@@ -124,6 +128,7 @@ internal static class ObjectClassEmitter
     private static void EmitReader(SourceWriter writer, ClassPlan plan)
     {
         writer.WriteLine("/// <summary>Reads the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
+        writer.WriteLine(Hidden);
         writer.Open("internal static " + plan.Name + " ReadJson(ref " + JsonReaderType + " reader, string path)");
         writer.WriteLine(Reader + ".ExpectObject(ref reader, path);");
         for (var i = 0; i < plan.Members.Count; i++)
@@ -185,17 +190,17 @@ internal static class ObjectClassEmitter
         switch (schema.Kind)
         {
             case SchemaKind.Array:
-                return variable + " = " + Reader + ".ReadArray(ref reader, path, " + name + ", " + ItemReader(schema.Items!, ElementType(member.Type), 0) + ");";
+                return variable + " = " + Reader + ".ReadArray(ref reader, path, " + name + ", " + ItemReader(schema.Items!, member.TypeRef.Element!, 0) + ");";
             case SchemaKind.Object:
                 return "reader.Read(); " + variable + " = " + Reader + ".IsNull(ref reader) ? null : " + member.Type
                     + ".ReadJson(ref reader, " + Reader + ".Child(path, " + name + "));";
             default:
-                return variable + " = " + Reader + ".Read" + ScalarReader(schema) + "(ref reader, path, " + name + ");";
+                return variable + " = " + Reader + ".Read" + ScalarReader(schema, member.TypeRef) + "(ref reader, path, " + name + ");";
         }
     }
 
     // A lambda reading one array element; nested arrays get their own lambda one level deeper.
-    private static string ItemReader(SchemaModel items, string itemType, int depth)
+    private static string ItemReader(SchemaModel items, TypeRef itemType, int depth)
     {
         var (r, p, i) = ("r" + depth, "p" + depth, "i" + depth);
         var head = "static (ref " + JsonReaderType + " " + r + ", string " + p + ", int " + i + ") => ";
@@ -203,37 +208,36 @@ internal static class ObjectClassEmitter
         {
             case SchemaKind.Array:
                 return head + Reader + ".ReadArrayValue(ref " + r + ", " + Reader + ".Item(" + p + ", " + i + "), "
-                    + ItemReader(items.Items!, ElementType(itemType), depth + 1) + ")";
+                    + ItemReader(items.Items!, itemType.Element!, depth + 1) + ")";
             case SchemaKind.Object:
                 return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " o, string op, int oi) => "
                     + itemType + ".ReadJson(ref o, op))";
             default:
-                return head + Reader + "." + ScalarReader(items) + "Item(ref " + r + ", " + p + ", " + i + ")";
+                return head + Reader + "." + ScalarReader(items, itemType) + "Item(ref " + r + ", " + p + ", " + i + ")";
         }
     }
 
-    private static string ScalarReader(SchemaModel schema) => schema.Format == "duration-seconds"
+    private static string ScalarReader(SchemaModel schema, TypeRef type) => type.Name == "global::System.TimeSpan"
         ? "DurationSeconds"
         : schema.Kind switch
         {
             SchemaKind.Integer => schema.Format == "int32" ? "Int32" : "Int64",
             SchemaKind.Number => "Double",
             SchemaKind.Boolean => "Boolean",
+            SchemaKind.Any => "Json",
             _ => "String",
         };
-
-    private static string ElementType(string listType)
-        => listType.Substring(ClassPlanner.ListType.Length + 1, listType.Length - ClassPlanner.ListType.Length - 2);
 
     private static void EmitWriter(SourceWriter writer, ClassPlan plan)
     {
         writer.WriteLine("/// <summary>Writes the values as a JSON object.</summary>");
+        writer.WriteLine(Hidden);
         writer.Open("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)");
         writer.WriteLine("json.WriteStartObject();");
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
-            if (member.Required && member.IsValueType)
+            if (member.IsRequiredMember && member.IsValueType)
             {
                 writer.WriteLine("json.WritePropertyName(" + Literals.String(member.JsonName) + "u8);");
                 JsonValueWriter.Write(writer, member.Schema, member.PropertyName, 0);

@@ -27,6 +27,7 @@ internal static class OperationEmitter
         writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.VodOperationInfo.Qps\"/>) can be read.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteLine(ObjectClassEmitter.Hidden);
         writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
         var validation = new ValidationEmitter(request, names.Qualified(names.Request));
         validation.EmitFields(writer);
@@ -45,7 +46,9 @@ internal static class OperationEmitter
         writer.WriteLine();
         EmitValidate(writer, names, members, validation);
         writer.WriteLine();
-        EmitWriteParameters(writer, names, members, request);
+        var flat = new FlatParameterEmitter(source, new[] { "Instance", "Validate", "WriteParameters", "ReadResponse" });
+        EmitWriteParameters(writer, names, members, request, flat);
+        flat.EmitMethods(writer);
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override " + names.Qualified(names.Response) + " ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)");
@@ -81,7 +84,7 @@ internal static class OperationEmitter
         validation.EmitNestedValidators(writer);
     }
 
-    private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request)
+    private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request, FlatParameterEmitter flat)
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.Open("public override void WriteParameters(" + names.Qualified(names.Request) + " request, ref global::VodGen.Signing.VodQueryWriter writer)");
@@ -94,15 +97,15 @@ internal static class OperationEmitter
             }
             else
             {
-                EmitParameter(writer, entry.Parameter!, entry.Member, entry.EncodedName, "v" + index++, request);
+                EmitParameter(writer, entry.Parameter!, entry.Member, entry.EncodedName, "v" + index++, request, names.Qualified(names.Request), flat);
             }
         }
 
         writer.Close();
     }
 
-    // Common parameters and the operation's own, in ordinal order of their encoded names. A flattened list
-    // sorts by its prefix ("Name."), since all its numbered names share it.
+    // Common parameters and the operation's own, in ordinal order of their encoded names. A flattened list or
+    // object sorts by its prefix ("Name."), since all its names share it.
     private static IEnumerable<(string SortKey, string EncodedName, string CommonName, ParameterModel? Parameter, MemberPlan? Member)> CanonicalOrder(
         List<(ParameterModel Parameter, MemberPlan Member)> members)
     {
@@ -113,14 +116,14 @@ internal static class OperationEmitter
         foreach (var (parameter, member) in members)
         {
             var encoded = Literals.PercentEncode(parameter.Name);
-            var key = parameter.Style == ParameterStyle.RepeatList ? encoded + "." : encoded;
+            var key = parameter.Style is ParameterStyle.RepeatList or ParameterStyle.Flat ? encoded + "." : encoded;
             entries.Add((key, encoded, string.Empty, parameter, member));
         }
 
         return entries.OrderBy(e => e.SortKey, StringComparer.Ordinal);
     }
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, string variable, ClassPlan request)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, string variable, ClassPlan request, string requestType, FlatParameterEmitter flat)
     {
         var value = "request." + member.PropertyName;
         switch (parameter.Style)
@@ -136,29 +139,7 @@ internal static class OperationEmitter
                 writer.Close();
                 break;
             default:
-                var items = parameter.Schema.Items!;
-                var prefix = Literals.Utf8(encodedName + ".");
-                writer.Open("if (" + value + " is { } " + variable + ")");
-                writer.WriteLine("writer.BeginList();");
-                writer.Open("for (var i = 0; i < " + variable + ".Count; i++)");
-                if (items.Kind == SchemaKind.Object)
-                {
-                    var itemType = member.Type.Substring(ClassPlanner.ListType.Length + 1, member.Type.Length - ClassPlanner.ListType.Length - 2);
-                    var itemPlan = request.Nested.First(n => n.Name == itemType);
-                    foreach (var property in itemPlan.Members)
-                    {
-                        writer.WriteLine("writer.WriteItem(" + prefix + ", i + 1, " + Literals.Utf8("." + Literals.PercentEncode(property.JsonName)) + ", "
-                            + variable + "[i]." + property.PropertyName + ");");
-                    }
-                }
-                else
-                {
-                    writer.WriteLine("writer.WriteItem(" + prefix + ", i + 1, global::System.ReadOnlySpan<byte>.Empty, " + variable + "[i]);");
-                }
-
-                writer.Close();
-                writer.WriteLine("writer.EndList();");
-                writer.Close();
+                flat.EmitParameter(writer, parameter, member, encodedName, request, requestType);
                 break;
         }
     }

@@ -17,8 +17,7 @@ internal static class PagingEmitter
         var operation = source.Operation;
         var request = RequestEmitter.Plan(source);
         var response = ResponseEmitter.Plan(source);
-        var (itemsAccess, itemsType) = Walk(response, names.Qualified(names.Response), paging.ItemsPath);
-        var itemType = itemsType.Substring(ClassPlanner.ListType.Length + 1, itemsType.Length - ClassPlanner.ListType.Length - 2);
+        var (itemsAccess, itemType) = Walk(response, names.Qualified(names.Response), paging.ItemsPath);
         var totalAccess = paging.TotalPath.IsEmpty ? null : Walk(response, names.Qualified(names.Response), paging.TotalPath).Access;
         var pageNumberMember = request.Members.First(m => m.JsonName == paging.PageNumber);
         var pageSizeMember = request.Members.First(m => m.JsonName == paging.PageSize);
@@ -115,17 +114,18 @@ internal static class PagingEmitter
 
     private static string Property(ClassPlan plan, string jsonName) => plan.Members.First(m => m.JsonName == jsonName).PropertyName;
 
-    // Follows response members by JSON name, with null-conditional access through the objects on the way.
+    // Follows response members by JSON name, with null-conditional access through the objects on the way; the type
+    // is the last member's, or its element's for a list, qualified by the owner chain where it is a nested class.
     private static (string Access, string Type) Walk(ClassPlan plan, string qualifiedName, EquatableArray<string> path)
     {
         var access = "response";
         var current = plan;
-        var type = string.Empty;
+        TypeRef? type = null;
         for (var i = 0; i < path.Count; i++)
         {
             var member = current.Members.First(m => m.JsonName == path[i]);
             access += (i == 0 ? "." : "?.") + member.PropertyName;
-            type = member.Type;
+            type = member.TypeRef;
             if (i < path.Count - 1)
             {
                 qualifiedName += "." + member.Type;
@@ -133,16 +133,8 @@ internal static class PagingEmitter
             }
         }
 
-        // Nested response types are declared inside their owner, so a list's element is qualified by the owner chain.
-        if (type.StartsWith(ClassPlanner.ListType, StringComparison.Ordinal))
-        {
-            var element = type.Substring(ClassPlanner.ListType.Length + 1, type.Length - ClassPlanner.ListType.Length - 2);
-            if (current.Nested.Any(n => n.Name == element))
-            {
-                type = ClassPlanner.ListType + "<" + qualifiedName + "." + element + ">";
-            }
-        }
-
-        return (access, type);
+        var result = type!.Element ?? type;
+        var nested = result.IsClass && current.Nested.Any(n => n.Name == result.Name);
+        return (access, nested ? qualifiedName + "." + result.Name : result.Name);
     }
 }

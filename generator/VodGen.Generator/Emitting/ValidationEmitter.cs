@@ -51,7 +51,7 @@ internal sealed class ValidationEmitter
     {
         var schema = member.Schema;
         var constraints = schema.Constraints;
-        if (member.Required && !member.IsValueType)
+        if (NeedsRequiredCheck(member))
         {
             writer.WriteLine(Validation + ".Required(" + (schema.Kind == SchemaKind.String ? value : "(object?)" + value) + ", " + name + ");");
         }
@@ -150,9 +150,7 @@ internal sealed class ValidationEmitter
             }
 
             // A member whose value (or list element) is one of this class's nested classes is checked by its method.
-            var valueType = member.Schema.Kind == SchemaKind.Array
-                ? member.Type.Substring(ClassPlanner.ListType.Length + 1, member.Type.Length - ClassPlanner.ListType.Length - 2)
-                : member.Type;
+            var valueType = (member.TypeRef.Element ?? member.TypeRef).Name;
             foreach (var nested in plan.Nested)
             {
                 if (nested.Name == valueType && _methods.TryGetValue(nested, out var method))
@@ -169,7 +167,11 @@ internal sealed class ValidationEmitter
     }
 
     private static bool HasChecks(ClassPlan plan)
-        => plan.Members.Any(m => (m.Required && !m.IsValueType) || HasOwnChecks(m.Schema)) || plan.Nested.Any(HasChecks);
+        => plan.Members.Any(m => NeedsRequiredCheck(m) || HasOwnChecks(m.Schema)) || plan.Nested.Any(HasChecks);
+
+    // A required reference can still be null at run time, and a required member that is deprecated is nullable
+    // (see MemberPlan.IsRequiredMember); a required value type the compiler already insists on.
+    private static bool NeedsRequiredCheck(MemberPlan member) => member.Required && (!member.IsValueType || !member.IsRequiredMember);
 
     private static bool HasOwnChecks(SchemaModel schema)
     {

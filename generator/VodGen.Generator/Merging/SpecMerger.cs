@@ -28,6 +28,7 @@ internal static class SpecMerger
         }
 
         var products = new Dictionary<string, ProductBuilder>(StringComparer.Ordinal);
+        var components = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
         var versionByNamespace = new Dictionary<string, (string Product, string Version)>(StringComparer.Ordinal);
         var operationOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -50,6 +51,12 @@ internal static class SpecMerger
             }
 
             product.AddEndpoints(file, diagnostics);
+            foreach (var component in file.Components)
+            {
+                AddShared(components, new SharedTypeSource(ns, component.Name, component.Schema, IsComponent: true), file.InfoLocation, diagnostics);
+                product.Components[component.Name] = component;
+            }
+
             foreach (var located in file.Operations)
             {
                 var operationKey = ns + "." + located.Operation.Name;
@@ -78,7 +85,7 @@ internal static class SpecMerger
             productModels.Add(model);
             foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
             {
-                operations.Add(new OperationSource(model, located.Operation));
+                operations.Add(new OperationSource(model, located.Operation, product.ComponentsUsedBy(located.Operation)));
                 CollectSharedTypes(model.Namespace, located, located.Operation.Response, sharedTypes, diagnostics);
             }
         }
@@ -86,7 +93,7 @@ internal static class SpecMerger
         return new MergedSpecs(
             productModels.ToEquatableArray(),
             operations.ToEquatableArray(),
-            sharedTypes.Values.Select(v => v.Type).OrderBy(t => t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            sharedTypes.Values.Concat(components.Values).Select(v => v.Type).OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             diagnostics.ToEquatableArray());
     }
 
@@ -122,22 +129,31 @@ internal static class SpecMerger
 
         if (schema.Decoded is { TypeName.Length: > 0 } decoded)
         {
-            var key = ns + "." + decoded.TypeName;
-            var shape = ShapeOf(decoded);
-            if (!sharedTypes.TryGetValue(key, out var existing))
-            {
-                sharedTypes.Add(key, (new SharedTypeSource(ns, decoded.TypeName, decoded), shape));
-            }
-            else if (existing.Shape != shape)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedTypeConflict, owner.Location, decoded.TypeName));
-            }
+            AddShared(sharedTypes, new SharedTypeSource(ns, decoded.TypeName, decoded), owner.Location, diagnostics);
         }
 
         CollectSharedTypes(ns, owner, schema.Items, sharedTypes, diagnostics);
         foreach (var property in schema.Properties)
         {
             CollectSharedTypes(ns, owner, property.Schema, sharedTypes, diagnostics);
+        }
+    }
+
+    private static void AddShared(
+        Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)> types,
+        SharedTypeSource type,
+        LocationInfo location,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var key = type.Namespace + "." + type.TypeName;
+        var shape = ShapeOf(type.Schema);
+        if (!types.TryGetValue(key, out var existing))
+        {
+            types.Add(key, (type, shape));
+        }
+        else if (existing.Shape != shape)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedTypeConflict, location, type.TypeName));
         }
     }
 
@@ -169,6 +185,36 @@ internal static class SpecMerger
         public string Version { get; }
 
         public List<LocatedOperation> Operations { get; } = new();
+
+        public Dictionary<string, ComponentModel> Components { get; } = new(StringComparer.Ordinal);
+
+        // The shared schemas an operation's parameters reach, in name order (responses only name their types).
+        public EquatableArray<ComponentModel> ComponentsUsedBy(OperationModel operation)
+        {
+            var found = new SortedDictionary<string, ComponentModel>(StringComparer.Ordinal);
+            var pending = new Stack<SchemaModel>(operation.Parameters.Select(p => p.Schema));
+            while (pending.Count > 0)
+            {
+                var schema = pending.Pop();
+                if (schema.Reference.Length > 0 && !found.ContainsKey(schema.Reference) && Components.TryGetValue(schema.Reference, out var component))
+                {
+                    found.Add(component.Name, component);
+                    pending.Push(component.Schema);
+                }
+
+                if (schema.Items is not null)
+                {
+                    pending.Push(schema.Items);
+                }
+
+                foreach (var property in schema.Properties)
+                {
+                    pending.Push(property.Schema);
+                }
+            }
+
+            return found.Values.ToEquatableArray();
+        }
 
         public void AddEndpoints(SpecFileModel file, List<DiagnosticInfo> diagnostics)
         {

@@ -8,11 +8,17 @@ internal sealed record ProductModel(
     string ServiceClassName,
     EquatableArray<EndpointModel> Endpoints);
 
-/// <summary>One operation ready to emit, with the product it belongs to.</summary>
-internal sealed record OperationSource(ProductModel Product, OperationModel Operation);
+/// <summary>
+/// One operation ready to emit, with the product it belongs to and the shared schemas its parameters refer to
+/// (directly or through each other), which flattened parameters need to spell out their members.
+/// </summary>
+internal sealed record OperationSource(ProductModel Product, OperationModel Operation, EquatableArray<ComponentModel> Components = default);
 
-/// <summary>A decoded payload type shared by name between operations (<c>x-vodgen-typeName</c>).</summary>
-internal sealed record SharedTypeSource(string Namespace, string TypeName, SchemaModel Schema);
+/// <summary>
+/// A type shared by name: a decoded payload (<c>x-vodgen-typeName</c>), read only, or a shared schema of the file
+/// (<c>components.schemas</c>, <see cref="IsComponent"/>), which requests send and responses read.
+/// </summary>
+internal sealed record SharedTypeSource(string Namespace, string TypeName, SchemaModel Schema, bool IsComponent = false);
 
 /// <summary>The result of merging all spec files of a build.</summary>
 internal sealed record MergedSpecs(

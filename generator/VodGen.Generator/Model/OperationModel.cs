@@ -35,9 +35,12 @@ internal enum ParameterStyle
 
     /// <summary>An array or object sent as one JSON text.</summary>
     Json,
+
+    /// <summary>An object flattened as <c>Name.Field</c>, <c>Name.List.1.Field</c>, ... (<c>style: flat</c>).</summary>
+    Flat,
 }
 
-/// <summary>An error code an operation documents.</summary>
+/// <summary>An error code an operation documents; <see cref="HttpStatus"/> is 0 where the spec groups it under a number that is not an HTTP status.</summary>
 internal sealed record ErrorModel(string Code, int HttpStatus, string Message, string Description);
 
 /// <summary>Documented call rate limits: per account, and per region where a region differs.</summary>

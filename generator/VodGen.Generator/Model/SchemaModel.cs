@@ -2,7 +2,9 @@ namespace VodGen.Generator.Model;
 
 /// <summary>
 /// A value's shape as a spec describes it: a scalar, an array (<see cref="Items"/>) or an object
-/// (<see cref="Properties"/>), with the constraints and VodGen extensions that apply to it.
+/// (<see cref="Properties"/>), with the constraints and VodGen extensions that apply to it. An object that
+/// names a shared schema of its file (<c>$ref</c>) has a <see cref="Reference"/> and no properties of its own:
+/// the component's one generated type stands for it, which is how self-referencing schemas stay finite.
 /// </summary>
 internal sealed record SchemaModel(
     SchemaKind Kind,
@@ -17,7 +19,8 @@ internal sealed record SchemaModel(
     ValueEncoding Encoding,
     SchemaModel? Decoded,
     string TypeName,
-    ConstraintsModel Constraints);
+    ConstraintsModel Constraints,
+    string Reference = "");
 
 /// <summary>The JSON type of a schema.</summary>
 internal enum SchemaKind
@@ -28,6 +31,9 @@ internal enum SchemaKind
     Boolean,
     Array,
     Object,
+
+    /// <summary>Any JSON value (<c>type: any</c>), kept as raw JSON.</summary>
+    Any,
 }
 
 /// <summary>How a string value carries a structured payload.</summary>
@@ -53,3 +59,6 @@ internal sealed record ConstraintsModel(
 {
     public static ConstraintsModel None { get; } = new(string.Empty, string.Empty, null, null, string.Empty, null, null, EquatableArray<string>.Empty);
 }
+
+/// <summary>A shared schema of a file (<c>components.schemas</c>) that some operation refers to.</summary>
+internal sealed record ComponentModel(string Name, SchemaModel Schema);

@@ -7,7 +7,8 @@ internal sealed record SpecFileModel(
     string Version,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<LocatedOperation> Operations,
-    LocationInfo InfoLocation);
+    LocationInfo InfoLocation,
+    EquatableArray<ComponentModel> Components);
 
 /// <summary>An operation together with where its name stands in the spec file.</summary>
 internal sealed record LocatedOperation(OperationModel Operation, LocationInfo Location);

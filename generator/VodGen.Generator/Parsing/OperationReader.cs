@@ -38,17 +38,19 @@ internal static class OperationReader
             && context.Object(ok, "schema", path + ".responses.200", required: false) is { } schemaNode)
         {
             response = SchemaReader.Read(context, schemaNode, path + ".responses.200.schema");
-            if (response is { Kind: not SchemaKind.Object })
+            if (response is { Kind: not SchemaKind.Object } || response is { Reference.Length: > 0 })
             {
-                context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(schemaNode), path + ".responses.200.schema", "an object schema", "a " + response.Kind.ToString().ToLowerInvariant() + " schema");
+                // A file download, say, or a shared schema: the answer is read for its RequestId only.
+                var what = response.Reference.Length > 0 ? "refers to the shared schema '" + response.Reference + "'" : "is a " + response.Kind.ToString().ToLowerInvariant() + " schema, not an object";
+                context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(schemaNode), path + ".responses.200.schema", what, "the answer is read for its RequestId only");
                 response = null;
             }
         }
 
         return new OperationModel(
             entry.Name,
-            context.String(node, "summary", path) ?? context.String(node, "title", path) ?? string.Empty,
-            context.String(node, "description", path) ?? string.Empty,
+            Prose(node, "summary", "title"),
+            SpecReadContext.Prose(node, "description"),
             ReadMethod(context, node, path),
             context.Boolean(node, "deprecated", path) ?? false,
             parameters,
@@ -57,6 +59,12 @@ internal static class OperationReader
             ReadQps(context, node, path),
             PagingReader.Read(context, node, path, parameters, response),
             context.Boolean(node, "x-vodgen-idempotent", path) ?? true);
+    }
+
+    private static string Prose(JsonObjectNode node, string name, string fallback)
+    {
+        var text = SpecReadContext.Prose(node, name);
+        return text.Length > 0 ? text : SpecReadContext.Prose(node, fallback);
     }
 
     private static EquatableArray<ParameterModel> ReadParameters(SpecReadContext context, JsonObjectNode node, string path, string operation)
@@ -69,6 +77,7 @@ internal static class OperationReader
         }
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byWireName = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         for (var i = 0; i < array.Items.Count; i++)
         {
             var itemPath = $"{path}.parameters[{i}]";
@@ -92,7 +101,30 @@ internal static class OperationReader
                 continue;
             }
 
-            // Both are kept; the generated class numbers the later one (VideoId2), which the warning says.
+            var schema = SchemaReader.Read(context, schemaNode, itemPath + ".schema");
+            if (schema is null)
+            {
+                continue;
+            }
+
+            var style = ReadStyle(context, parameterNode, itemPath, name, schema);
+            var required = schema.Required || (context.Boolean(parameterNode, "required", itemPath) ?? false);
+            var parameter = new ParameterModel(name, style, required, schema);
+
+            // A parameter listed twice is one member, sent once; a second, different listing cannot be honoured too.
+            if (byWireName.TryGetValue(name, out var first))
+            {
+                if (first != parameter)
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateParameter, context.Locate(nameNode), name, operation);
+                }
+
+                continue;
+            }
+
+            byWireName.Add(name, parameter);
+
+            // Names that differ only in case are both kept; the generated class numbers the later one (VideoId2).
             var propertyName = Identifiers.ToPascalCase(name);
             if (seen.TryGetValue(propertyName, out var other))
             {
@@ -102,78 +134,42 @@ internal static class OperationReader
             {
                 seen.Add(propertyName, name);
             }
-            var schema = SchemaReader.Read(context, schemaNode, itemPath + ".schema");
-            if (schema is null)
-            {
-                continue;
-            }
 
-            var style = ReadStyle(context, parameterNode, itemPath, name, schema);
-            if (style is null)
-            {
-                continue;
-            }
-
-            var required = (context.Boolean(schemaNode, "required", itemPath + ".schema") ?? false)
-                || (context.Boolean(parameterNode, "required", itemPath) ?? false);
-            result.Add(new ParameterModel(name, style.Value, required, schema));
+            result.Add(parameter);
         }
 
         return result.ToEquatableArray();
     }
 
-    private static ParameterStyle? ReadStyle(SpecReadContext context, JsonObjectNode node, string path, string name, SchemaModel schema)
+    // Scalars (and raw JSON values) are written as they are; arrays flatten by index unless sent as JSON; objects
+    // travel as JSON unless flattened. A style VodGen does not know is a warning, and the default for the type.
+    private static ParameterStyle ReadStyle(SpecReadContext context, JsonObjectNode node, string path, string name, SchemaModel schema)
     {
         var styleText = context.String(node, "style", path);
-        var location = node.Find("style") is { } styleProperty ? context.Locate(styleProperty.Value) : context.Locate(node);
-        var isScalar = schema.Kind is not (SchemaKind.Array or SchemaKind.Object);
-        switch (styleText)
+        var (known, style) = (schema.Kind, styleText) switch
         {
-            case null or "simple" or "form":
-                // Containers without a style: arrays flatten by index, objects travel as JSON.
-                return isScalar ? ParameterStyle.Simple
-                    : schema.Kind == SchemaKind.Array ? CheckRepeatList(context, location, name, schema)
-                    : ParameterStyle.Json;
-            case "json":
-                return isScalar ? ParameterStyle.Simple : ParameterStyle.Json;
-            case "repeatList" or "flat" when schema.Kind == SchemaKind.Array:
-                return CheckRepeatList(context, location, name, schema);
-            default:
-                context.Report(DiagnosticDescriptors.UnsupportedStyle, location, name, styleText, schema.Kind.ToString().ToLowerInvariant());
-                return null;
-        }
-    }
-
-    // A flattened list holds scalars, or objects whose members are scalars (Name.N.Field).
-    private static ParameterStyle? CheckRepeatList(SpecReadContext context, LocationInfo location, string name, SchemaModel schema)
-    {
-        var items = schema.Items!;
-        var supported = items.Kind switch
-        {
-            SchemaKind.Array => false,
-            SchemaKind.Object => AllScalar(items.Properties),
-            _ => true,
+            (not (SchemaKind.Array or SchemaKind.Object), null or "simple" or "form" or "json" or "repeatList" or "flat") => (true, ParameterStyle.Simple),
+            (SchemaKind.Array, null or "simple" or "form" or "repeatList" or "flat") => (true, ParameterStyle.RepeatList),
+            (SchemaKind.Array, "json") => (true, ParameterStyle.Json),
+            (SchemaKind.Object, "flat" or "repeatList") => (true, ParameterStyle.Flat),
+            (SchemaKind.Object, null or "simple" or "form" or "json") => (true, ParameterStyle.Json),
+            (SchemaKind.Array, _) => (false, ParameterStyle.RepeatList),
+            (SchemaKind.Object, _) => (false, ParameterStyle.Json),
+            _ => (false, ParameterStyle.Simple),
         };
-        if (!supported)
+        if (!known)
         {
-            context.Report(DiagnosticDescriptors.UnsupportedStyle, location, name, "repeatList", "array of nested containers");
-            return null;
-        }
-
-        return ParameterStyle.RepeatList;
-    }
-
-    private static bool AllScalar(EquatableArray<PropertyModel> properties)
-    {
-        foreach (var property in properties)
-        {
-            if (property.Schema.Kind is SchemaKind.Array or SchemaKind.Object)
+            var location = node.Find("style") is { } styleProperty ? context.Locate(styleProperty.Value) : context.Locate(node);
+            var fallback = style switch
             {
-                return false;
-            }
+                ParameterStyle.RepeatList => "a flattened list (Name.1, Name.2, ...)",
+                ParameterStyle.Json => "JSON text",
+                _ => "its plain value",
+            };
+            context.Report(DiagnosticDescriptors.UnsupportedStyle, location, name, styleText!, schema.Kind.ToString().ToLowerInvariant(), fallback);
         }
 
-        return true;
+        return style;
     }
 
     private static HttpMethodKind ReadMethod(SpecReadContext context, JsonObjectNode node, string path)
@@ -206,21 +202,22 @@ internal static class OperationReader
                 var groupPath = path + ".errorCodes." + group.Name;
                 if (!int.TryParse(group.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status < 100 || status > 599)
                 {
-                    context.Report(DiagnosticDescriptors.WrongJsonKind, context.LocateName(group), groupPath, "keyed by an HTTP status code", "'" + group.Name + "'");
-                    continue;
+                    // Some products group codes under their own numbers (600, 2014); the codes still name real errors.
+                    context.Report(DiagnosticDescriptors.NonHttpErrorGroup, context.LocateName(group), path + ".errorCodes", group.Name);
+                    status = 0;
                 }
 
                 if (group.Value is not JsonArrayNode entries)
                 {
-                    context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(group.Value), groupPath, "an array", group.Value.KindName);
+                    context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(group.Value), groupPath, "is " + group.Value.KindName + ", not a list of errors", "it is left out");
                     continue;
                 }
 
                 foreach (var entry in entries.Items)
                 {
-                    if (entry is JsonObjectNode error && context.String(error, "errorCode", groupPath, required: true) is { Length: > 0 } code)
+                    if (entry is JsonObjectNode error && SpecReadContext.Prose(error, "errorCode").Trim() is { Length: > 0 } code)
                     {
-                        errors.Add(new ErrorModel(code, status, context.String(error, "errorMessage", groupPath) ?? string.Empty, context.String(error, "description", groupPath) ?? string.Empty));
+                        errors.Add(new ErrorModel(code, status, SpecReadContext.Prose(error, "errorMessage"), SpecReadContext.Prose(error, "description")));
                     }
                 }
             }

@@ -19,6 +19,22 @@ internal static class SchemaReader
             return null;
         }
 
+        return node.Find("$ref") is { } reference
+            ? ReadReference(context, node, reference, path, depth)
+            : ReadInline(context, node, path, depth);
+    }
+
+    /// <summary>Reads a shared schema itself (the target of references), never as a reference to itself.</summary>
+    public static SchemaModel? ReadComponent(SpecReadContext context, JsonObjectNode node, string path)
+        => ReadInline(context, node, path, depth: 0);
+
+    /// <summary>A schema that stands for any JSON value.</summary>
+    public static SchemaModel Any(string description) => new(
+        SchemaKind.Any, string.Empty, description, string.Empty, false, false, false, null,
+        EquatableArray<PropertyModel>.Empty, ValueEncoding.None, null, string.Empty, ConstraintsModel.None);
+
+    private static SchemaModel? ReadInline(SpecReadContext context, JsonObjectNode node, string path, int depth)
+    {
         var kind = ReadKind(context, node, path);
         if (kind is null)
         {
@@ -28,11 +44,19 @@ internal static class SchemaReader
         SchemaModel? items = null;
         if (kind == SchemaKind.Array)
         {
-            var itemsNode = context.Object(node, "items", path, required: true);
-            items = itemsNode is null ? null : Read(context, itemsNode, path + ".items", depth + 1);
-            if (items is null)
+            if (node.Find("items")?.Value is JsonObjectNode itemsNode)
             {
-                return null;
+                items = Read(context, itemsNode, path + ".items", depth + 1);
+                if (items is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                // Official metadata has arrays whose elements are not described; they still travel, as raw JSON.
+                context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(node), path, "describes no 'items'", "its elements are read and sent as raw JSON (JsonElement)");
+                items = Any(string.Empty);
             }
         }
 
@@ -41,9 +65,9 @@ internal static class SchemaReader
         return new SchemaModel(
             kind.Value,
             ReadFormat(context, node, path, kind.Value),
-            context.String(node, "description", path) ?? context.String(node, "title", path) ?? string.Empty,
+            Description(node),
             context.ScalarText(node, "example"),
-            context.Boolean(node, "required", path) ?? false,
+            IsRequired(context, node, path),
             context.Boolean(node, "x-vodgen-secret", path) ?? false,
             context.Boolean(node, "deprecated", path) ?? false,
             items,
@@ -54,10 +78,58 @@ internal static class SchemaReader
             ReadConstraints(context, node, path, kind.Value));
     }
 
+    // A "$ref" to a shared object schema becomes a reference to its one generated type; one to a scalar or array
+    // schema is read in place. What the referring site says about requiredness and prose wins over the target's.
+    private static SchemaModel ReadReference(SpecReadContext context, JsonObjectNode node, JsonPropertyNode reference, string path, int depth)
+    {
+        var text = reference.Value is JsonScalarNode { Kind: JsonScalarKind.String } scalar ? scalar.Text : string.Empty;
+        var target = context.Components.Find(text, out var name);
+        if (target?.Value is not JsonObjectNode targetNode)
+        {
+            context.Report(DiagnosticDescriptors.UnresolvedReference, context.Locate(reference.Value), path, text);
+            return Any(Description(node));
+        }
+
+        var required = IsRequired(context, node, path);
+        var deprecated = context.Boolean(node, "deprecated", path) ?? false;
+        var description = Description(node);
+        if (IsObjectSchema(targetNode))
+        {
+            context.Components.Request(name);
+            return new SchemaModel(
+                SchemaKind.Object, string.Empty, description.Length > 0 ? description : Description(targetNode), string.Empty,
+                required, false, deprecated, null, EquatableArray<PropertyModel>.Empty, ValueEncoding.None, null,
+                string.Empty, ConstraintsModel.None, Identifiers.ToPascalCase(name));
+        }
+
+        var inline = Read(context, targetNode, "components.schemas." + name, depth + 1);
+        return inline is null ? Any(description) : inline with
+        {
+            Required = required || inline.Required,
+            Deprecated = deprecated || inline.Deprecated,
+            Description = description.Length > 0 ? description : inline.Description,
+        };
+    }
+
+    private static bool IsObjectSchema(JsonObjectNode node)
+        => node.Find("type")?.Value is JsonScalarNode { Text: "object" }
+            || (node.Find("type") is null && node.Find("properties") is not null);
+
+    private static string Description(JsonObjectNode node)
+    {
+        var description = SpecReadContext.Prose(node, "description");
+        return description.Length > 0 ? description : SpecReadContext.Prose(node, "title");
+    }
+
+    // Official metadata marks a required value with "required": true on the value itself; a JSON Schema style
+    // list of names on the owning object is read by the owner (ReadProperties), so it is not a flag here.
+    private static bool IsRequired(SpecReadContext context, JsonObjectNode node, string path)
+        => node.Find("required")?.Value is not JsonArrayNode && (context.Boolean(node, "required", path) ?? false);
+
     private static SchemaKind? ReadKind(SpecReadContext context, JsonObjectNode node, string path)
     {
         var typeProperty = node.Find("type");
-        if (typeProperty is null)
+        if (typeProperty is null || typeProperty.Value is JsonScalarNode { Kind: JsonScalarKind.Null })
         {
             // Official metadata sometimes leaves out the type of containers; their members make it clear.
             if (node.Find("properties") is not null)
@@ -71,11 +143,16 @@ internal static class SchemaReader
             }
 
             context.Report(DiagnosticDescriptors.MissingType, context.Locate(node), path);
-            return null;
+            return SchemaKind.Any;
         }
 
-        var type = context.String(node, "type", path);
-        switch (type)
+        if (typeProperty.Value is not JsonScalarNode { Kind: JsonScalarKind.String } typeNode)
+        {
+            context.Report(DiagnosticDescriptors.UnknownType, context.Locate(typeProperty.Value), path, typeProperty.Value.KindName);
+            return SchemaKind.Any;
+        }
+
+        switch (typeNode.Text)
         {
             case "string": return SchemaKind.String;
             case "integer": return SchemaKind.Integer;
@@ -83,10 +160,10 @@ internal static class SchemaReader
             case "boolean": return SchemaKind.Boolean;
             case "array": return SchemaKind.Array;
             case "object": return SchemaKind.Object;
-            case null: return null;
+            case "any": return SchemaKind.Any;
             default:
-                context.Report(DiagnosticDescriptors.UnknownType, context.Locate(typeProperty.Value), path, type);
-                return null;
+                context.Report(DiagnosticDescriptors.UnknownType, context.Locate(typeProperty.Value), path, typeNode.Text);
+                return SchemaKind.Any;
         }
     }
 
@@ -120,6 +197,18 @@ internal static class SchemaReader
             return EquatableArray<PropertyModel>.Empty;
         }
 
+        var requiredNames = new HashSet<string>(System.StringComparer.Ordinal);
+        if (node.Find("required")?.Value is JsonArrayNode requiredList)
+        {
+            foreach (var item in requiredList.Items)
+            {
+                if (item is JsonScalarNode { Kind: JsonScalarKind.String } requiredName)
+                {
+                    requiredNames.Add(requiredName.Text);
+                }
+            }
+        }
+
         var result = new List<PropertyModel>();
         foreach (var property in propertiesNode.Properties)
         {
@@ -133,7 +222,7 @@ internal static class SchemaReader
             var schema = Read(context, propertySchema, propertyPath, depth + 1);
             if (schema is not null)
             {
-                result.Add(new PropertyModel(property.Name, schema));
+                result.Add(new PropertyModel(property.Name, requiredNames.Contains(property.Name) ? schema with { Required = true } : schema));
             }
         }
 
@@ -206,12 +295,14 @@ internal static class SchemaReader
                     continue;
                 }
 
-                // Numbers may be written as text, as official metadata sometimes does; anything else cannot be checked.
+                // Numbers may be written as text, as official metadata sometimes does. A list with anything else in it
+                // cannot be checked at all: dropping just the odd value would refuse a value the service may accept.
                 if (kind is SchemaKind.Integer or SchemaKind.Number
                     && !double.TryParse(scalar.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
-                    context.Report(DiagnosticDescriptors.WrongJsonKind, context.Locate(scalar), $"{path}.enum[{i}]", "a number", "'" + scalar.Text + "'");
-                    continue;
+                    context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(scalar), $"{path}.enum[{i}]", "is '" + scalar.Text + "', not a number", "the listed values are not checked");
+                    values.Clear();
+                    break;
                 }
 
                 values.Add(scalar.Text);

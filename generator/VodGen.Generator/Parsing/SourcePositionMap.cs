@@ -6,28 +6,45 @@ namespace VodGen.Generator.Parsing;
 
 /// <summary>
 /// Turns UTF-8 byte offsets (what <see cref="System.Text.Json.Utf8JsonReader"/> reports) into the
-/// UTF-16 offsets and line/column pairs that Roslyn locations use.
+/// UTF-16 offsets and line/column pairs that Roslyn locations use. Every lookup costs a bounded scan
+/// (at most one checkpoint stride), so a file on one long line, as official metadata is published,
+/// costs no more than the same file pretty-printed.
 /// </summary>
 internal sealed class SourcePositionMap
 {
+    // UTF-16 offsets are recorded every Stride bytes; a lookup scans forward from the nearest one below.
+    private const int Stride = 64;
+
     private readonly string _path;
     private readonly byte[] _utf8;
     private readonly List<int> _lineByteStarts = new() { 0 };
     private readonly List<int> _lineCharStarts = new() { 0 };
+    private readonly int[] _charsAtCheckpoint;
 
     public SourcePositionMap(string path, byte[] utf8)
     {
         _path = path;
         _utf8 = utf8;
+        _charsAtCheckpoint = new int[(utf8.Length / Stride) + 1];
         var chars = 0;
         for (var i = 0; i < utf8.Length; i++)
         {
+            if (i % Stride == 0)
+            {
+                _charsAtCheckpoint[i / Stride] = chars;
+            }
+
             chars += CharsOfLeadByte(utf8[i]);
             if (utf8[i] == (byte)'\n')
             {
                 _lineByteStarts.Add(i + 1);
                 _lineCharStarts.Add(chars);
             }
+        }
+
+        if (utf8.Length % Stride == 0)
+        {
+            _charsAtCheckpoint[utf8.Length / Stride] = chars;
         }
     }
 
@@ -44,7 +61,7 @@ internal sealed class SourcePositionMap
     public LocationInfo LocateLine(long zeroBasedLine, long bytePositionInLine)
     {
         var line = (int)Math.Min(Math.Max(zeroBasedLine, 0), _lineByteStarts.Count - 1);
-        var start = _lineByteStarts[line] + (int)Math.Max(bytePositionInLine, 0);
+        var start = (int)Math.Min(_lineByteStarts[line] + Math.Max(bytePositionInLine, 0), int.MaxValue);
         return Locate(start, start + 1);
     }
 
@@ -56,13 +73,20 @@ internal sealed class SourcePositionMap
             line = ~line - 1;
         }
 
-        var column = 0;
-        for (var i = _lineByteStarts[line]; i < byteOffset; i++)
+        var character = CharOffset(byteOffset);
+        return (line, character - _lineCharStarts[line], character);
+    }
+
+    private int CharOffset(int byteOffset)
+    {
+        var checkpoint = byteOffset / Stride;
+        var chars = _charsAtCheckpoint[checkpoint];
+        for (var i = checkpoint * Stride; i < byteOffset; i++)
         {
-            column += CharsOfLeadByte(_utf8[i]);
+            chars += CharsOfLeadByte(_utf8[i]);
         }
 
-        return (line, column, _lineCharStarts[line] + column);
+        return chars;
     }
 
     private int Clamp(int offset) => Math.Min(Math.Max(offset, 0), _utf8.Length);

@@ -19,6 +19,9 @@ internal sealed class SpecReadContext
         CancellationToken = cancellationToken;
     }
 
+    /// <summary>The file's shared schemas, for <c>$ref</c>.</summary>
+    public ComponentRegistry Components { get; set; } = ComponentRegistry.Empty;
+
     public SourcePositionMap Map { get; }
 
     public CancellationToken CancellationToken { get; }
@@ -46,10 +49,33 @@ internal sealed class SpecReadContext
     public string? String(JsonObjectNode owner, string name, string ownerPath, bool required = false)
         => Member(owner, name, ownerPath, required, "a string") is JsonScalarNode { Kind: JsonScalarKind.String } scalar ? scalar.Text : null;
 
+    /// <summary>
+    /// A boolean; <c>"true"</c> and <c>"false"</c> written as text count too. Anything else is a warning and reads as
+    /// absent, since a flag written oddly should not fail the user's build.
+    /// </summary>
     public bool? Boolean(JsonObjectNode owner, string name, string ownerPath)
-        => Member(owner, name, ownerPath, required: false, "a boolean") is JsonScalarNode scalar
-            ? scalar.Kind == JsonScalarKind.True
-            : null;
+    {
+        var property = owner.Find(name);
+        switch (property?.Value)
+        {
+            case null:
+            case JsonScalarNode { Kind: JsonScalarKind.Null }:
+                return null;
+            case JsonScalarNode { Kind: JsonScalarKind.True }:
+                return true;
+            case JsonScalarNode { Kind: JsonScalarKind.False }:
+                return false;
+            case JsonScalarNode { Kind: JsonScalarKind.String, Text: var text } when text is "true" or "false":
+                return text == "true";
+            default:
+                Report(DiagnosticDescriptors.IgnoredSpecValue, Locate(property.Value), ownerPath + "." + name, "is " + property.Value.KindName + ", not a boolean", "it is ignored");
+                return null;
+        }
+    }
+
+    /// <summary>Prose (summary, description, title): text when it is a string, else empty; never worth a diagnostic.</summary>
+    public static string Prose(JsonObjectNode owner, string name)
+        => owner.Find(name)?.Value is JsonScalarNode { Kind: JsonScalarKind.String } scalar ? scalar.Text : string.Empty;
 
     /// <summary>A non-negative whole number; a string holding one is accepted as well, as official metadata sometimes writes them so.</summary>
     public int? Count(JsonObjectNode owner, string name, string ownerPath)
@@ -66,7 +92,8 @@ internal sealed class SpecReadContext
             return value;
         }
 
-        Report(DiagnosticDescriptors.WrongJsonKind, Locate(property.Value), ownerPath + "." + name, "a non-negative whole number", property.Value.KindName);
+        var found = property.Value is JsonScalarNode shown ? "'" + shown.Text + "'" : property.Value.KindName;
+        Report(DiagnosticDescriptors.IgnoredSpecValue, Locate(property.Value), ownerPath + "." + name, "is " + found + ", not a count VodGen can use", "it is not checked");
         return null;
     }
 
@@ -85,7 +112,8 @@ internal sealed class SpecReadContext
             return scalar.Text;
         }
 
-        Report(DiagnosticDescriptors.WrongJsonKind, Locate(property.Value), ownerPath + "." + name, "a number", property.Value.KindName);
+        var found = property.Value is JsonScalarNode shown ? "'" + shown.Text + "'" : property.Value.KindName;
+        Report(DiagnosticDescriptors.IgnoredSpecValue, Locate(property.Value), ownerPath + "." + name, "is " + found + ", not a number", "it is not checked");
         return string.Empty;
     }
 
@@ -110,8 +138,7 @@ internal sealed class SpecReadContext
         {
             "an object" => property.Value is JsonObjectNode,
             "an array" => property.Value is JsonArrayNode,
-            "a string" => property.Value is JsonScalarNode { Kind: JsonScalarKind.String },
-            _ => property.Value is JsonScalarNode { Kind: JsonScalarKind.True or JsonScalarKind.False },
+            _ => property.Value is JsonScalarNode { Kind: JsonScalarKind.String },
         };
         if (!matches)
         {

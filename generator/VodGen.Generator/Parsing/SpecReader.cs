@@ -88,6 +88,9 @@ internal static class SpecReader
             return null;
         }
 
+        context.Components = new ComponentRegistry(
+            document.Find("components")?.Value is JsonObjectNode components && components.Find("schemas")?.Value is JsonObjectNode schemas ? schemas : null);
+
         // With a selection, other operations are not even read: a large official file costs only what is used.
         var selected = new HashSet<string>(file.Selection, StringComparer.Ordinal);
         var missing = new HashSet<string>(file.Selection, StringComparer.Ordinal);
@@ -112,7 +115,9 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.SelectedOperationMissing, context.LocateName(document.Find("apis")!), name, "the VodGenOperations metadata of this file");
         }
 
-        return new SpecFileModel(path, product, version, ReadEndpoints(context, document), operations.ToEquatableArray(), context.Locate(info));
+        // Only the shared schemas the operations read refer to, so a selection costs only what it uses.
+        var componentModels = context.Components.ReadRequested(context);
+        return new SpecFileModel(path, product, version, ReadEndpoints(context, document), operations.ToEquatableArray(), context.Locate(info), componentModels);
     }
 
     private static EquatableArray<EndpointModel> ReadEndpoints(SpecReadContext context, JsonObjectNode document)
@@ -137,13 +142,20 @@ internal static class SpecReader
             var host = context.String(item, "endpoint", path, required: true);
             if (region is not null && host is not null)
             {
-                if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+                var hostNode = item.Find("endpoint")!.Value;
+                var trimmed = host.Trim();
+                if (Uri.CheckHostName(trimmed) == UriHostNameType.Unknown)
                 {
-                    context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(item.Find("endpoint")!.Value), path + ".endpoint", $"'{host}' is not a host name");
+                    context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(hostNode), path + ".endpoint", $"is '{host}', not a host name", "the region is left out of the endpoint table");
                     continue;
                 }
 
-                endpoints.Add(new EndpointModel(region, host));
+                if (trimmed.Length != host.Length)
+                {
+                    context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(hostNode), path + ".endpoint", "has white space around the host name", $"'{trimmed}' is used");
+                }
+
+                endpoints.Add(new EndpointModel(region.Trim(), trimmed));
             }
         }
 

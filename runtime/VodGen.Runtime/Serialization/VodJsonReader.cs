@@ -62,6 +62,13 @@ public static class VodJsonReader
         };
     }
 
+    /// <summary>Reads a member of any JSON kind as a raw value (null reads as absent).</summary>
+    public static JsonElement? ReadJson(ref Utf8JsonReader reader, string path, string name)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>Reads a 64-bit whole-number member (null allowed).</summary>
     public static long? ReadInt64(ref Utf8JsonReader reader, string path, string name)
     {
@@ -169,6 +176,9 @@ public static class VodJsonReader
             JsonTokenType.String when double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && IsDuration(parsed) => TimeSpan.FromSeconds(parsed),
             _ => throw Mismatch(Item(arrayPath, index), "a non-negative number of seconds within TimeSpan's range", reader.TokenType),
         };
+
+    /// <summary>Reads an array element of any JSON kind as a raw value.</summary>
+    public static JsonElement JsonItem(ref Utf8JsonReader reader, string arrayPath, int index) => JsonElement.ParseValue(ref reader);
 
     /// <summary>Reads a string array element.</summary>
     public static string StringItem(ref Utf8JsonReader reader, string arrayPath, int index)

@@ -21,6 +21,10 @@ public ref struct VodQueryWriter
     private int _entryCount;
     private ArrayBufferWriter<byte>? _json;
     private Utf8JsonWriter? _jsonWriter;
+    private byte[]? _name;
+    private int _nameLength;
+    private int[]? _nameMarks;
+    private int _nameDepth;
 
     /// <summary>
     /// Creates a writer. With a <paramref name="stamp"/> (V1) the common parameters are written where
@@ -108,7 +112,7 @@ public ref struct VodQueryWriter
         }
     }
 
-    /// <summary>Starts a flattened list: its members are sorted among themselves when it ends.</summary>
+    /// <summary>Starts a flattened parameter (a list or an object): its members are sorted among themselves when it ends.</summary>
     public void BeginList()
     {
         if (_listStart >= 0)
@@ -121,43 +125,91 @@ public ref struct VodQueryWriter
         _entries ??= ArrayPool<Entry>.Shared.Rent(16);
     }
 
-    /// <summary>Writes a list member named <c>{prefix}{index}{suffix}</c>, for example <c>Tag.</c> 1 <c>.Key</c>.</summary>
-    public void WriteItem(ReadOnlySpan<byte> prefix, int index, ReadOnlySpan<byte> suffix, string? value)
+    /// <summary>Writes a value sent as its JSON text (a raw JSON parameter); null or an undefined element writes nothing.</summary>
+    public void Write(scoped ReadOnlySpan<byte> encodedName, JsonElement? value)
     {
-        if (value is not null)
+        if (value is { ValueKind: not JsonValueKind.Undefined } element)
         {
-            Span<byte> name = stackalloc byte[prefix.Length + 11 + suffix.Length];
-            Write(ItemName(prefix, index, suffix, name), value);
+            Write(encodedName, element.GetRawText());
         }
     }
 
-    /// <summary>Writes a whole-number list member.</summary>
-    public void WriteItem(ReadOnlySpan<byte> prefix, int index, ReadOnlySpan<byte> suffix, long? value)
+    /// <summary>
+    /// Appends <paramref name="encodedSegment"/> to the name of the flattened value being written, for example
+    /// <c>Filter</c> or <c>.Range</c>; undo with <see cref="Exit"/>. Structures nest to any depth this way.
+    /// </summary>
+    public void Enter(scoped ReadOnlySpan<byte> encodedSegment)
+    {
+        PushName(encodedSegment);
+    }
+
+    /// <summary>Appends <paramref name="encodedSegment"/> and a 1-based list index, for example <c>Tag.</c> 2 or <c>.Rule.</c> 1.</summary>
+    public void Enter(scoped ReadOnlySpan<byte> encodedSegment, int index)
+    {
+        if (index < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), "List indexes start at 1.");
+        }
+
+        PushName(encodedSegment);
+        EnsureName(11);
+        Utf8Formatter.TryFormat(index, _name.AsSpan(_nameLength), out var digits);
+        _nameLength += digits;
+    }
+
+    /// <summary>Removes what the matching <see cref="Enter(ReadOnlySpan{byte})"/> appended.</summary>
+    public void Exit()
+    {
+        if (_nameDepth == 0)
+        {
+            throw new InvalidOperationException("Exit was called without a matching Enter.");
+        }
+
+        _nameLength = _nameMarks![--_nameDepth];
+    }
+
+    /// <summary>Writes a member of the flattened value being written, named by the entered name and <paramref name="encodedSuffix"/>.</summary>
+    public void WriteMember(scoped ReadOnlySpan<byte> encodedSuffix, string? value)
     {
         if (value is not null)
         {
-            Span<byte> name = stackalloc byte[prefix.Length + 11 + suffix.Length];
-            Write(ItemName(prefix, index, suffix, name), value);
+            Write(MemberName(encodedSuffix), value);
         }
     }
 
-    /// <summary>Writes a number list member.</summary>
-    public void WriteItem(ReadOnlySpan<byte> prefix, int index, ReadOnlySpan<byte> suffix, double? value)
+    /// <summary>Writes a whole-number member of the flattened value being written.</summary>
+    public void WriteMember(scoped ReadOnlySpan<byte> encodedSuffix, long? value)
     {
         if (value is not null)
         {
-            Span<byte> name = stackalloc byte[prefix.Length + 11 + suffix.Length];
-            Write(ItemName(prefix, index, suffix, name), value);
+            Write(MemberName(encodedSuffix), value);
         }
     }
 
-    /// <summary>Writes a boolean list member.</summary>
-    public void WriteItem(ReadOnlySpan<byte> prefix, int index, ReadOnlySpan<byte> suffix, bool? value)
+    /// <summary>Writes a number member of the flattened value being written.</summary>
+    public void WriteMember(scoped ReadOnlySpan<byte> encodedSuffix, double? value)
     {
         if (value is not null)
         {
-            Span<byte> name = stackalloc byte[prefix.Length + 11 + suffix.Length];
-            Write(ItemName(prefix, index, suffix, name), value);
+            Write(MemberName(encodedSuffix), value);
+        }
+    }
+
+    /// <summary>Writes a boolean member of the flattened value being written.</summary>
+    public void WriteMember(scoped ReadOnlySpan<byte> encodedSuffix, bool? value)
+    {
+        if (value is not null)
+        {
+            Write(MemberName(encodedSuffix), value);
+        }
+    }
+
+    /// <summary>Writes a raw JSON member of the flattened value being written, as its JSON text.</summary>
+    public void WriteMember(scoped ReadOnlySpan<byte> encodedSuffix, JsonElement? value)
+    {
+        if (value is { ValueKind: not JsonValueKind.Undefined })
+        {
+            Write(MemberName(encodedSuffix), value);
         }
     }
 
@@ -223,6 +275,18 @@ public ref struct VodQueryWriter
         {
             ArrayPool<Entry>.Shared.Return(_entries);
             _entries = null;
+        }
+
+        if (_name is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_name);
+            _name = null;
+        }
+
+        if (_nameMarks is not null)
+        {
+            ArrayPool<int>.Shared.Return(_nameMarks);
+            _nameMarks = null;
         }
 
         _jsonWriter?.Dispose();
@@ -310,12 +374,49 @@ public ref struct VodQueryWriter
         ArrayPool<byte>.Shared.Return(scratch);
     }
 
-    private static Span<byte> ItemName(scoped ReadOnlySpan<byte> prefix, int index, scoped ReadOnlySpan<byte> suffix, Span<byte> name)
+    private void PushName(scoped ReadOnlySpan<byte> segment)
     {
-        prefix.CopyTo(name);
-        Utf8Formatter.TryFormat(index, name[prefix.Length..], out var digits);
-        suffix.CopyTo(name[(prefix.Length + digits)..]);
-        return name[..(prefix.Length + digits + suffix.Length)];
+        _nameMarks ??= ArrayPool<int>.Shared.Rent(8);
+        if (_nameDepth == _nameMarks.Length)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(_nameMarks.Length * 2);
+            _nameMarks.AsSpan().CopyTo(larger);
+            ArrayPool<int>.Shared.Return(_nameMarks);
+            _nameMarks = larger;
+        }
+
+        _nameMarks[_nameDepth++] = _nameLength;
+        EnsureName(segment.Length);
+        segment.CopyTo(_name.AsSpan(_nameLength));
+        _nameLength += segment.Length;
+    }
+
+    private void EnsureName(int extra)
+    {
+        if (_name is null)
+        {
+            _name = ArrayPool<byte>.Shared.Rent(Math.Max(128, extra));
+        }
+        else if (_nameLength + extra > _name.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_name.Length * 2, _nameLength + extra));
+            _name.AsSpan(0, _nameLength).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_name);
+            _name = larger;
+        }
+    }
+
+    // The entered name with the suffix appended after it (the entered part itself is kept for the next member).
+    private ReadOnlySpan<byte> MemberName(scoped ReadOnlySpan<byte> suffix)
+    {
+        if (_nameDepth == 0)
+        {
+            throw new InvalidOperationException("WriteMember needs an entered name (call Enter first).");
+        }
+
+        EnsureName(suffix.Length);
+        suffix.CopyTo(_name.AsSpan(_nameLength));
+        return _name.AsSpan(0, _nameLength + suffix.Length);
     }
 
     private readonly record struct Entry(int Start, int NameLength, int End = 0);

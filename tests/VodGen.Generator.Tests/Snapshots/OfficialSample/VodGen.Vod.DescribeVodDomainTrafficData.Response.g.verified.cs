@@ -59,6 +59,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static DescribeVodDomainTrafficDataResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -143,6 +144,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static TrafficDataPerIntervalData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -221,6 +223,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static DataModuleItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

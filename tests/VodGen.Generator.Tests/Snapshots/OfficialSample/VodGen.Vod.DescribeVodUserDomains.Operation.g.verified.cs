@@ -10,6 +10,7 @@ namespace VodGen.Vod
     /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
     {
         /// <summary>The one instance.</summary>
@@ -50,18 +51,26 @@ namespace VodGen.Vod
             writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
             writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
             writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            if (request.Tag is { } v5)
+            if (request.Tag is { } f0)
             {
                 writer.BeginList();
-                for (var i = 0; i < v5.Count; i++)
+                for (var i1 = 0; i1 < f0.Count; i1++)
                 {
-                    writer.WriteItem("Tag."u8, i + 1, ".Key"u8, v5[i].Key);
-                    writer.WriteItem("Tag."u8, i + 1, ".Value"u8, v5[i].Value);
+                    if (f0[i1] is not { } e2) continue;
+                    writer.Enter("Tag."u8, i1 + 1);
+                    WriteFlatTagItem(ref writer, e2);
+                    writer.Exit();
                 }
                 writer.EndList();
             }
             writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
             writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+        }
+
+        private static void WriteFlatTagItem(ref global::VodGen.Signing.VodQueryWriter writer, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
+        {
+            writer.WriteMember(".Key"u8, value.Key);
+            writer.WriteMember(".Value"u8, value.Value);
         }
 
         /// <inheritdoc/>

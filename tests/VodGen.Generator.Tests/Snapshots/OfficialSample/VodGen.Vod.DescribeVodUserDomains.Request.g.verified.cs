@@ -82,6 +82,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Writes the values as a JSON object.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)
             {
                 json.WriteStartObject();

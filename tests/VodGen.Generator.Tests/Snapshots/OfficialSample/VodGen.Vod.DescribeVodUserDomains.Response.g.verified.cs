@@ -47,6 +47,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static DescribeVodUserDomainsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -117,6 +118,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static DomainsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -207,6 +209,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static PageDataItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -305,6 +308,7 @@ namespace VodGen.Vod
                         + " }";
 
                     /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                     internal static SourcesData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -365,6 +369,7 @@ namespace VodGen.Vod
                             + " }";
 
                         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                         internal static SourceItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                         {
                             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

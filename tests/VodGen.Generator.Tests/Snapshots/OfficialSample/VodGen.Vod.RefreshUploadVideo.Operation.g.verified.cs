@@ -10,6 +10,7 @@ namespace VodGen.Vod
     /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
     {
         /// <summary>The one instance.</summary>

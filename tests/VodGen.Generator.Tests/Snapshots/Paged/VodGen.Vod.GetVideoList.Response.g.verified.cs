@@ -37,6 +37,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static GetVideoListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -93,6 +94,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static VideoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -240,6 +242,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static VideoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -387,6 +390,7 @@ namespace VodGen.Vod
                         + " }";
 
                     /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                     internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

@@ -30,6 +30,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static ListSnapshotsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -107,6 +108,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static MediaSnapshotData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -177,6 +179,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -227,6 +230,7 @@ namespace VodGen.Vod
                         + " }";
 
                     /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                     internal static SnapshotItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

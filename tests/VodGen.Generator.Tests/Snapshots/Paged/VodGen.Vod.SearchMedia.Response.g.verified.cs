@@ -44,6 +44,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static SearchMediaResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -140,6 +141,7 @@ namespace VodGen.Vod
                 + " }";
 
             /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static MediaListItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
             {
                 global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -322,6 +324,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static VideoData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -469,6 +472,7 @@ namespace VodGen.Vod
                         + " }";
 
                     /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                     internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                     {
                         global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -549,6 +553,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static ImageData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
@@ -663,6 +668,7 @@ namespace VodGen.Vod
                     + " }";
 
                 /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 internal static AttachedMediaData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
                 {
                     global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

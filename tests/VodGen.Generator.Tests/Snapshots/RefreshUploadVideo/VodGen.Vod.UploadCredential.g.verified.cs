@@ -53,6 +53,7 @@ namespace VodGen.Vod
             + " }";
 
         /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static UploadCredential ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);

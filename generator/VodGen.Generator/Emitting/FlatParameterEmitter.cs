@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Emitting;
+
+/// <summary>
+/// Emits flattened parameters: lists (<c>Name.1</c>, <c>Name.1.Field</c>, <c>Name.1.Rule.2.Value</c>) and objects
+/// with <c>style: flat</c> (<c>Name.Field</c>, <c>Name.Range.Start</c>), at any depth. Each class that occurs in a
+/// flattened value gets one private writer method, which calls the others; a shared schema that contains itself
+/// therefore recurses at run time, as deep as the value is, instead of being unrolled here.
+/// </summary>
+internal sealed class FlatParameterEmitter
+{
+    private const string QueryWriter = "global::VodGen.Signing.VodQueryWriter";
+
+    private readonly OperationSource _source;
+    private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
+    private readonly List<(string Method, ClassPlan Plan, string QualifiedName)> _pending = new();
+    private readonly HashSet<string> _used;
+    private int _index;
+
+    public FlatParameterEmitter(OperationSource source, IEnumerable<string> usedNames)
+    {
+        _source = source;
+        _used = new HashSet<string>(usedNames, StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes one flattened parameter of the request; <paramref name="owner"/> is the request class.</summary>
+    public void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, ClassPlan owner, string ownerName)
+    {
+        var variable = Local("f");
+        writer.Open("if (request." + member.PropertyName + " is { } " + variable + ")");
+        writer.WriteLine("writer.BeginList();");
+        if (parameter.Style == ParameterStyle.Flat)
+        {
+            writer.WriteLine("writer.Enter(" + Literals.Utf8(encodedName) + ");");
+            EmitValue(writer, member.TypeRef, parameter.Schema, variable, owner, ownerName);
+            writer.WriteLine("writer.Exit();");
+        }
+        else
+        {
+            EmitList(writer, member.TypeRef, parameter.Schema, variable, encodedName + ".", owner, ownerName);
+        }
+
+        writer.WriteLine("writer.EndList();");
+        writer.Close();
+    }
+
+    /// <summary>The writer methods the emitted parameters call, including those they call in turn.</summary>
+    public void EmitMethods(SourceWriter writer)
+    {
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var (method, plan, qualifiedName) = _pending[i];
+            writer.WriteLine();
+            writer.Open("private static void " + method + "(ref " + QueryWriter + " writer, " + qualifiedName + " value)");
+            foreach (var member in plan.Members)
+            {
+                var suffix = "." + Literals.PercentEncode(member.JsonName);
+                var access = "value." + member.PropertyName;
+                if (member.TypeRef.Element is not null)
+                {
+                    var list = Local("l");
+                    writer.Open("if (" + access + " is { } " + list + ")");
+                    EmitList(writer, member.TypeRef, member.Schema, list, suffix + ".", plan, qualifiedName);
+                    writer.Close();
+                }
+                else if (member.TypeRef.IsClass)
+                {
+                    var item = Local("o");
+                    writer.Open("if (" + access + " is { } " + item + ")");
+                    writer.WriteLine("writer.Enter(" + Literals.Utf8(suffix) + ");");
+                    EmitValue(writer, member.TypeRef, member.Schema, item, plan, qualifiedName);
+                    writer.WriteLine("writer.Exit();");
+                    writer.Close();
+                }
+                else
+                {
+                    writer.WriteLine("writer.WriteMember(" + Literals.Utf8(suffix) + ", " + access + ");");
+                }
+            }
+
+            writer.Close();
+        }
+    }
+
+    // Every element of a list, named {segment}{index} after the entered name.
+    private void EmitList(SourceWriter writer, TypeRef listType, SchemaModel schema, string list, string segment, ClassPlan owner, string ownerName)
+    {
+        var index = Local("i");
+        var element = listType.Element!;
+        writer.Open("for (var " + index + " = 0; " + index + " < " + list + ".Count; " + index + "++)");
+        var item = list + "[" + index + "]";
+        if (!element.IsValueType)
+        {
+            // Null elements are refused by validation where the spec describes the list; elsewhere they are skipped.
+            var local = Local("e");
+            writer.WriteLine("if (" + item + " is not { } " + local + ") continue;");
+            item = local;
+        }
+
+        writer.WriteLine("writer.Enter(" + Literals.Utf8(segment) + ", " + index + " + 1);");
+        EmitValue(writer, element, schema.Items!, item, owner, ownerName);
+        writer.WriteLine("writer.Exit();");
+        writer.Close();
+    }
+
+    // A value at the entered name: a scalar is the name's value; a class writes its members after it; a list in a
+    // list numbers its elements after a dot (Name.1.2).
+    private void EmitValue(SourceWriter writer, TypeRef type, SchemaModel schema, string value, ClassPlan owner, string ownerName)
+    {
+        if (type.Element is not null)
+        {
+            EmitList(writer, type, schema, value, ".", owner, ownerName);
+        }
+        else if (type.IsClass)
+        {
+            writer.WriteLine(MethodFor(type, owner, ownerName) + "(ref writer, " + value + ");");
+        }
+        else
+        {
+            writer.WriteLine("writer.WriteMember(global::System.ReadOnlySpan<byte>.Empty, " + value + ");");
+        }
+    }
+
+    private string MethodFor(TypeRef type, ClassPlan owner, string ownerName)
+    {
+        ClassPlan plan;
+        string qualifiedName;
+        if (type.Component.Length > 0)
+        {
+            // A shared schema: planned the way its own source plans it.
+            qualifiedName = type.Name;
+            var component = _source.Components.First(c => c.Name == type.Component);
+            plan = ClassPlanner.PlanObject(component.Name, component.Schema, ClassRole.Shared, _source.Product.Namespace);
+        }
+        else
+        {
+            qualifiedName = ownerName + "." + type.Name;
+            plan = owner.Nested.First(n => n.Name == type.Name);
+        }
+
+        if (!_methods.TryGetValue(qualifiedName, out var method))
+        {
+            method = Unique("WriteFlat" + plan.Name);
+            _methods.Add(qualifiedName, method);
+            _pending.Add((method, plan, qualifiedName));
+        }
+
+        return method;
+    }
+
+    private string Local(string prefix) => prefix + (_index++).ToString(CultureInfo.InvariantCulture);
+
+    private string Unique(string name)
+    {
+        var candidate = name;
+        for (var i = 2; !_used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}
