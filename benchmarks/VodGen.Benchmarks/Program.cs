@@ -3,11 +3,17 @@ using VodGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
 if (args.Length == 2 && args[0] == "write-synthetic-spec")
 {
     await File.WriteAllTextAsync(args[1], VodGen.Testing.SyntheticProduct.Create(300));
     return 0;
+}
+
+if (args.Length == 2 && args[0] == "profile-generation")
+{
+    return ProfileGeneration.Run(Console.Out, args[1]);
 }
 
 if (args.Length > 0 && args[0] == "limiter-accuracy")

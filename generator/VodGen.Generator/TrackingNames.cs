@@ -10,6 +10,10 @@ internal static class TrackingNames
     public const string Products = nameof(Products);
     public const string Operations = nameof(Operations);
     public const string SharedTypes = nameof(SharedTypes);
+
+    public const string BoundOperations = nameof(BoundOperations);
+
+    public const string BoundSharedTypes = nameof(BoundSharedTypes);
     public const string FileDiagnostics = nameof(FileDiagnostics);
     public const string MergeDiagnostics = nameof(MergeDiagnostics);
     public const string UploadSupport = nameof(UploadSupport);

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Emitting;
 using VodGen.Generator.Merging;
 using VodGen.Generator.Parsing;
@@ -7,7 +8,8 @@ namespace VodGen.Generator;
 
 /// <summary>
 /// Generates typed VOD clients from spec files. This class only wires the pipeline:
-/// spec files → parsed models → merged products and operations → sources, with diagnostics on a separate output.
+/// spec files → parsed models → merged products and operations → bound (C#-shaped) operations → one source per
+/// operation, with diagnostics on a separate output.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class VodGenerator : IIncrementalGenerator
@@ -37,7 +39,9 @@ public sealed class VodGenerator : IIncrementalGenerator
 
         var products = merged.SelectMany(static (specs, _) => specs.Products).WithTrackingName(TrackingNames.Products);
         var operations = merged.SelectMany(static (specs, _) => specs.Operations).WithTrackingName(TrackingNames.Operations);
+        var boundOperations = operations.Select(static (operation, cancellationToken) => OperationBinder.Bind(operation, cancellationToken)).WithTrackingName(TrackingNames.BoundOperations);
         var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);
+        var boundSharedTypes = sharedTypes.Select(static (type, cancellationToken) => OperationBinder.BindShared(type, cancellationToken)).WithTrackingName(TrackingNames.BoundSharedTypes);
         var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.FileDiagnostics);
         var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).WithTrackingName(TrackingNames.MergeDiagnostics);
 
@@ -53,9 +57,9 @@ public sealed class VodGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Uploads);
 
         context.RegisterSourceOutput(products, static (spc, product) => SourceOutputs.AddProduct(spc, product));
-        context.RegisterSourceOutput(operations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
+        context.RegisterSourceOutput(boundOperations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
         context.RegisterSourceOutput(uploads, static (spc, upload) => SourceOutputs.AddUpload(spc, upload));
-        context.RegisterSourceOutput(sharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
+        context.RegisterSourceOutput(boundSharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
         context.RegisterSourceOutput(fileDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
         context.RegisterSourceOutput(mergeDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
     }

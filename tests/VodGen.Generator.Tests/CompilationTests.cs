@@ -75,7 +75,7 @@ public class CompilationTests
 
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Equal(4, run.GeneratedSources.Single(s => s.HintName.EndsWith("TagThings.Request.g.cs", StringComparison.Ordinal)).SourceText.ToString()
+        Assert.Equal(4, run.GeneratedSources.Single(s => s.HintName.EndsWith("TagThings.g.cs", StringComparison.Ordinal)).SourceText.ToString()
             .Split("public sealed class ").Count(part => part.Contains(" : global::System.IEquatable<", StringComparison.Ordinal)));
         Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.TagThingsRequest+ThingKind"));
     }
@@ -127,7 +127,7 @@ public class CompilationTests
     {
         var (run, output, _) = GeneratorHarness.Run(SpecSets.OfficialSample());
 
-        var errors = run.GeneratedSources.Single(s => s.HintName == "VodGen.Vod.RefreshUploadVideo.Errors.g.cs").SourceText.ToString();
+        var errors = run.GeneratedSources.Single(s => s.HintName == "VodGen.Vod.RefreshUploadVideo.g.cs").SourceText.ToString();
         Assert.Contains("new(\"InvalidVideo.NotFound\", 404, \"The video not exist.\")", errors);
         Assert.Contains("new(\"InvalidVideo.Damaged\", 400, \"The video has been Damaged.\")", errors);
         Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.GetPlayInfoResponse+PlayInfoListData+PlayInfoItem"));

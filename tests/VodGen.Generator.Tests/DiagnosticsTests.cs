@@ -230,7 +230,7 @@ public class DiagnosticsTests
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "VODGEN017");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("'four hundred'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("\"Good.Code\", 404", run.GeneratedSources.Single(s => s.HintName.EndsWith("Errors.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+        Assert.Contains("\"Good.Code\", 404", run.GeneratedSources.Single(s => s.SourceText.ToString().Contains("Errors", StringComparison.Ordinal) && s.HintName.EndsWith(".g.cs", StringComparison.Ordinal) && !s.HintName.EndsWith("Service.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public class DiagnosticsTests
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/broken.json", "{ not json"), SpecSets.RefreshUploadVideo()[0] });
 
         Assert.Contains(diagnostics, d => d.Id == "VODGEN001");
-        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.RefreshUploadVideo.Request.g.cs");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.RefreshUploadVideo.g.cs");
         Assert.NotNull(output.GetTypeByMetadataName("VodGen.Vod.RefreshUploadVideoRequest"));
     }
 
@@ -260,7 +260,7 @@ public class DiagnosticsTests
         var (run, _, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
 
         Assert.Contains(diagnostics, d => d.Id == "VODGEN004");
-        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.Fine.Request.g.cs");
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "VodGen.Vod.Fine.g.cs");
     }
 
     [Fact]
@@ -376,7 +376,13 @@ public class DiagnosticsTests
         foreach (var descriptor in Diagnostics.DiagnosticDescriptors.All)
         {
             Assert.Contains("## " + descriptor.Id, doc);
-            Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+
+            // An absolute URI the IDE can open: the page beside the generator assembly, at the diagnostic's section.
+            Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out var link), descriptor.HelpLinkUri);
+            Assert.Equal("file", link!.Scheme);
+            Assert.Equal(descriptor.Id.ToLowerInvariant(), link.Fragment.TrimStart('#'));
+            var page = File.ReadAllText(link.LocalPath);
+            Assert.Equal(doc, page);
         }
     }
 

@@ -73,7 +73,7 @@ public class HardeningTests
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "VODGEN027");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(text.IndexOf("\"" + low + "\": ", StringComparison.Ordinal) + low.Length + 4, diagnostic.Location.SourceSpan.Start);
-        var operation = run.GeneratedSources.Single(s => s.HintName.EndsWith("DoThing.Operation.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var operation = run.GeneratedSources.Single(s => s.HintName.EndsWith("DoThing.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.DoesNotContain("VodRequestValidation.Bounds", operation, StringComparison.Ordinal);
         Assert.DoesNotContain("VodRequestValidation.Length", operation, StringComparison.Ordinal);
         Assert.DoesNotContain("VodRequestValidation.Count", operation, StringComparison.Ordinal);

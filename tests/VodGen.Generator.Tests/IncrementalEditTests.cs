@@ -31,6 +31,9 @@ public class IncrementalEditTests
         Assert.Equal(40, operations.Length);
         Assert.Equal(1, operations.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(39, operations.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        var bound = Reasons(result, TrackingNames.BoundOperations);
+        Assert.Equal(1, bound.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(39, bound.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
         Assert.All(Reasons(result, TrackingNames.Products), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
     }
 
@@ -40,7 +43,7 @@ public class IncrementalEditTests
         var result = RunEdited(text => text.Replace("\n", "\n  "));
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Parsed));
-        foreach (var step in new[] { TrackingNames.Merged, TrackingNames.Operations, TrackingNames.Products, TrackingNames.SharedTypes })
+        foreach (var step in new[] { TrackingNames.Merged, TrackingNames.Operations, TrackingNames.Products, TrackingNames.SharedTypes, TrackingNames.BoundOperations, TrackingNames.BoundSharedTypes })
         {
             if (result.TrackedSteps.ContainsKey(step))
             {

@@ -12,7 +12,7 @@ public class IncrementalTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SpecFiles, TrackingNames.Parsed, TrackingNames.Options, TrackingNames.Merged, TrackingNames.Products,
-        TrackingNames.Operations, TrackingNames.SharedTypes,
+        TrackingNames.Operations, TrackingNames.SharedTypes, TrackingNames.BoundOperations, TrackingNames.BoundSharedTypes,
     };
 
     // Every step the generator names (Roslyn adds its own, such as SourceOutput, which hold generated text).
@@ -58,7 +58,7 @@ public class IncrementalTests
 
         var result = driver.GetRunResult().Results.Single();
         Assert.Contains(result.TrackedSteps[TrackingNames.Parsed].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("new global::VodGen.VodQpsLimit(60,", result.GeneratedSources.Single(s => s.HintName.EndsWith("Operation.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+        Assert.Contains("new global::VodGen.VodQpsLimit(60,", result.GeneratedSources.Single(s => s.SourceText.ToString().Contains("VodQpsLimit", StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace VodGen.Generator.Tests;
 public class SelectionTests
 {
     private static string[] Operations(GeneratorRunResult run)
-        => run.GeneratedSources.Select(s => s.HintName).Where(h => h.EndsWith(".Operation.g.cs", StringComparison.Ordinal))
-            .Select(h => h["VodGen.Vod.".Length..^".Operation.g.cs".Length]).Order(StringComparer.Ordinal).ToArray();
+        => run.GeneratedSources.Where(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal))
+            .Select(s => s.HintName["VodGen.Vod.".Length..^".g.cs".Length]).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void Property_selects_operations_from_every_file()

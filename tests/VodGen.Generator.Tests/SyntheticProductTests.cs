@@ -13,7 +13,23 @@ public class SyntheticProductTests
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/synth.json", spec) });
 
         Assert.Empty(diagnostics);
-        Assert.Equal((300 * 5) + 1, run.GeneratedSources.Length);
+        Assert.Equal(300 + 1, run.GeneratedSources.Length); // one file per operation, and the service class
+
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void Vod_scale_product_on_one_line_builds_and_compiles_with_zero_warnings()
+    {
+        // The official entries at the scale of the published VOD file (186 operations), on one line as published.
+        var spec = VodScaleProduct.Create(GeneratorHarness.Fixture("official-sample.json"));
+        Assert.DoesNotContain('\n', spec);
+
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/vod.json", spec) });
+
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(VodScaleProduct.OfficialOperationCount, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
     }

@@ -94,6 +94,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
 
         Assert.Contains("analyzers/dotnet/cs/VodGen.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/docs/diagnostics.md", entries); // what the diagnostics' help links open
         Assert.Contains("buildTransitive/VodGen.props", entries);
         Assert.Contains("buildTransitive/VodGen.targets", entries);
         Assert.Equal(18, entries.Count(e => e.StartsWith("buildTransitive/specs/", StringComparison.Ordinal) && e.EndsWith(".json", StringComparison.Ordinal)));

@@ -7,7 +7,6 @@ namespace VodGen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "VodGen";
-    private const string HelpRoot = "docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InvalidJson = Error(
         "VODGEN001", "Spec file is not valid JSON", "The spec file is not valid JSON: {0}");
@@ -119,7 +118,7 @@ internal static class DiagnosticDescriptors
         => Create(id, title, message, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
-        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
 
     private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
     {

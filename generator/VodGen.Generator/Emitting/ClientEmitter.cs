@@ -1,16 +1,15 @@
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
-/// <summary>Emits the <c>{Operation}Async</c> extension method on <c>VodClient</c>.</summary>
+/// <summary>Writes the <c>{Operation}Async</c> extension method on <c>VodClient</c>.</summary>
 internal static class ClientEmitter
 {
-    public static string Emit(OperationSource source)
+    public static void Write(SourceWriter writer, BoundOperation source)
     {
         var names = new OperationNames(source);
         var operation = source.Operation;
-        var writer = new SourceWriter().FileHeader();
-        writer.Open("namespace " + names.Namespace);
         writer.WriteLine("/// <summary>Operations of the " + XmlDoc.Escape(source.Product.Product) + " API (" + XmlDoc.Escape(source.Product.Version) + ") on <see cref=\"global::VodGen.VodClient\"/>.</summary>");
         writer.Open("public static partial class " + names.Extensions);
         XmlDoc.Summary(writer, operation.Summary, "Calls " + operation.Name + ".");
@@ -39,7 +38,5 @@ internal static class ClientEmitter
         }
 
         writer.Close();
-        writer.Close();
-        return writer.ToString();
     }
 }

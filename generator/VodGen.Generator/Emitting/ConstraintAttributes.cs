@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;

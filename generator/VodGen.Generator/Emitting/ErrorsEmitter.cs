@@ -1,18 +1,17 @@
 using System.Collections.Generic;
 using System.Globalization;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 using VodGen.Generator.Parsing;
 
 namespace VodGen.Generator.Emitting;
 
-/// <summary>Emits <c>{Operation}Errors</c>: one <c>VodErrorCode</c> per documented error, and <c>All</c>.</summary>
+/// <summary>Writes <c>{Operation}Errors</c>: one <c>VodErrorCode</c> per documented error, and <c>All</c>.</summary>
 internal static class ErrorsEmitter
 {
-    public static string Emit(OperationSource source)
+    public static void Write(SourceWriter writer, BoundOperation source)
     {
         var names = new OperationNames(source);
-        var writer = new SourceWriter().FileHeader();
-        writer.Open("namespace " + names.Namespace);
         XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
         writer.Open("public static partial class " + names.Errors);
@@ -44,7 +43,5 @@ internal static class ErrorsEmitter
 
         writer.WriteLine("};");
         writer.Close();
-        writer.Close();
-        return writer.ToString();
     }
 }

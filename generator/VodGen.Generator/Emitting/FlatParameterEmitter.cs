@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -16,20 +17,20 @@ internal sealed class FlatParameterEmitter
 {
     private const string QueryWriter = "global::VodGen.Signing.VodQueryWriter";
 
-    private readonly OperationSource _source;
+    private readonly BoundOperation _source;
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
-    private readonly List<(string Method, ClassPlan Plan, string QualifiedName)> _pending = new();
+    private readonly List<(string Method, BoundClass Plan, string QualifiedName)> _pending = new();
     private readonly HashSet<string> _used;
     private int _index;
 
-    public FlatParameterEmitter(OperationSource source, IEnumerable<string> usedNames)
+    public FlatParameterEmitter(BoundOperation source, IEnumerable<string> usedNames)
     {
         _source = source;
         _used = new HashSet<string>(usedNames, StringComparer.Ordinal);
     }
 
     /// <summary>Writes one flattened parameter of the request; <paramref name="owner"/> is the request class.</summary>
-    public void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, ClassPlan owner, string ownerName)
+    public void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, BoundClass owner, string ownerName)
     {
         var variable = Local("f");
         writer.Open("if (request." + member.PropertyName + " is { } " + variable + ")");
@@ -88,7 +89,7 @@ internal sealed class FlatParameterEmitter
     }
 
     // Every element of a list, named {segment}{index} after the entered name.
-    private void EmitList(SourceWriter writer, TypeRef listType, SchemaModel schema, string list, string segment, ClassPlan owner, string ownerName)
+    private void EmitList(SourceWriter writer, BoundType listType, SchemaModel schema, string list, string segment, BoundClass owner, string ownerName)
     {
         var index = Local("i");
         var element = listType.Element!;
@@ -110,7 +111,7 @@ internal sealed class FlatParameterEmitter
 
     // A value at the entered name: a scalar is the name's value; a class writes its members after it; a list in a
     // list numbers its elements after a dot (Name.1.2).
-    private void EmitValue(SourceWriter writer, TypeRef type, SchemaModel schema, string value, ClassPlan owner, string ownerName)
+    private void EmitValue(SourceWriter writer, BoundType type, SchemaModel schema, string value, BoundClass owner, string ownerName)
     {
         if (type.Element is not null)
         {
@@ -126,16 +127,15 @@ internal sealed class FlatParameterEmitter
         }
     }
 
-    private string MethodFor(TypeRef type, ClassPlan owner, string ownerName)
+    private string MethodFor(BoundType type, BoundClass owner, string ownerName)
     {
-        ClassPlan plan;
+        BoundClass plan;
         string qualifiedName;
         if (type.Component.Length > 0)
         {
             // A shared schema: planned the way its own source plans it.
             qualifiedName = type.Name;
-            var component = _source.Components.First(c => c.Name == type.Component);
-            plan = ClassPlanner.PlanObject(component.Name, component.Schema, ClassRole.Shared, _source.Product.Namespace);
+            plan = _source.Components.First(c => c.Name == type.Component);
         }
         else
         {

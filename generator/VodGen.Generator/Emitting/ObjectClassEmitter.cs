@@ -1,4 +1,5 @@
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -16,7 +17,7 @@ internal static class ObjectClassEmitter
     /// <summary>Keeps generated plumbing out of IntelliSense; it is there for generated code, not for callers.</summary>
     public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    public static void Emit(SourceWriter writer, ClassPlan plan, string summaryFallback, bool emitJsonWriter, string remarks = "")
+    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, bool emitJsonWriter, string remarks = "")
     {
         XmlDoc.Summary(writer, plan.Description, summaryFallback);
         XmlDoc.Remarks(writer, remarks);
@@ -69,7 +70,7 @@ internal static class ObjectClassEmitter
         writer.Close();
     }
 
-    private static void EmitProperty(SourceWriter writer, MemberPlan member, ClassRole role)
+    private static void EmitProperty(SourceWriter writer, BoundMember member, ClassRole role)
     {
         XmlDoc.Summary(writer, member.Schema.Description, "The " + member.JsonName + " value.");
         if (member.Schema.Example.Length > 0 && !member.Schema.Secret)
@@ -91,7 +92,7 @@ internal static class ObjectClassEmitter
         writer.WriteLine("public " + required + member.DeclaredType + " " + member.PropertyName + " { get; init; }");
     }
 
-    private static void EmitDecodeMethod(SourceWriter writer, MemberPlan member)
+    private static void EmitDecodeMethod(SourceWriter writer, BoundMember member)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Decodes the Base64 JSON in <see cref=\"" + member.PropertyName + "\"/>.");
@@ -102,7 +103,7 @@ internal static class ObjectClassEmitter
             + ", static (ref " + JsonReaderType + " r, string p, int i) => " + member.DecodedType + ".ReadJson(ref r, p));");
     }
 
-    private static void EmitToString(SourceWriter writer, ClassPlan plan)
+    private static void EmitToString(SourceWriter writer, BoundClass plan)
     {
         writer.WriteLine("/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>");
         writer.WriteLine("public override string ToString()");
@@ -125,7 +126,7 @@ internal static class ObjectClassEmitter
         writer.WriteLine("    + \" }\";");
     }
 
-    private static void EmitReader(SourceWriter writer, ClassPlan plan)
+    private static void EmitReader(SourceWriter writer, BoundClass plan)
     {
         writer.WriteLine("/// <summary>Reads the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
         writer.WriteLine(Hidden);
@@ -183,7 +184,7 @@ internal static class ObjectClassEmitter
         writer.Close();
     }
 
-    private static string ReadStatement(MemberPlan member, string variable)
+    private static string ReadStatement(BoundMember member, string variable)
     {
         var name = Literals.String(member.JsonName);
         var schema = member.Schema;
@@ -200,7 +201,7 @@ internal static class ObjectClassEmitter
     }
 
     // A lambda reading one array element; nested arrays get their own lambda one level deeper.
-    private static string ItemReader(SchemaModel items, TypeRef itemType, int depth)
+    private static string ItemReader(SchemaModel items, BoundType itemType, int depth)
     {
         var (r, p, i) = ("r" + depth, "p" + depth, "i" + depth);
         var head = "static (ref " + JsonReaderType + " " + r + ", string " + p + ", int " + i + ") => ";
@@ -217,7 +218,7 @@ internal static class ObjectClassEmitter
         }
     }
 
-    private static string ScalarReader(SchemaModel schema, TypeRef type) => type.Name == "global::System.TimeSpan"
+    private static string ScalarReader(SchemaModel schema, BoundType type) => type.Name == "global::System.TimeSpan"
         ? "DurationSeconds"
         : schema.Kind switch
         {
@@ -228,7 +229,7 @@ internal static class ObjectClassEmitter
             _ => "String",
         };
 
-    private static void EmitWriter(SourceWriter writer, ClassPlan plan)
+    private static void EmitWriter(SourceWriter writer, BoundClass plan)
     {
         writer.WriteLine("/// <summary>Writes the values as a JSON object.</summary>");
         writer.WriteLine(Hidden);

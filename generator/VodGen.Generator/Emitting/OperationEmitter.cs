@@ -2,26 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 using VodGen.Generator.Parsing;
 
 namespace VodGen.Generator.Emitting;
 
 /// <summary>
-/// Emits <c>{Operation}Operation</c>: the operation's facts, request validation, the parameter writer with
+/// Writes <c>{Operation}Operation</c>: the operation's facts, request validation, the parameter writer with
 /// the canonical (signing) order fixed here, at compile time, and the entry to the response reader.
 /// </summary>
 internal static class OperationEmitter
 {
-    public static string Emit(OperationSource source)
+    public static void Write(SourceWriter writer, BoundOperation source)
     {
         var names = new OperationNames(source);
         var operation = source.Operation;
-        var request = RequestEmitter.Plan(source);
+        var request = source.Request;
         var members = operation.Parameters.Zip(request.Members, (parameter, member) => (Parameter: parameter, Member: member)).ToList();
 
-        var writer = new SourceWriter().FileHeader();
-        writer.Open("namespace " + names.Namespace);
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// How " + operation.Name + " is validated, signed and read. Used by <see cref=\"" + names.Extensions + "." + names.Method + "\"/>;");
         writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.VodOperationInfo.Qps\"/>) can be read.");
@@ -54,8 +53,6 @@ internal static class OperationEmitter
         writer.WriteLine("public override " + names.Qualified(names.Response) + " ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)");
         writer.WriteLine("    => " + names.Qualified(names.Response) + ".ReadJson(ref reader, \"$\");");
         writer.Close();
-        writer.Close();
-        return writer.ToString();
     }
 
     private static string Qps(QpsModel? qps)
@@ -70,7 +67,7 @@ internal static class OperationEmitter
             + ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + regions + " })";
     }
 
-    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ValidationEmitter validation)
+    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, BoundMember Member)> members, ValidationEmitter validation)
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.Open("public override void Validate(" + names.Qualified(names.Request) + " request)");
@@ -84,7 +81,7 @@ internal static class OperationEmitter
         validation.EmitNestedValidators(writer);
     }
 
-    private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, MemberPlan Member)> members, ClassPlan request, FlatParameterEmitter flat)
+    private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, BoundMember Member)> members, BoundClass request, FlatParameterEmitter flat)
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.Open("public override void WriteParameters(" + names.Qualified(names.Request) + " request, ref global::VodGen.Signing.VodQueryWriter writer)");
@@ -106,12 +103,12 @@ internal static class OperationEmitter
 
     // Common parameters and the operation's own, in ordinal order of their encoded names. A flattened list or
     // object sorts by its prefix ("Name."), since all its names share it.
-    private static IEnumerable<(string SortKey, string EncodedName, string CommonName, ParameterModel? Parameter, MemberPlan? Member)> CanonicalOrder(
-        List<(ParameterModel Parameter, MemberPlan Member)> members)
+    private static IEnumerable<(string SortKey, string EncodedName, string CommonName, ParameterModel? Parameter, BoundMember? Member)> CanonicalOrder(
+        List<(ParameterModel Parameter, BoundMember Member)> members)
     {
         var entries = OperationReader.CommonParameterNames
             .Where(n => n != "Signature")
-            .Select(n => (SortKey: n, EncodedName: n, CommonName: n, Parameter: (ParameterModel?)null, Member: (MemberPlan?)null))
+            .Select(n => (SortKey: n, EncodedName: n, CommonName: n, Parameter: (ParameterModel?)null, Member: (BoundMember?)null))
             .ToList();
         foreach (var (parameter, member) in members)
         {
@@ -123,7 +120,7 @@ internal static class OperationEmitter
         return entries.OrderBy(e => e.SortKey, StringComparer.Ordinal);
     }
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, MemberPlan member, string encodedName, string variable, ClassPlan request, string requestType, FlatParameterEmitter flat)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, string variable, BoundClass request, string requestType, FlatParameterEmitter flat)
     {
         var value = "request." + member.PropertyName;
         switch (parameter.Style)

@@ -1,3 +1,4 @@
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -5,17 +6,26 @@ namespace VodGen.Generator.Emitting;
 /// <summary>The C# names generated for one operation.</summary>
 internal sealed class OperationNames
 {
-    public OperationNames(OperationSource source)
+    public OperationNames(ProductModel product, string name)
     {
-        var name = source.Operation.Name;
-        Namespace = source.Product.Namespace;
+        Namespace = product.Namespace;
         Request = name + "Request";
         Response = name + "Response";
         Errors = name + "Errors";
         Operation = name + "Operation";
         Method = name + "Async";
-        Service = source.Product.ServiceClassName;
-        Extensions = Parsing.Identifiers.ToPascalCase(source.Product.Product) + "ClientExtensions";
+        Service = product.ServiceClassName;
+        Extensions = Parsing.Identifiers.ToPascalCase(product.Product) + "ClientExtensions";
+    }
+
+    public OperationNames(OperationSource source)
+        : this(source.Product, source.Operation.Name)
+    {
+    }
+
+    public OperationNames(BoundOperation operation)
+        : this(operation.Product, operation.Operation.Name)
+    {
     }
 
     public string Namespace { get; }

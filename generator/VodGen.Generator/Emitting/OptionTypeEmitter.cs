@@ -1,3 +1,5 @@
+using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -9,7 +11,7 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class OptionTypeEmitter
 {
-    public static void Emit(SourceWriter writer, OptionPlan option)
+    public static void Emit(SourceWriter writer, BoundOption option)
     {
         XmlDoc.Summary(writer, option.Description, "The values the service accepts.");
         writer.WriteLine("/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>");
@@ -26,7 +28,7 @@ internal static class OptionTypeEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>Every allowed value, in the order the spec lists them.</summary>");
         writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + option.Name + "> All { get; } = new[] { "
-            + string.Join(", ", option.Values.ConvertAll(v => v.MemberName)) + " };");
+            + string.Join(", ", option.Values.Select(v => v.MemberName)) + " };");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The text sent to the service.</summary>");
         writer.WriteLine("public string Value { get; }");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -12,11 +13,11 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class PagingEmitter
 {
-    public static void Emit(SourceWriter writer, OperationSource source, OperationNames names, PagingModel paging)
+    public static void Emit(SourceWriter writer, BoundOperation source, OperationNames names, PagingModel paging)
     {
         var operation = source.Operation;
-        var request = RequestEmitter.Plan(source);
-        var response = ResponseEmitter.Plan(source);
+        var request = source.Request;
+        var response = source.Response;
         var (itemsAccess, itemType) = Walk(response, names.Qualified(names.Response), paging.ItemsPath);
         var totalAccess = paging.TotalPath.IsEmpty ? null : Walk(response, names.Qualified(names.Response), paging.TotalPath).Access;
         var pageNumberMember = request.Members.First(m => m.JsonName == paging.PageNumber);
@@ -112,15 +113,15 @@ internal static class PagingEmitter
         writer.WriteLine("#pragma warning restore CS0618");
     }
 
-    private static string Property(ClassPlan plan, string jsonName) => plan.Members.First(m => m.JsonName == jsonName).PropertyName;
+    private static string Property(BoundClass plan, string jsonName) => plan.Members.First(m => m.JsonName == jsonName).PropertyName;
 
     // Follows response members by JSON name, with null-conditional access through the objects on the way; the type
     // is the last member's, or its element's for a list, qualified by the owner chain where it is a nested class.
-    private static (string Access, string Type) Walk(ClassPlan plan, string qualifiedName, EquatableArray<string> path)
+    private static (string Access, string Type) Walk(BoundClass plan, string qualifiedName, EquatableArray<string> path)
     {
         var access = "response";
         var current = plan;
-        TypeRef? type = null;
+        BoundType? type = null;
         for (var i = 0; i < path.Count; i++)
         {
             var member = current.Members.First(m => m.JsonName == path[i]);

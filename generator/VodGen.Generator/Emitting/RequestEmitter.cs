@@ -1,35 +1,15 @@
-using System.Linq;
-using VodGen.Generator.Model;
+using VodGen.Generator.Binding;
 
 namespace VodGen.Generator.Emitting;
 
-/// <summary>Emits <c>{Operation}Request</c>: one property per parameter, required ones as <c>required</c> members.</summary>
+/// <summary>Writes <c>{Operation}Request</c>: one property per parameter, required ones as <c>required</c> members.</summary>
 internal static class RequestEmitter
 {
-    public static string Emit(OperationSource source)
-    {
-        var names = new OperationNames(source);
-        var plan = Plan(source);
-        var writer = new SourceWriter().FileHeader();
-        writer.Open("namespace " + names.Namespace);
-        ObjectClassEmitter.Emit(
+    public static void Write(SourceWriter writer, BoundOperation operation)
+        => ObjectClassEmitter.Emit(
             writer,
-            plan,
-            "Parameters of the " + source.Operation.Name + " operation.",
+            operation.Request,
+            "Parameters of the " + operation.Operation.Name + " operation.",
             emitJsonWriter: false,
-            remarks: "Parameters of " + source.Operation.Name + ". " + source.Operation.Summary);
-        writer.Close();
-        return writer.ToString();
-    }
-
-    public static ClassPlan Plan(OperationSource source)
-    {
-        var names = new OperationNames(source);
-        return ClassPlanner.Plan(
-            names.Request,
-            string.Empty,
-            source.Operation.Parameters.Select(p => (p.Name, p.Schema, p.Required)),
-            ClassRole.Request,
-            names.Namespace);
-    }
+            remarks: "Parameters of " + operation.Operation.Name + ". " + operation.Operation.Summary);
 }

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -8,21 +9,14 @@ namespace VodGen.Generator.Emitting;
 /// <summary>Adds generated sources for each pipeline output; an emitter failure becomes a diagnostic, never an exception.</summary>
 internal static class SourceOutputs
 {
-    public static void AddOperation(SourceProductionContext context, OperationSource source)
-    {
-        var prefix = source.Product.Namespace + "." + source.Operation.Name;
-        Add(context, prefix + ".Request.g.cs", source, RequestEmitter.Emit);
-        Add(context, prefix + ".Response.g.cs", source, ResponseEmitter.Emit);
-        Add(context, prefix + ".Errors.g.cs", source, ErrorsEmitter.Emit);
-        Add(context, prefix + ".Operation.g.cs", source, OperationEmitter.Emit);
-        Add(context, prefix + ".Client.g.cs", source, ClientEmitter.Emit);
-    }
+    public static void AddOperation(SourceProductionContext context, BoundOperation operation)
+        => Add(context, operation.Namespace + "." + operation.Operation.Name + ".g.cs", operation, OperationFileEmitter.Emit);
 
     public static void AddProduct(SourceProductionContext context, ProductModel product)
         => Add(context, product.Namespace + "." + product.ServiceClassName + ".g.cs", product, ProductEmitter.Emit);
 
-    public static void AddSharedType(SourceProductionContext context, SharedTypeSource type)
-        => Add(context, type.Namespace + "." + type.TypeName + ".g.cs", type, SharedTypeEmitter.Emit);
+    public static void AddSharedType(SourceProductionContext context, BoundSharedType type)
+        => Add(context, type.Namespace + "." + type.Class.Name + ".g.cs", type, SharedTypeEmitter.Emit);
 
     public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
         => Add(context, upload.Create.Product.Namespace + ".VodUploadExtensions.g.cs", upload, UploadEmitter.Emit);

@@ -1,3 +1,4 @@
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;

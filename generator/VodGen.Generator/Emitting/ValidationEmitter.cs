@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -15,15 +16,15 @@ internal sealed class ValidationEmitter
 {
     private const string Validation = "global::VodGen.VodRequestValidation";
 
-    private readonly Dictionary<MemberPlan, string> _patterns = new();
-    private readonly Dictionary<MemberPlan, string> _allowed = new();
-    private readonly List<(ClassPlan Plan, string Type, string Method)> _nested = new();
-    private readonly Dictionary<ClassPlan, string> _methods = new();
-    private readonly Dictionary<MemberPlan, string> _memberMethods = new();
+    private readonly Dictionary<BoundMember, string> _patterns = new(ReferenceComparer<BoundMember>.Instance);
+    private readonly Dictionary<BoundMember, string> _allowed = new(ReferenceComparer<BoundMember>.Instance);
+    private readonly List<(BoundClass Plan, string Type, string Method)> _nested = new();
+    private readonly Dictionary<BoundClass, string> _methods = new(ReferenceComparer<BoundClass>.Instance);
+    private readonly Dictionary<BoundMember, string> _memberMethods = new(ReferenceComparer<BoundMember>.Instance);
     private readonly HashSet<string> _used = new() { "Instance", "Validate", "WriteParameters", "ReadResponse" };
     private int _locals;
 
-    public ValidationEmitter(ClassPlan request, string requestType)
+    public ValidationEmitter(BoundClass request, string requestType)
     {
         Collect(request, requestType, string.Empty);
     }
@@ -47,7 +48,7 @@ internal sealed class ValidationEmitter
     }
 
     /// <summary>The checks of one parameter; <paramref name="name"/> is the C# expression of its name in errors.</summary>
-    public void EmitChecks(SourceWriter writer, MemberPlan member, string value, string name)
+    public void EmitChecks(SourceWriter writer, BoundMember member, string value, string name)
     {
         var schema = member.Schema;
         var constraints = schema.Constraints;
@@ -128,7 +129,7 @@ internal sealed class ValidationEmitter
         }
     }
 
-    private void Collect(ClassPlan plan, string type, string path)
+    private void Collect(BoundClass plan, string type, string path)
     {
         // Nested classes with nothing to check get no method and no loop over their values.
         foreach (var nested in plan.Nested.Where(HasChecks))
@@ -166,12 +167,12 @@ internal sealed class ValidationEmitter
         }
     }
 
-    private static bool HasChecks(ClassPlan plan)
+    private static bool HasChecks(BoundClass plan)
         => plan.Members.Any(m => NeedsRequiredCheck(m) || HasOwnChecks(m.Schema)) || plan.Nested.Any(HasChecks);
 
     // A required reference can still be null at run time, and a required member that is deprecated is nullable
-    // (see MemberPlan.IsRequiredMember); a required value type the compiler already insists on.
-    private static bool NeedsRequiredCheck(MemberPlan member) => member.Required && (!member.IsValueType || !member.IsRequiredMember);
+    // (see BoundMember.IsRequiredMember); a required value type the compiler already insists on.
+    private static bool NeedsRequiredCheck(BoundMember member) => member.Required && (!member.IsValueType || !member.IsRequiredMember);
 
     private static bool HasOwnChecks(SchemaModel schema)
     {

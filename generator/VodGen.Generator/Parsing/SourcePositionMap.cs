@@ -1,51 +1,32 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Parsing;
 
 /// <summary>
-/// Turns UTF-8 byte offsets (what <see cref="System.Text.Json.Utf8JsonReader"/> reports) into the
-/// UTF-16 offsets and line/column pairs that Roslyn locations use. Every lookup costs a bounded scan
-/// (at most one checkpoint stride), so a file on one long line, as official metadata is published,
-/// costs no more than the same file pretty-printed.
+/// Turns UTF-8 byte offsets (what <see cref="System.Text.Json.Utf8JsonReader"/> reports) into the UTF-16 offsets and
+/// line/column pairs that Roslyn locations use. Nothing is computed up front: line breaks are found (vectorized) and
+/// characters counted only as far as a lookup needs, from the nearest position already known, so lookups in file
+/// order cost one pass in all, and a file on one long line, as official metadata is published, costs no more than
+/// the same file pretty-printed.
 /// </summary>
 internal sealed class SourcePositionMap
 {
-    // UTF-16 offsets are recorded every Stride bytes; a lookup scans forward from the nearest one below.
-    private const int Stride = 64;
-
     private readonly string _path;
     private readonly byte[] _utf8;
-    private readonly List<int> _lineByteStarts = new() { 0 };
-    private readonly List<int> _lineCharStarts = new() { 0 };
-    private readonly int[] _charsAtCheckpoint;
+    private readonly List<int> _lineStarts = new() { 0 };
+    private int _linesScanned;
+
+    // Known (byte offset, UTF-16 offset) pairs in ascending order.
+    private readonly List<int> _knownBytes = new() { 0 };
+    private readonly List<int> _knownChars = new() { 0 };
 
     public SourcePositionMap(string path, byte[] utf8)
     {
         _path = path;
         _utf8 = utf8;
-        _charsAtCheckpoint = new int[(utf8.Length / Stride) + 1];
-        var chars = 0;
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            if (i % Stride == 0)
-            {
-                _charsAtCheckpoint[i / Stride] = chars;
-            }
-
-            chars += CharsOfLeadByte(utf8[i]);
-            if (utf8[i] == (byte)'\n')
-            {
-                _lineByteStarts.Add(i + 1);
-                _lineCharStarts.Add(chars);
-            }
-        }
-
-        if (utf8.Length % Stride == 0)
-        {
-            _charsAtCheckpoint[utf8.Length / Stride] = chars;
-        }
     }
 
     public LocationInfo Locate(int startByte, int endByte)
@@ -57,40 +38,66 @@ internal sealed class SourcePositionMap
         return new LocationInfo(_path, startChar, endChar - startChar, startLine, startColumn, endLine, endColumn);
     }
 
-    /// <summary>A location for a 1-based line and byte column, as <see cref="System.Text.Json.JsonException"/> reports.</summary>
+    /// <summary>A location for a 0-based line and byte column, as <see cref="System.Text.Json.JsonException"/> reports.</summary>
     public LocationInfo LocateLine(long zeroBasedLine, long bytePositionInLine)
     {
-        var line = (int)Math.Min(Math.Max(zeroBasedLine, 0), _lineByteStarts.Count - 1);
-        var start = (int)Math.Min(_lineByteStarts[line] + Math.Max(bytePositionInLine, 0), int.MaxValue);
+        ScanLines(_utf8.Length);
+        var line = (int)Math.Min(Math.Max(zeroBasedLine, 0), _lineStarts.Count - 1);
+        var start = (int)Math.Min(_lineStarts[line] + Math.Max(bytePositionInLine, 0), int.MaxValue);
         return Locate(start, start + 1);
     }
 
     private (int Line, int Column, int Char) Position(int byteOffset)
     {
-        var line = _lineByteStarts.BinarySearch(byteOffset);
+        ScanLines(byteOffset);
+        var line = _lineStarts.BinarySearch(byteOffset);
         if (line < 0)
         {
             line = ~line - 1;
         }
 
         var character = CharOffset(byteOffset);
-        return (line, character - _lineCharStarts[line], character);
+        return (line, character - CharOffset(_lineStarts[line]), character);
+    }
+
+    // Records the line starts up to (and including) byteOffset.
+    private void ScanLines(int byteOffset)
+    {
+        while (_linesScanned < byteOffset)
+        {
+            var newline = Array.IndexOf(_utf8, (byte)'\n', _linesScanned, byteOffset - _linesScanned);
+            if (newline < 0)
+            {
+                _linesScanned = byteOffset;
+                return;
+            }
+
+            _lineStarts.Add(newline + 1);
+            _linesScanned = newline + 1;
+        }
     }
 
     private int CharOffset(int byteOffset)
     {
-        var checkpoint = byteOffset / Stride;
-        var chars = _charsAtCheckpoint[checkpoint];
-        for (var i = checkpoint * Stride; i < byteOffset; i++)
+        // An offset inside a multi-byte character stands for that character (tokens never start inside one).
+        while (byteOffset > 0 && byteOffset < _utf8.Length && (_utf8[byteOffset] & 0xC0) == 0x80)
         {
-            chars += CharsOfLeadByte(_utf8[i]);
+            byteOffset--;
         }
 
+        var index = _knownBytes.BinarySearch(byteOffset);
+        if (index >= 0)
+        {
+            return _knownChars[index];
+        }
+
+        index = ~index;
+        var fromByte = _knownBytes[index - 1];
+        var chars = _knownChars[index - 1] + Encoding.UTF8.GetCharCount(_utf8, fromByte, byteOffset - fromByte);
+        _knownBytes.Insert(index, byteOffset);
+        _knownChars.Insert(index, chars);
         return chars;
     }
 
     private int Clamp(int offset) => Math.Min(Math.Max(offset, 0), _utf8.Length);
-
-    // A UTF-16 character count per UTF-8 byte: continuation bytes add nothing, four-byte leads add a surrogate pair.
-    private static int CharsOfLeadByte(byte b) => (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
 }

@@ -1,0 +1,54 @@
+extern alias generator;
+
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace VodGen.Benchmarks;
+
+/// <summary>
+/// A quick split of generation into its stages (stopwatch, many runs), to see where the time goes before a
+/// BenchmarkDotNet run measures the whole: <c>dotnet run -c Release -- profile-generation vod-one-line</c>.
+/// </summary>
+internal static class ProfileGeneration
+{
+    public static int Run(TextWriter output, string product)
+    {
+        var spec = GenerationBenchmarks.SpecOf(product);
+        var bytes = Encoding.UTF8.GetBytes(spec);
+        var file = new generator::VodGen.Generator.Model.SpecFileText("/bench/spec.json", spec, default);
+        var parsed = generator::VodGen.Generator.Parsing.SpecReader.Read(file, default);
+        var merged = generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { parsed }, new(string.Empty, true, default), default);
+        var bound = merged.Operations.Select(o => generator::VodGen.Generator.Binding.OperationBinder.Bind(o, default)).ToList();
+        var sources = bound.Select(generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit).ToList();
+
+        output.WriteLine($"{product}: {bytes.Length:N0} bytes of spec, {merged.Operations.Count} operations, {sources.Sum(s => s.Length):N0} characters generated");
+        Report(output, "JsonDocument.Parse", () => JsonDocument.Parse(bytes).Dispose());
+        Report(output, "JSON tree", () => generator::VodGen.Generator.Parsing.JsonTreeBuilder.Build(bytes, new(), default));
+        Report(output, "parse (tree + models)", () => generator::VodGen.Generator.Parsing.SpecReader.Read(file, default));
+        Report(output, "merge", () => generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { parsed }, new(string.Empty, true, default), default));
+        Report(output, "bind", () => merged.Operations.Select(o => generator::VodGen.Generator.Binding.OperationBinder.Bind(o, default)).ToList());
+        Report(output, "emit", () => bound.ForEach(b => generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit(b)));
+        Report(output, "Roslyn parses the output", () => sources.ForEach(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s)), runs: 5);
+        return 0;
+    }
+
+    private static void Report(TextWriter output, string what, Action action, int runs = 20)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            action();
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        output.WriteLine($"  {what,-28} {times[times.Count / 2],8:F2} ms (median of {runs})");
+    }
+}

@@ -1,0 +1,98 @@
+using VodGen.Generator.Model;
+
+namespace VodGen.Generator.Binding;
+
+/// <summary>Whether a generated class is sent (request side), read (response side), or both (a shared schema).</summary>
+internal enum ClassRole
+{
+    Request,
+    Response,
+
+    /// <summary>A shared schema (<c>components.schemas</c>): read and written, every member optional, text as text.</summary>
+    Shared,
+}
+
+/// <summary>
+/// A resolved C# type: a name (a keyword, a qualified name or a nested class name) or a list of an element type,
+/// so that emitters never take type strings apart again.
+/// </summary>
+/// <param name="Name">The type as written in C#, without a nullable annotation.</param>
+/// <param name="Element">The element type of a list; null for anything else.</param>
+/// <param name="IsValueType">A struct (numbers, booleans, durations, raw JSON values).</param>
+/// <param name="IsClass">A generated class (nested or shared), which has <c>ReadJson</c> and <c>WriteJson</c>.</param>
+/// <param name="Component">For the type of a shared schema: the schema's type name; empty for anything else.</param>
+internal sealed record BoundType(string Name, BoundType? Element, bool IsValueType, bool IsClass, string Component)
+{
+    public const string List = "global::System.Collections.Generic.IReadOnlyList";
+
+    public static BoundType Value(string name) => new(name, null, IsValueType: true, IsClass: false, string.Empty);
+
+    public static BoundType Reference(string name) => new(name, null, IsValueType: false, IsClass: false, string.Empty);
+
+    public static BoundType Class(string name) => new(name, null, IsValueType: false, IsClass: true, string.Empty);
+
+    public static BoundType Shared(string ns, string component) => new("global::" + ns + "." + component, null, IsValueType: false, IsClass: true, component);
+
+    public static BoundType ListOf(BoundType element) => new(List + "<" + element.Name + ">", element, IsValueType: false, IsClass: false, string.Empty);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A property of a generated class.</summary>
+/// <param name="JsonName">The name on the wire.</param>
+/// <param name="PropertyName">The C# name, unique in its class.</param>
+/// <param name="Schema">What the spec says of the value.</param>
+/// <param name="Required">Checked before sending: a request member the spec requires.</param>
+/// <param name="TypeRef">The C# type.</param>
+/// <param name="DecodedType">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
+internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, BoundType TypeRef, string? DecodedType)
+{
+    /// <summary>
+    /// Declared with C#'s <c>required</c>, so leaving it out does not compile. A deprecated member is only checked
+    /// before sending: C# does not allow a required member to be obsolete (CS9042).
+    /// </summary>
+    public bool IsRequiredMember => Required && !Schema.Deprecated;
+
+    /// <summary>The C# type without a nullable annotation.</summary>
+    public string Type => TypeRef.Name;
+
+    public bool IsValueType => TypeRef.IsValueType;
+
+    /// <summary>The declared type: nullable unless the member is a required member.</summary>
+    public string DeclaredType => IsRequiredMember ? Type : Type + "?";
+}
+
+/// <summary>One value of an option type and the C# member that stands for it.</summary>
+internal sealed record BoundOptionValue(string Value, string MemberName);
+
+/// <summary>
+/// An enum-like option type: a sealed class whose only instances are the allowed values, so that a value the
+/// spec does not allow cannot be written at all.
+/// </summary>
+internal sealed record BoundOption(string Name, string Description, EquatableArray<BoundOptionValue> Values);
+
+/// <summary>A generated class: its members, the nested classes their values need, and its option types.</summary>
+internal sealed record BoundClass(
+    string Name,
+    string Description,
+    ClassRole Role,
+    EquatableArray<BoundMember> Members,
+    EquatableArray<BoundClass> Nested,
+    EquatableArray<BoundOption> Options);
+
+/// <summary>
+/// One operation in C# terms, every name and type resolved: its request and response classes (with their nested
+/// classes) and the classes of the shared schemas its parameters reach. Emitters print it and decide nothing.
+/// </summary>
+internal sealed record BoundOperation(
+    ProductModel Product,
+    OperationModel Operation,
+    BoundClass Request,
+    BoundClass Response,
+    EquatableArray<BoundClass> Components)
+{
+    public string Namespace => Product.Namespace;
+}
+
+/// <summary>A top-level shared class: a decoded payload or a shared schema.</summary>
+internal sealed record BoundSharedType(string Namespace, BoundClass Class, bool IsComponent);

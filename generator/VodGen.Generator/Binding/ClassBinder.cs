@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator.Binding;
+
+/// <summary>
+/// Binds object schemas to classes: C# names that cannot collide (with each other, the enclosing class or its
+/// nested classes), a C# type for every schema, nested classes for inline objects, option types for request text
+/// with listed values, and the shared class for a <c>$ref</c>.
+/// </summary>
+internal static class ClassBinder
+{
+    public const string JsonElementType = "global::System.Text.Json.JsonElement";
+
+    private static readonly string[] ReservedMemberNames = { "ToString", "ReadJson", "WriteJson", "Equals", "GetHashCode", "GetType" };
+
+    public static BoundClass Bind(string className, string description, IReadOnlyList<(string JsonName, SchemaModel Schema, bool Required)> members, ClassRole role, string ns)
+    {
+        var owner = new Builder(className, description, role);
+        var used = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className };
+        var names = new string[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var name = Identifiers.ToPascalCase(members[i].JsonName);
+            names[i] = Unique(name == className ? name + "Value" : name, used);
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (jsonName, schema, required) = members[i];
+            var type = TypeOf(schema, names[i], role, ns, owner, used);
+            string? decodedType = null;
+            if (role != ClassRole.Request && schema is { Encoding: ValueEncoding.Base64Json, Decoded: { } decoded })
+            {
+                used.Add("Decode" + names[i]);
+                decodedType = decoded.TypeName.Length > 0
+                    ? "global::" + ns + "." + decoded.TypeName
+                    : NestedClass(decoded, names[i] + "Content", role, ns, owner, used);
+            }
+
+            owner.Members.Add(new BoundMember(jsonName, names[i], schema, required && role == ClassRole.Request, type, decodedType));
+        }
+
+        return owner.ToBound();
+    }
+
+    /// <summary>Binds the members of an object schema as a class.</summary>
+    public static BoundClass BindObject(string className, SchemaModel schema, ClassRole role, string ns)
+    {
+        var members = new (string, SchemaModel, bool)[schema.Properties.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            var property = schema.Properties[i];
+            members[i] = (property.JsonName, property.Schema, property.Schema.Required);
+        }
+
+        return Bind(className, schema.Description, members, role, ns);
+    }
+
+    private static BoundType TypeOf(SchemaModel schema, string baseName, ClassRole role, string ns, Builder owner, HashSet<string> used)
+    {
+        var isDuration = role == ClassRole.Response && schema.Format == "duration-seconds";
+        switch (schema.Kind)
+        {
+            case SchemaKind.String when isDuration:
+            case SchemaKind.Integer when isDuration:
+                return BoundType.Value("global::System.TimeSpan");
+            case SchemaKind.Integer:
+                return BoundType.Value(schema.Format == "int32" ? "int" : "long");
+            case SchemaKind.Number:
+                return BoundType.Value("double");
+            case SchemaKind.Boolean:
+                return BoundType.Value("bool");
+            case SchemaKind.Any:
+                return BoundType.Value(JsonElementType);
+            case SchemaKind.String when role == ClassRole.Request && !schema.Constraints.Enum.IsEmpty:
+                return BoundType.Reference(OptionType(schema, baseName, owner, used));
+            case SchemaKind.String:
+                return BoundType.Reference("string");
+            case SchemaKind.Array:
+                return BoundType.ListOf(TypeOf(schema.Items!, baseName + "Item", role, ns, owner, used));
+            case SchemaKind.Object when schema.Reference.Length > 0:
+                return BoundType.Shared(ns, schema.Reference);
+            default:
+                return BoundType.Class(NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used));
+        }
+    }
+
+    private static string NestedClass(SchemaModel schema, string preferredName, ClassRole role, string ns, Builder owner, HashSet<string> used)
+    {
+        var name = Unique(schema.TypeName.Length > 0 && role == ClassRole.Request ? schema.TypeName : preferredName, used);
+        owner.Nested.Add(BindObject(name, schema, role, ns));
+        return name;
+    }
+
+    private static string OptionType(SchemaModel schema, string baseName, Builder owner, HashSet<string> used)
+    {
+        var name = Unique(schema.TypeName.Length > 0 ? schema.TypeName : baseName + "Option", used);
+        var members = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "All", "TryFromValue", "ToString", "Equals", "GetHashCode", "GetType" };
+        var values = new List<BoundOptionValue>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in schema.Constraints.Enum)
+        {
+            if (seen.Add(value))
+            {
+                values.Add(new BoundOptionValue(value, Unique(Identifiers.ToPascalCase(value), members)));
+            }
+        }
+
+        owner.Options.Add(new BoundOption(name, schema.Description, values.ToEquatableArray()));
+        return name;
+    }
+
+    private static string Unique(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    // Collects a class while its members are bound; nested classes are finished before their owner.
+    private sealed class Builder
+    {
+        private readonly string _name;
+        private readonly string _description;
+        private readonly ClassRole _role;
+
+        public Builder(string name, string description, ClassRole role)
+        {
+            _name = name;
+            _description = description;
+            _role = role;
+        }
+
+        public List<BoundMember> Members { get; } = new();
+
+        public List<BoundClass> Nested { get; } = new();
+
+        public List<BoundOption> Options { get; } = new();
+
+        public BoundClass ToBound() => new(_name, _description, _role, Members.ToEquatableArray(), Nested.ToEquatableArray(), Options.ToEquatableArray());
+    }
+}
