@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Build time of a consumer project with the whole synthetic product (300 operations) against one with one operation.
-# Usage: bash benchmarks/build-time.sh
+# Incremental build time of consumer projects after touching one C# file: the same project without the generator
+# (the baseline), with one operation, with the VOD-scale product (186 official entries on one line, as official
+# files are published) and with the synthetic product (300 operations). Each is built 3 times; the medians and
+# their ratio to the baseline are printed as a Markdown table.
+# Usage: bash benchmarks/build-time.sh            (uses the compiler server, as a developer's machine does)
+#        VODGEN_NO_SERVER=1 bash benchmarks/build-time.sh   (a new compiler process per build, as CI runs it)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-dotnet run -c Release --project "$repo/benchmarks/VodGen.Benchmarks" -- write-synthetic-spec "$work/synth.json" >/dev/null
+shared="true"
+if [ "${VODGEN_NO_SERVER:-}" = "1" ]; then shared="false"; fi
+dotnet build -c Release "$repo/benchmarks/VodGen.Benchmarks" >/dev/null
+dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-synthetic-spec "$work/synth.json" >/dev/null
+dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-vod-spec "$work/vod.json" >/dev/null
 
-consumer() { # name spec-file
+consumer() { # name spec-file (empty: no generator at all)
   mkdir -p "$work/$1"
+  local generator=""
+  if [ -n "$2" ]; then
+    generator="<ProjectReference Include=\"$repo/generator/VodGen.Generator/VodGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
+    <AdditionalFiles Include=\"$2\" VodGenSpec=\"true\" />"
+  fi
   cat > "$work/$1/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <Import Project="$repo/generator/VodGen.Generator/build/VodGen.props" />
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImportDirectoryBuildProps>false</ImportDirectoryBuildProps></PropertyGroup>
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImportDirectoryBuildProps>false</ImportDirectoryBuildProps><UseSharedCompilation>$shared</UseSharedCompilation></PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$repo/runtime/VodGen.Runtime/VodGen.Runtime.csproj" />
-    <ProjectReference Include="$repo/generator/VodGen.Generator/VodGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <AdditionalFiles Include="$2" VodGenSpec="true" />
+    $generator
   </ItemGroup>
 </Project>
 XML
@@ -34,9 +46,20 @@ seconds() { # project
   echo "$end - $start" | bc
 }
 
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+
+consumer none ""
 consumer one "$repo/specs/RefreshUploadVideo.json"
+consumer vod "$work/vod.json"
 consumer large "$work/synth.json"
-echo "| consumer | compile after an edit (s), 3 runs |"
-echo "| --- | --- |"
-echo "| one operation (RefreshUploadVideo) | $(seconds one) $(seconds one) $(seconds one) |"
-echo "| 300 operations (synthetic product) | $(seconds large) $(seconds large) $(seconds large) |"
+seconds none >/dev/null   # warm the compiler server (when used) on a neutral build
+base=""
+echo "| consumer (compiler server: $shared) | build after an edit, 3 runs (s) | median | × without the generator |"
+echo "| --- | --- | ---: | ---: |"
+for pair in "none:without the generator" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "large:synthetic product (300 operations)"; do
+  name="${pair%%:*}"; label="${pair#*:}"
+  a=$(seconds "$name"); b=$(seconds "$name"); c=$(seconds "$name")
+  m=$(median "$a" "$b" "$c")
+  if [ -z "$base" ]; then base="$m"; fi
+  printf '| %s | %.2f, %.2f, %.2f | %.2f | %.2f |\n' "$label" "$a" "$b" "$c" "$m" "$(echo "$m / $base" | bc -l)"
+done

@@ -5,9 +5,10 @@ using VodGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
-if (args.Length == 2 && args[0] == "write-synthetic-spec")
+if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")
 {
-    await File.WriteAllTextAsync(args[1], VodGen.Testing.SyntheticProduct.Create(300));
+    // The products the generation benchmarks measure, for benchmarks/build-time.sh.
+    await File.WriteAllTextAsync(args[1], GenerationBenchmarks.SpecOf(args[0] == "write-vod-spec" ? "vod-one-line" : "synthetic-300"));
     return 0;
 }
 

@@ -19,10 +19,12 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var source = Path.Combine(Root, "src");
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config" })
+        // docs/diagnostics.md ships in the package: the diagnostics' help links open it.
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "docs/diagnostics.md" })
         {
-            Directory.CreateDirectory(source);
-            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(source, file));
+            var target = Path.Combine(source, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(RepoRoot, file), target);
         }
 
         foreach (var folder in new[] { "generator", "runtime", "specs", "artifacts/packages" })

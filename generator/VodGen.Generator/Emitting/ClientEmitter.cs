@@ -25,9 +25,9 @@ internal static class ClientEmitter
         }
 
         writer.WriteLine("public static global::System.Threading.Tasks.Task<" + names.Qualified(names.Response) + "> " + names.Method + "(");
-        writer.WriteLine("    this global::VodGen.VodClient client,");
-        writer.WriteLine("    " + names.Qualified(names.Request) + " request,");
-        writer.Open("    global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.WriteLine("\tthis global::VodGen.VodClient client,");
+        writer.WriteLine("\t" + names.Qualified(names.Request) + " request,");
+        writer.Open("\tglobal::System.Threading.CancellationToken cancellationToken = default)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine("return client.SendAsync(" + names.Qualified(names.Operation) + ".Instance, request, cancellationToken);");
         writer.Close();

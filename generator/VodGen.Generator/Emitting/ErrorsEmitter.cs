@@ -38,7 +38,7 @@ internal static class ErrorsEmitter
         writer.WriteLine("{");
         foreach (var property in properties)
         {
-            writer.WriteLine("    " + property + ",");
+            writer.WriteLine("\t" + property + ",");
         }
 
         writer.WriteLine("};");

@@ -99,7 +99,7 @@ internal static class ObjectClassEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <exception cref=\"global::VodGen.VodProtocolException\">The field is absent, not Base64, or not the documented JSON.</exception>");
         writer.WriteLine("public " + member.DecodedType + " Decode" + member.PropertyName + "()");
-        writer.WriteLine("    => global::VodGen.Serialization.VodBase64Json.Decode(" + member.PropertyName + ", " + Literals.String(member.JsonName)
+        writer.WriteLine("\t=> global::VodGen.Serialization.VodBase64Json.Decode(" + member.PropertyName + ", " + Literals.String(member.JsonName)
             + ", static (ref " + JsonReaderType + " r, string p, int i) => " + member.DecodedType + ".ReadJson(ref r, p));");
     }
 
@@ -109,21 +109,21 @@ internal static class ObjectClassEmitter
         writer.WriteLine("public override string ToString()");
         if (plan.Members.Count == 0)
         {
-            writer.WriteLine("    => " + Literals.String(plan.Name + " { }") + ";");
+            writer.WriteLine("\t=> " + Literals.String(plan.Name + " { }") + ";");
             return;
         }
 
-        writer.WriteLine("    => " + Literals.String(plan.Name + " { "));
+        writer.WriteLine("\t=> " + Literals.String(plan.Name + " { "));
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
             var display = member.Schema.Secret ? "Secret" : "Value";
             var separator = i == 0 ? string.Empty : ", ";
-            writer.WriteLine("    + " + Literals.String(separator + member.PropertyName + " = ")
+            writer.WriteLine("\t+ " + Literals.String(separator + member.PropertyName + " = ")
                 + " + global::VodGen.Serialization.VodDisplay." + display + "(" + member.PropertyName + ")");
         }
 
-        writer.WriteLine("    + \" }\";");
+        writer.WriteLine("\t+ \" }\";");
     }
 
     private static void EmitReader(SourceWriter writer, BoundClass plan)

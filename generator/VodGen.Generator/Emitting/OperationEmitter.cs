@@ -34,12 +34,12 @@ internal static class OperationEmitter
         writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");
         writer.WriteLine();
         writer.WriteLine("private " + names.Operation + "()");
-        writer.WriteLine("    : base(new global::VodGen.VodOperationInfo(");
-        writer.WriteLine("        " + Literals.String(operation.Name) + ",");
-        writer.WriteLine("        " + names.Qualified(names.Service) + ".Version,");
-        writer.WriteLine("        global::VodGen.VodHttpMethod." + operation.Method + ",");
-        writer.WriteLine("        " + names.Qualified(names.Service) + ".Endpoints,");
-        writer.WriteLine("        " + Qps(operation.Qps) + ")" + (operation.Idempotent ? ")" : " { IsIdempotent = false })"));
+        writer.WriteLine("\t: base(new global::VodGen.VodOperationInfo(");
+        writer.WriteLine("\t\t" + Literals.String(operation.Name) + ",");
+        writer.WriteLine("\t\t" + names.Qualified(names.Service) + ".Version,");
+        writer.WriteLine("\t\tglobal::VodGen.VodHttpMethod." + operation.Method + ",");
+        writer.WriteLine("\t\t" + names.Qualified(names.Service) + ".Endpoints,");
+        writer.WriteLine("\t\t" + Qps(operation.Qps) + ")" + (operation.Idempotent ? ")" : " { IsIdempotent = false })"));
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();
@@ -51,7 +51,7 @@ internal static class OperationEmitter
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override " + names.Qualified(names.Response) + " ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)");
-        writer.WriteLine("    => " + names.Qualified(names.Response) + ".ReadJson(ref reader, \"$\");");
+        writer.WriteLine("\t=> " + names.Qualified(names.Response) + ".ReadJson(ref reader, \"$\");");
         writer.Close();
     }
 

@@ -46,9 +46,9 @@ internal static class PagingEmitter
         }
 
         writer.WriteLine("public static " + enumerable + " " + method + "(");
-        writer.WriteLine("    this global::VodGen.VodClient client,");
-        writer.WriteLine("    " + names.Qualified(names.Request) + " request,");
-        writer.Open("    global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.WriteLine("\tthis global::VodGen.VodClient client,");
+        writer.WriteLine("\t" + names.Qualified(names.Request) + " request,");
+        writer.Open("\tglobal::System.Threading.CancellationToken cancellationToken = default)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine(names.Qualified(names.Operation) + ".Instance.Validate(request);");
         writer.WriteLine("return " + core + "(client, request, cancellationToken);");
@@ -56,9 +56,9 @@ internal static class PagingEmitter
         writer.WriteLine();
         writer.WriteLine("#pragma warning disable CS0618 // Deprecated parameters are copied like the others.");
         writer.WriteLine("private static async " + enumerable + " " + core + "(");
-        writer.WriteLine("    global::VodGen.VodClient client,");
-        writer.WriteLine("    " + names.Qualified(names.Request) + " request,");
-        writer.Open("    [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)");
+        writer.WriteLine("\tglobal::VodGen.VodClient client,");
+        writer.WriteLine("\t" + names.Qualified(names.Request) + " request,");
+        writer.Open("\t[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)");
         // Required page parameters are plain numbers; optional ones start from the service's defaults.
         writer.WriteLine("var page = request." + pageNumber + (pageNumberMember.Required ? ";" : " ?? 1;"));
         writer.WriteLine("long size = request." + pageSize + (pageSizeMember.Required ? ";" : " ?? 0;"));
@@ -73,7 +73,7 @@ internal static class PagingEmitter
         foreach (var member in request.Members)
         {
             var value = member.PropertyName == pageNumber ? "page" : member.PropertyName == token ? "token" : "request." + member.PropertyName;
-            writer.WriteLine("    " + member.PropertyName + " = " + value + ",");
+            writer.WriteLine("\t" + member.PropertyName + " = " + value + ",");
         }
 
         writer.WriteLine("};");

@@ -24,7 +24,7 @@ internal static class ProductEmitter
         writer.WriteLine("{");
         foreach (var endpoint in product.Endpoints)
         {
-            writer.WriteLine("    new(" + Literals.String(endpoint.RegionId) + ", " + Literals.String(endpoint.Host) + "),");
+            writer.WriteLine("\tnew(" + Literals.String(endpoint.RegionId) + ", " + Literals.String(endpoint.Host) + "),");
         }
 
         writer.WriteLine("});");

@@ -36,9 +36,9 @@ internal static class UploadEmitter
         RunParameterDocs(writer);
         writer.WriteLine("/// <exception cref=\"" + Upload + "VodUploadException\">No checkpoint, a changed file, or a storage failure.</exception>");
         writer.WriteLine("public static global::System.Threading.Tasks.Task<" + Upload + "VodUploadResult> ResumeVideoUploadAsync(");
-        writer.WriteLine("    this global::VodGen.VodClient client,");
-        writer.WriteLine("    string videoId,");
-        writer.WriteLine("    string filePath,");
+        writer.WriteLine("\tthis global::VodGen.VodClient client,");
+        writer.WriteLine("\tstring videoId,");
+        writer.WriteLine("\tstring filePath,");
         RunParameters(writer);
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine("return " + Upload + "VodUploader.ResumeFileAsync(new UploadSession(client, null), videoId, filePath, options, progress, cancellationToken);");
@@ -65,9 +65,9 @@ internal static class UploadEmitter
         writer.WriteLine("/// <exception cref=\"" + Upload + "VodUploadException\">The storage refused the upload or its data did not check out.</exception>");
         writer.WriteLine("/// <exception cref=\"global::VodGen.VodServiceException\">CreateUploadVideo or RefreshUploadVideo failed.</exception>");
         writer.WriteLine("public static global::System.Threading.Tasks.Task<" + Upload + "VodUploadResult> UploadVideoAsync(");
-        writer.WriteLine("    this global::VodGen.VodClient client,");
-        writer.WriteLine("    " + create.Qualified(create.Request) + " request,");
-        writer.WriteLine("    " + sourceParameter + ",");
+        writer.WriteLine("\tthis global::VodGen.VodClient client,");
+        writer.WriteLine("\t" + create.Qualified(create.Request) + " request,");
+        writer.WriteLine("\t" + sourceParameter + ",");
         RunParameters(writer);
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
@@ -78,9 +78,9 @@ internal static class UploadEmitter
     // The parameters every upload method ends with, and their documentation.
     private static void RunParameters(SourceWriter writer)
     {
-        writer.WriteLine("    " + Upload + "VodUploadOptions? options = null,");
-        writer.WriteLine("    global::System.IProgress<" + Upload + "VodUploadProgress>? progress = null,");
-        writer.Open("    global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.WriteLine("\t" + Upload + "VodUploadOptions? options = null,");
+        writer.WriteLine("\tglobal::System.IProgress<" + Upload + "VodUploadProgress>? progress = null,");
+        writer.Open("\tglobal::System.Threading.CancellationToken cancellationToken = default)");
     }
 
     private static void RunParameterDocs(SourceWriter writer)
@@ -121,16 +121,16 @@ internal static class UploadEmitter
         writer.WriteLine("var address = response.DecodeUploadAddress();");
         writer.WriteLine("var auth = response.DecodeUploadAuth();");
         writer.WriteLine("return " + Upload + "VodUploadTicket.From(");
-        writer.WriteLine("    " + videoId + ",");
-        writer.WriteLine("    address.Endpoint,");
-        writer.WriteLine("    address.Bucket,");
-        writer.WriteLine("    address.FileName,");
-        writer.WriteLine("    auth.AccessKeyId,");
-        writer.WriteLine("    auth.AccessKeySecret,");
-        writer.WriteLine("    auth.SecurityToken,");
-        writer.WriteLine("    " + (model.HasDurationExpiration ? "auth.Expiration" : "null") + ",");
-        writer.WriteLine("    " + (model.HasExpireUtcTime ? "auth.ExpireUTCTime" : "null") + ",");
-        writer.WriteLine("    " + (model.HasRegion ? "auth.Region" : "null") + ",");
-        writer.WriteLine("    clock.GetUtcNow());");
+        writer.WriteLine("\t" + videoId + ",");
+        writer.WriteLine("\taddress.Endpoint,");
+        writer.WriteLine("\taddress.Bucket,");
+        writer.WriteLine("\taddress.FileName,");
+        writer.WriteLine("\tauth.AccessKeyId,");
+        writer.WriteLine("\tauth.AccessKeySecret,");
+        writer.WriteLine("\tauth.SecurityToken,");
+        writer.WriteLine("\t" + (model.HasDurationExpiration ? "auth.Expiration" : "null") + ",");
+        writer.WriteLine("\t" + (model.HasExpireUtcTime ? "auth.ExpireUTCTime" : "null") + ",");
+        writer.WriteLine("\t" + (model.HasRegion ? "auth.Region" : "null") + ",");
+        writer.WriteLine("\tclock.GetUtcNow());");
     }
 }

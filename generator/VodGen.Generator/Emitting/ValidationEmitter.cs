@@ -40,9 +40,9 @@ internal sealed class ValidationEmitter
         foreach (var pair in _patterns)
         {
             writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + pair.Value + " = new(");
-            writer.WriteLine("    " + Literals.String(pair.Key.Schema.Constraints.Pattern) + ",");
-            writer.WriteLine("    global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
-            writer.WriteLine("    global::System.TimeSpan.FromSeconds(1));");
+            writer.WriteLine("\t" + Literals.String(pair.Key.Schema.Constraints.Pattern) + ",");
+            writer.WriteLine("\tglobal::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
+            writer.WriteLine("\tglobal::System.TimeSpan.FromSeconds(1));");
             writer.WriteLine();
         }
     }

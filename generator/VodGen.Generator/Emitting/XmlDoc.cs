@@ -12,8 +12,16 @@ internal static class XmlDoc
 {
     public static void Summary(SourceWriter writer, string text, string fallback)
     {
+        var lines = new List<string>(Lines(text.Trim().Length > 0 ? text : fallback));
+        if (lines.Count == 1)
+        {
+            // Most summaries are one line; one line of source for them too.
+            writer.WriteLine("/// <summary>" + lines[0] + "</summary>");
+            return;
+        }
+
         writer.WriteLine("/// <summary>");
-        foreach (var line in Lines(text.Trim().Length > 0 ? text : fallback))
+        foreach (var line in lines)
         {
             writer.WriteLine("/// " + line);
         }

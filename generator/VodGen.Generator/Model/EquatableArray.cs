@@ -15,7 +15,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public EquatableArray(T[] items) => _items = items;
 
-    public EquatableArray(IEnumerable<T> items) => _items = new List<T>(items).ToArray();
+    public EquatableArray(IEnumerable<T> items) => _items = ToArray(items);
 
     public static EquatableArray<T> Empty => default;
 
@@ -65,6 +65,24 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // One copy for collections (the usual case: a list just built), not a list and then an array.
+    private static T[]? ToArray(IEnumerable<T> items)
+    {
+        if (items is ICollection<T> collection)
+        {
+            if (collection.Count == 0)
+            {
+                return null;
+            }
+
+            var array = new T[collection.Count];
+            collection.CopyTo(array, 0);
+            return array;
+        }
+
+        return new List<T>(items).ToArray();
+    }
 }
 
 internal static class EquatableArray

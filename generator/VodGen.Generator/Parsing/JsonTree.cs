@@ -1,10 +1,13 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace VodGen.Generator.Parsing;
 
 /// <summary>
-/// A minimal JSON tree that remembers where every node stands in the file (UTF-8 byte offsets),
-/// so that diagnostics can point at the exact member. Lives only inside the parser.
+/// A minimal JSON tree that remembers where every node stands in the file (UTF-8 byte offsets), so that diagnostics
+/// can point at the exact member. Lives only inside the parser. Strings are decoded when first read, not when the
+/// tree is built: most of an official file (prose, examples, tags VodGen does not use) is never read at all.
 /// </summary>
 internal abstract class JsonTreeNode
 {
@@ -16,7 +19,7 @@ internal abstract class JsonTreeNode
 
     public int Start { get; }
 
-    public int End { get; internal set; }
+    public int End { get; }
 
     /// <summary>A short name of the node's JSON kind, for messages.</summary>
     public abstract string KindName { get; }
@@ -24,20 +27,23 @@ internal abstract class JsonTreeNode
 
 internal sealed class JsonObjectNode : JsonTreeNode
 {
-    public JsonObjectNode(int start)
-        : base(start, start)
+    private readonly JsonPropertyNode[] _properties;
+
+    public JsonObjectNode(int start, int end, JsonPropertyNode[] properties)
+        : base(start, end)
     {
+        _properties = properties;
     }
 
-    public List<JsonPropertyNode> Properties { get; } = new();
+    public IReadOnlyList<JsonPropertyNode> Properties => _properties;
 
     public override string KindName => "an object";
 
     public JsonPropertyNode? Find(string name)
     {
-        foreach (var property in Properties)
+        foreach (var property in _properties)
         {
-            if (property.Name == name)
+            if (property.NameIs(name))
             {
                 return property;
             }
@@ -49,31 +55,84 @@ internal sealed class JsonObjectNode : JsonTreeNode
 
 internal sealed class JsonPropertyNode
 {
-    public JsonPropertyNode(string name, int nameStart, int nameEnd, JsonTreeNode value)
+    private readonly byte[] _source;
+    private string? _name;
+
+    /// <param name="source">The file's bytes.</param>
+    /// <param name="nameStart">Where the name's opening quote stands.</param>
+    /// <param name="nameEnd">Just after the name's closing quote.</param>
+    /// <param name="escapedName">The decoded name when it holds escapes; null when its bytes are the name.</param>
+    /// <param name="value">The member's value.</param>
+    public JsonPropertyNode(byte[] source, int nameStart, int nameEnd, string? escapedName, JsonTreeNode value)
     {
-        Name = name;
+        _source = source;
         NameStart = nameStart;
         NameEnd = nameEnd;
+        _name = escapedName;
+        IsEscaped = escapedName is not null;
         Value = value;
     }
 
-    public string Name { get; }
+    public string Name => _name ??= Encoding.UTF8.GetString(_source, NameStart + 1, NameEnd - NameStart - 2);
 
     public int NameStart { get; }
 
     public int NameEnd { get; }
 
     public JsonTreeNode Value { get; }
+
+    private bool IsEscaped { get; }
+
+    /// <summary>Whether the name is <paramref name="name"/>, compared on the bytes without decoding where it can be.</summary>
+    public bool NameIs(string name)
+    {
+        if (_name is not null || IsEscaped)
+        {
+            return string.Equals(Name, name, StringComparison.Ordinal);
+        }
+
+        var length = NameEnd - NameStart - 2;
+        var start = NameStart + 1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] >= 0x80)
+            {
+                // Non-ASCII text has other lengths in bytes and characters; compare it decoded.
+                return string.Equals(Name, name, StringComparison.Ordinal);
+            }
+
+            if (i >= length || _source[start + i] != name[i])
+            {
+                return false;
+            }
+        }
+
+        return length == name.Length;
+    }
+
+    /// <summary>Whether two members have the same name (for duplicate keys).</summary>
+    public bool SameName(JsonPropertyNode other)
+    {
+        if (IsEscaped || other.IsEscaped)
+        {
+            return string.Equals(Name, other.Name, StringComparison.Ordinal);
+        }
+
+        return _source.AsSpan(NameStart, NameEnd - NameStart).SequenceEqual(other._source.AsSpan(other.NameStart, other.NameEnd - other.NameStart));
+    }
 }
 
 internal sealed class JsonArrayNode : JsonTreeNode
 {
-    public JsonArrayNode(int start)
-        : base(start, start)
+    private readonly JsonTreeNode[] _items;
+
+    public JsonArrayNode(int start, int end, JsonTreeNode[] items)
+        : base(start, end)
     {
+        _items = items;
     }
 
-    public List<JsonTreeNode> Items { get; } = new();
+    public IReadOnlyList<JsonTreeNode> Items => _items;
 
     public override string KindName => "an array";
 }
@@ -89,17 +148,33 @@ internal enum JsonScalarKind
 
 internal sealed class JsonScalarNode : JsonTreeNode
 {
+    private readonly byte[]? _source;
+    private readonly int _valueStart;
+    private readonly int _valueLength;
+    private string? _text;
+
+    /// <summary>A scalar whose text is known (keywords, strings with escapes).</summary>
     public JsonScalarNode(JsonScalarKind kind, string text, int start, int end)
         : base(start, end)
     {
         Kind = kind;
-        Text = text;
+        _text = text;
+    }
+
+    /// <summary>A scalar whose text is the UTF-8 at <paramref name="valueStart"/>, decoded when first read.</summary>
+    public JsonScalarNode(JsonScalarKind kind, byte[] source, int valueStart, int valueLength, int start, int end)
+        : base(start, end)
+    {
+        Kind = kind;
+        _source = source;
+        _valueStart = valueStart;
+        _valueLength = valueLength;
     }
 
     public JsonScalarKind Kind { get; }
 
     /// <summary>The unescaped string, or a number's literal text.</summary>
-    public string Text { get; }
+    public string Text => _text ??= Encoding.UTF8.GetString(_source!, _valueStart, _valueLength);
 
     public override string KindName => Kind switch
     {

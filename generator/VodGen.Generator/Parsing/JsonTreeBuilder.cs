@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 
 namespace VodGen.Generator.Parsing;
 
 /// <summary>Builds a <see cref="JsonTreeNode"/> tree from UTF-8 bytes with <see cref="Utf8JsonReader"/>.</summary>
-internal static class JsonTreeBuilder
+internal sealed class JsonTreeBuilder
 {
     private static readonly JsonReaderOptions Options = new()
     {
@@ -15,6 +14,27 @@ internal static class JsonTreeBuilder
         AllowTrailingCommas = true,
         MaxDepth = 128,
     };
+
+    // Past this many members, duplicate keys are found with a set of decoded names rather than by comparing bytes.
+    private const int LinearDuplicateCheck = 16;
+
+    private static readonly JsonScalarNode[] NoScalars = Array.Empty<JsonScalarNode>();
+
+    private readonly byte[] _utf8;
+    private readonly List<JsonPropertyNode> _duplicateKeys;
+    private readonly CancellationToken _cancellationToken;
+
+    // Members and elements are collected in one reused list per depth, then copied once into an exact-size array.
+    private readonly List<List<JsonPropertyNode>> _members = new();
+    private readonly List<List<JsonTreeNode>> _elements = new();
+    private int _depth;
+
+    private JsonTreeBuilder(byte[] utf8, List<JsonPropertyNode> duplicateKeys, CancellationToken cancellationToken)
+    {
+        _utf8 = utf8;
+        _duplicateKeys = duplicateKeys;
+        _cancellationToken = cancellationToken;
+    }
 
     /// <summary>Reads the whole document; duplicate keys are reported through <paramref name="duplicateKeys"/>.</summary>
     /// <exception cref="JsonException">The bytes are not valid JSON.</exception>
@@ -27,7 +47,7 @@ internal static class JsonTreeBuilder
             throw new JsonTreeException("the file is empty", 0);
         }
 
-        var root = ReadValue(ref reader, duplicateKeys, cancellationToken);
+        var root = new JsonTreeBuilder(utf8, duplicateKeys, cancellationToken).ReadValue(ref reader);
         if (reader.Read())
         {
             throw new JsonTreeException("unexpected content after the end of the document", (int)reader.TokenStartIndex);
@@ -36,26 +56,22 @@ internal static class JsonTreeBuilder
         return root;
     }
 
-    private static JsonTreeNode ReadValue(ref Utf8JsonReader reader, List<JsonPropertyNode> duplicateKeys, CancellationToken cancellationToken)
+    private JsonTreeNode ReadValue(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return ReadObject(ref reader, start, duplicateKeys, cancellationToken);
+                return ReadObject(ref reader, start);
             case JsonTokenType.StartArray:
-                var array = new JsonArrayNode(start);
-                while (Next(ref reader) != JsonTokenType.EndArray)
-                {
-                    array.Items.Add(ReadValue(ref reader, duplicateKeys, cancellationToken));
-                }
-
-                array.End = (int)reader.TokenStartIndex + 1;
-                return array;
+                return ReadArray(ref reader, start);
             case JsonTokenType.String:
-                return new JsonScalarNode(JsonScalarKind.String, ReadString(ref reader), start, start + RawLength(ref reader) + 2);
+                var length = reader.ValueSpan.Length;
+                return reader.ValueIsEscaped
+                    ? new JsonScalarNode(JsonScalarKind.String, ReadEscaped(ref reader), start, start + length + 2)
+                    : new JsonScalarNode(JsonScalarKind.String, _utf8, start + 1, length, start, start + length + 2);
             case JsonTokenType.Number:
-                return new JsonScalarNode(JsonScalarKind.Number, Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), start, start + RawLength(ref reader));
+                return new JsonScalarNode(JsonScalarKind.Number, _utf8, start, reader.ValueSpan.Length, start, start + reader.ValueSpan.Length);
             case JsonTokenType.True:
                 return new JsonScalarNode(JsonScalarKind.True, "true", start, start + 4);
             case JsonTokenType.False:
@@ -65,34 +81,89 @@ internal static class JsonTreeBuilder
         }
     }
 
-    private static JsonObjectNode ReadObject(ref Utf8JsonReader reader, int start, List<JsonPropertyNode> duplicateKeys, CancellationToken cancellationToken)
+    private JsonObjectNode ReadObject(ref Utf8JsonReader reader, int start)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var node = new JsonObjectNode(start);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        _cancellationToken.ThrowIfCancellationRequested();
+        var members = Scratch(_members);
+        HashSet<string>? names = null;
+        _depth++;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             var nameStart = (int)reader.TokenStartIndex;
-            var name = ReadString(ref reader);
-            var nameEnd = nameStart + RawLength(ref reader) + 2;
+            var nameEnd = nameStart + reader.ValueSpan.Length + 2;
+            var escaped = reader.ValueIsEscaped ? ReadEscaped(ref reader) : null;
             Next(ref reader);
-            var property = new JsonPropertyNode(name, nameStart, nameEnd, ReadValue(ref reader, duplicateKeys, cancellationToken));
-            if (seen.Add(name))
+            var property = new JsonPropertyNode(_utf8, nameStart, nameEnd, escaped, ReadValue(ref reader));
+            if (IsDuplicate(members, property, ref names))
             {
-                node.Properties.Add(property);
+                _duplicateKeys.Add(property);
             }
             else
             {
-                duplicateKeys.Add(property);
+                members.Add(property);
             }
         }
 
-        node.End = (int)reader.TokenStartIndex + 1;
+        _depth--;
+        var node = new JsonObjectNode(start, (int)reader.TokenStartIndex + 1, members.ToArray());
+        members.Clear();
         return node;
     }
 
+    private JsonArrayNode ReadArray(ref Utf8JsonReader reader, int start)
+    {
+        var elements = Scratch(_elements);
+        _depth++;
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            elements.Add(ReadValue(ref reader));
+        }
+
+        _depth--;
+        var node = new JsonArrayNode(start, (int)reader.TokenStartIndex + 1, elements.Count == 0 ? NoScalars : elements.ToArray());
+        elements.Clear();
+        return node;
+    }
+
+    private List<T> Scratch<T>(List<List<T>> byDepth)
+    {
+        while (byDepth.Count <= _depth)
+        {
+            byDepth.Add(new List<T>());
+        }
+
+        return byDepth[_depth];
+    }
+
+    private static bool IsDuplicate(List<JsonPropertyNode> members, JsonPropertyNode property, ref HashSet<string>? names)
+    {
+        if (members.Count < LinearDuplicateCheck)
+        {
+            foreach (var member in members)
+            {
+                if (member.SameName(property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (names is null)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        return !names.Add(property.Name);
+    }
+
     // The reader accepts \uD800-style escapes that do not form a surrogate pair, then refuses to unescape them.
-    private static string ReadString(ref Utf8JsonReader reader)
+    private static string ReadEscaped(ref Utf8JsonReader reader)
     {
         try
         {
@@ -113,7 +184,4 @@ internal static class JsonTreeBuilder
 
         return reader.TokenType;
     }
-
-    private static int RawLength(ref Utf8JsonReader reader)
-        => reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
 }

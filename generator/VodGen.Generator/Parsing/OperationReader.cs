@@ -176,7 +176,7 @@ internal static class OperationReader
     {
         var methods = context.Array(node, "methods", path, required: false);
         var get = false;
-        foreach (var item in methods?.Items ?? new List<JsonTreeNode>())
+        foreach (var item in methods?.Items ?? System.Array.Empty<JsonTreeNode>())
         {
             if (item is JsonScalarNode { Kind: JsonScalarKind.String } scalar)
             {

@@ -197,9 +197,10 @@ internal static class SchemaReader
             return EquatableArray<PropertyModel>.Empty;
         }
 
-        var requiredNames = new HashSet<string>(System.StringComparer.Ordinal);
+        HashSet<string>? requiredNames = null;
         if (node.Find("required")?.Value is JsonArrayNode requiredList)
         {
+            requiredNames = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var item in requiredList.Items)
             {
                 if (item is JsonScalarNode { Kind: JsonScalarKind.String } requiredName)
@@ -222,7 +223,7 @@ internal static class SchemaReader
             var schema = Read(context, propertySchema, propertyPath, depth + 1);
             if (schema is not null)
             {
-                result.Add(new PropertyModel(property.Name, requiredNames.Contains(property.Name) ? schema with { Required = true } : schema));
+                result.Add(new PropertyModel(property.Name, requiredNames?.Contains(property.Name) == true ? schema with { Required = true } : schema));
             }
         }
 

@@ -5,321 +5,263 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the CreateUploadVideo operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of CreateUploadVideo.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class CreateUploadVideoRequest
-    {
-        /// <summary>
-        /// The CoverURL value.
-        /// </summary>
-        public string? CoverURL { get; init; }
+	/// <summary>Parameters of the CreateUploadVideo operation.</summary>
+	/// <remarks>
+	/// Parameters of CreateUploadVideo.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class CreateUploadVideoRequest
+	{
+		/// <summary>The CoverURL value.</summary>
+		public string? CoverURL { get; init; }
 
-        /// <summary>
-        /// The Description value.
-        /// </summary>
-        public string? Description { get; init; }
+		/// <summary>The Description value.</summary>
+		public string? Description { get; init; }
 
-        /// <summary>
-        /// The FileName value.
-        /// </summary>
-        public required string FileName { get; init; }
+		/// <summary>The FileName value.</summary>
+		public required string FileName { get; init; }
 
-        /// <summary>
-        /// The FileSize value.
-        /// </summary>
-        public long? FileSize { get; init; }
+		/// <summary>The FileSize value.</summary>
+		public long? FileSize { get; init; }
 
-        /// <summary>
-        /// The Title value.
-        /// </summary>
-        public required string Title { get; init; }
+		/// <summary>The Title value.</summary>
+		public required string Title { get; init; }
 
-        /// <summary>
-        /// The CateId value.
-        /// </summary>
-        public long? CateId { get; init; }
+		/// <summary>The CateId value.</summary>
+		public long? CateId { get; init; }
 
-        /// <summary>
-        /// The Tags value.
-        /// </summary>
-        public string? Tags { get; init; }
+		/// <summary>The Tags value.</summary>
+		public string? Tags { get; init; }
 
-        /// <summary>
-        /// The UserData value.
-        /// </summary>
-        public string? UserData { get; init; }
+		/// <summary>The UserData value.</summary>
+		public string? UserData { get; init; }
 
-        /// <summary>
-        /// The TemplateGroupId value.
-        /// </summary>
-        public string? TemplateGroupId { get; init; }
+		/// <summary>The TemplateGroupId value.</summary>
+		public string? TemplateGroupId { get; init; }
 
-        /// <summary>
-        /// The WorkflowId value.
-        /// </summary>
-        public string? WorkflowId { get; init; }
+		/// <summary>The WorkflowId value.</summary>
+		public string? WorkflowId { get; init; }
 
-        /// <summary>
-        /// The StorageLocation value.
-        /// </summary>
-        public string? StorageLocation { get; init; }
+		/// <summary>The StorageLocation value.</summary>
+		public string? StorageLocation { get; init; }
 
-        /// <summary>
-        /// The AppId value.
-        /// </summary>
-        public string? AppId { get; init; }
+		/// <summary>The AppId value.</summary>
+		public string? AppId { get; init; }
 
-        /// <summary>
-        /// The ReferenceId value.
-        /// </summary>
-        public string? ReferenceId { get; init; }
+		/// <summary>The ReferenceId value.</summary>
+		public string? ReferenceId { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "CreateUploadVideoRequest { "
-            + "CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
-            + ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
-            + ", FileName = " + global::VodGen.Serialization.VodDisplay.Value(FileName)
-            + ", FileSize = " + global::VodGen.Serialization.VodDisplay.Value(FileSize)
-            + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-            + ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
-            + ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
-            + ", UserData = " + global::VodGen.Serialization.VodDisplay.Value(UserData)
-            + ", TemplateGroupId = " + global::VodGen.Serialization.VodDisplay.Value(TemplateGroupId)
-            + ", WorkflowId = " + global::VodGen.Serialization.VodDisplay.Value(WorkflowId)
-            + ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
-            + ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
-            + ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
-            + " }";
-    }
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "CreateUploadVideoRequest { "
+			+ "CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
+			+ ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
+			+ ", FileName = " + global::VodGen.Serialization.VodDisplay.Value(FileName)
+			+ ", FileSize = " + global::VodGen.Serialization.VodDisplay.Value(FileSize)
+			+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+			+ ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
+			+ ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
+			+ ", UserData = " + global::VodGen.Serialization.VodDisplay.Value(UserData)
+			+ ", TemplateGroupId = " + global::VodGen.Serialization.VodDisplay.Value(TemplateGroupId)
+			+ ", WorkflowId = " + global::VodGen.Serialization.VodDisplay.Value(WorkflowId)
+			+ ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
+			+ ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
+			+ ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
+			+ " }";
+	}
 
-    /// <summary>
-    /// The answer of the CreateUploadVideo operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class CreateUploadVideoResponse
-    {
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
+	/// <summary>The answer of the CreateUploadVideo operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class CreateUploadVideoResponse
+	{
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The UploadAddress value.
-        /// </summary>
-        public string? UploadAddress { get; init; }
+		/// <summary>The UploadAddress value.</summary>
+		public string? UploadAddress { get; init; }
 
-        /// <summary>
-        /// The VideoId value.
-        /// </summary>
-        public string? VideoId { get; init; }
+		/// <summary>The VideoId value.</summary>
+		public string? VideoId { get; init; }
 
-        /// <summary>
-        /// The UploadAuth value.
-        /// </summary>
-        public string? UploadAuth { get; init; }
+		/// <summary>The UploadAuth value.</summary>
+		public string? UploadAuth { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "CreateUploadVideoResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
-            + ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Value(UploadAuth)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "CreateUploadVideoResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
+			+ ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Value(UploadAuth)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static CreateUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            string? v3 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("UploadAddress"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
-                }
-                else if (reader.ValueTextEquals("VideoId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                }
-                else if (reader.ValueTextEquals("UploadAuth"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static CreateUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("UploadAddress"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
+				}
+				else if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("UploadAuth"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new CreateUploadVideoResponse
-            {
-                RequestId = v0,
-                UploadAddress = v1,
-                VideoId = v2,
-                UploadAuth = v3,
-            };
-        }
-    }
+			return new CreateUploadVideoResponse
+			{
+				RequestId = v0,
+				UploadAddress = v1,
+				VideoId = v2,
+				UploadAuth = v3,
+			};
+		}
+	}
 
-    /// <summary>
-    /// The error codes the CreateUploadVideo operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class CreateUploadVideoErrors
-    {
-        /// <summary>
-        /// InvalidFileName.Extension (HTTP 400): The specified FileName’s extension is illegal.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidFileNameExtension { get; } = new("InvalidFileName.Extension", 400, "The specified FileName’s extension is illegal.");
+	/// <summary>The error codes the CreateUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class CreateUploadVideoErrors
+	{
+		/// <summary>InvalidFileName.Extension (HTTP 400): The specified FileName’s extension is illegal.</summary>
+		public static global::VodGen.VodErrorCode InvalidFileNameExtension { get; } = new("InvalidFileName.Extension", 400, "The specified FileName’s extension is illegal.");
 
-        /// <summary>
-        /// IllegalCharacters (HTTP 400): The specified $Parameter contains illegal emoticon or special characters.
-        /// </summary>
-        public static global::VodGen.VodErrorCode IllegalCharacters { get; } = new("IllegalCharacters", 400, "The specified $Parameter contains illegal emoticon or special characters.");
+		/// <summary>IllegalCharacters (HTTP 400): The specified $Parameter contains illegal emoticon or special characters.</summary>
+		public static global::VodGen.VodErrorCode IllegalCharacters { get; } = new("IllegalCharacters", 400, "The specified $Parameter contains illegal emoticon or special characters.");
 
-        /// <summary>
-        /// LengthExceededMax (HTTP 400): The specified $Parameter length has exceeded $MaxLength bytes.
-        /// </summary>
-        public static global::VodGen.VodErrorCode LengthExceededMax { get; } = new("LengthExceededMax", 400, "The specified $Parameter length has exceeded $MaxLength bytes.");
+		/// <summary>LengthExceededMax (HTTP 400): The specified $Parameter length has exceeded $MaxLength bytes.</summary>
+		public static global::VodGen.VodErrorCode LengthExceededMax { get; } = new("LengthExceededMax", 400, "The specified $Parameter length has exceeded $MaxLength bytes.");
 
-        /// <summary>
-        /// TagsExceededMax (HTTP 400): The specified Tags count has exceeded 16.
-        /// </summary>
-        public static global::VodGen.VodErrorCode TagsExceededMax { get; } = new("TagsExceededMax", 400, "The specified Tags count has exceeded 16.");
+		/// <summary>TagsExceededMax (HTTP 400): The specified Tags count has exceeded 16.</summary>
+		public static global::VodGen.VodErrorCode TagsExceededMax { get; } = new("TagsExceededMax", 400, "The specified Tags count has exceeded 16.");
 
-        /// <summary>
-        /// InvalidTemplateGroupId.NotFound (HTTP 404): The TemplateGroupId does not exist.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidTemplateGroupIdNotFound { get; } = new("InvalidTemplateGroupId.NotFound", 404, "The TemplateGroupId does not exist.");
+		/// <summary>InvalidTemplateGroupId.NotFound (HTTP 404): The TemplateGroupId does not exist.</summary>
+		public static global::VodGen.VodErrorCode InvalidTemplateGroupIdNotFound { get; } = new("InvalidTemplateGroupId.NotFound", 404, "The TemplateGroupId does not exist.");
 
-        /// <summary>
-        /// InvalidStorage.NotFound (HTTP 404): The StorageLocation does not exist.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidStorageNotFound { get; } = new("InvalidStorage.NotFound", 404, "The StorageLocation does not exist.");
+		/// <summary>InvalidStorage.NotFound (HTTP 404): The StorageLocation does not exist.</summary>
+		public static global::VodGen.VodErrorCode InvalidStorageNotFound { get; } = new("InvalidStorage.NotFound", 404, "The StorageLocation does not exist.");
 
-        /// <summary>
-        /// Forbidden.InitFailed (HTTP 403): Initialization of your account has failed while opening service.
-        /// </summary>
-        public static global::VodGen.VodErrorCode ForbiddenInitFailed { get; } = new("Forbidden.InitFailed", 403, "Initialization of your account has failed while opening service.");
+		/// <summary>Forbidden.InitFailed (HTTP 403): Initialization of your account has failed while opening service.</summary>
+		public static global::VodGen.VodErrorCode ForbiddenInitFailed { get; } = new("Forbidden.InitFailed", 403, "Initialization of your account has failed while opening service.");
 
-        /// <summary>
-        /// AddVideoFailed (HTTP 503): Adding video has failed due to some unknown error.
-        /// </summary>
-        public static global::VodGen.VodErrorCode AddVideoFailed { get; } = new("AddVideoFailed", 503, "Adding video has failed due to some unknown error.");
+		/// <summary>AddVideoFailed (HTTP 503): Adding video has failed due to some unknown error.</summary>
+		public static global::VodGen.VodErrorCode AddVideoFailed { get; } = new("AddVideoFailed", 503, "Adding video has failed due to some unknown error.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidFileNameExtension,
-            IllegalCharacters,
-            LengthExceededMax,
-            TagsExceededMax,
-            InvalidTemplateGroupIdNotFound,
-            InvalidStorageNotFound,
-            ForbiddenInitFailed,
-            AddVideoFailed,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidFileNameExtension,
+			IllegalCharacters,
+			LengthExceededMax,
+			TagsExceededMax,
+			InvalidTemplateGroupIdNotFound,
+			InvalidStorageNotFound,
+			ForbiddenInitFailed,
+			AddVideoFailed,
+		};
+	}
 
-    /// <summary>
-    /// How CreateUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.CreateUploadVideoAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class CreateUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.CreateUploadVideoRequest, global::VodGen.Vod.CreateUploadVideoResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.CreateUploadVideoOperation Instance { get; } = new();
+	/// <summary>
+	/// How CreateUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.CreateUploadVideoAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class CreateUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.CreateUploadVideoRequest, global::VodGen.Vod.CreateUploadVideoResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.CreateUploadVideoOperation Instance { get; } = new();
 
-        private CreateUploadVideoOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "CreateUploadVideo",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private CreateUploadVideoOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"CreateUploadVideo",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.CreateUploadVideoRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Required(request.FileName, "FileName");
-            global::VodGen.VodRequestValidation.Required(request.Title, "Title");
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.CreateUploadVideoRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Required(request.FileName, "FileName");
+			global::VodGen.VodRequestValidation.Required(request.Title, "Title");
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.CreateUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("AppId"u8, request.AppId);
-            writer.Write("CateId"u8, request.CateId);
-            writer.Write("CoverURL"u8, request.CoverURL);
-            writer.Write("Description"u8, request.Description);
-            writer.Write("FileName"u8, request.FileName);
-            writer.Write("FileSize"u8, request.FileSize);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("ReferenceId"u8, request.ReferenceId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("StorageLocation"u8, request.StorageLocation);
-            writer.Write("Tags"u8, request.Tags);
-            writer.Write("TemplateGroupId"u8, request.TemplateGroupId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.Write("Title"u8, request.Title);
-            writer.Write("UserData"u8, request.UserData);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("WorkflowId"u8, request.WorkflowId);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.CreateUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("AppId"u8, request.AppId);
+			writer.Write("CateId"u8, request.CateId);
+			writer.Write("CoverURL"u8, request.CoverURL);
+			writer.Write("Description"u8, request.Description);
+			writer.Write("FileName"u8, request.FileName);
+			writer.Write("FileSize"u8, request.FileSize);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("ReferenceId"u8, request.ReferenceId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("StorageLocation"u8, request.StorageLocation);
+			writer.Write("Tags"u8, request.Tags);
+			writer.Write("TemplateGroupId"u8, request.TemplateGroupId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.Write("Title"u8, request.Title);
+			writer.Write("UserData"u8, request.UserData);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("WorkflowId"u8, request.WorkflowId);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.CreateUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.CreateUploadVideoResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.CreateUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.CreateUploadVideoResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls CreateUploadVideo.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="CreateUploadVideoErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.CreateUploadVideoResponse> CreateUploadVideoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.CreateUploadVideoRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.CreateUploadVideoOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls CreateUploadVideo.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="CreateUploadVideoErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.CreateUploadVideoResponse> CreateUploadVideoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.CreateUploadVideoRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.CreateUploadVideoOperation.Instance, request, cancellationToken);
+		}
+	}
 }

@@ -5,457 +5,393 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the DescribeVodDomainTrafficData operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of DescribeVodDomainTrafficData.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class DescribeVodDomainTrafficDataRequest
-    {
-        /// <summary>
-        /// The DomainName value.
-        /// </summary>
-        public string? DomainName { get; init; }
+	/// <summary>Parameters of the DescribeVodDomainTrafficData operation.</summary>
+	/// <remarks>
+	/// Parameters of DescribeVodDomainTrafficData.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class DescribeVodDomainTrafficDataRequest
+	{
+		/// <summary>The DomainName value.</summary>
+		public string? DomainName { get; init; }
 
-        /// <summary>
-        /// The StartTime value.
-        /// </summary>
-        public string? StartTime { get; init; }
+		/// <summary>The StartTime value.</summary>
+		public string? StartTime { get; init; }
 
-        /// <summary>
-        /// The EndTime value.
-        /// </summary>
-        public string? EndTime { get; init; }
+		/// <summary>The EndTime value.</summary>
+		public string? EndTime { get; init; }
 
-        /// <summary>
-        /// The Interval value.
-        /// </summary>
-        public string? Interval { get; init; }
+		/// <summary>The Interval value.</summary>
+		public string? Interval { get; init; }
 
-        /// <summary>
-        /// The IspNameEn value.
-        /// </summary>
-        public string? IspNameEn { get; init; }
+		/// <summary>The IspNameEn value.</summary>
+		public string? IspNameEn { get; init; }
 
-        /// <summary>
-        /// The LocationNameEn value.
-        /// </summary>
-        public string? LocationNameEn { get; init; }
+		/// <summary>The LocationNameEn value.</summary>
+		public string? LocationNameEn { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "DescribeVodDomainTrafficDataRequest { "
-            + "DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
-            + ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
-            + ", EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
-            + ", Interval = " + global::VodGen.Serialization.VodDisplay.Value(Interval)
-            + ", IspNameEn = " + global::VodGen.Serialization.VodDisplay.Value(IspNameEn)
-            + ", LocationNameEn = " + global::VodGen.Serialization.VodDisplay.Value(LocationNameEn)
-            + " }";
-    }
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "DescribeVodDomainTrafficDataRequest { "
+			+ "DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
+			+ ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
+			+ ", EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
+			+ ", Interval = " + global::VodGen.Serialization.VodDisplay.Value(Interval)
+			+ ", IspNameEn = " + global::VodGen.Serialization.VodDisplay.Value(IspNameEn)
+			+ ", LocationNameEn = " + global::VodGen.Serialization.VodDisplay.Value(LocationNameEn)
+			+ " }";
+	}
 
-    /// <summary>
-    /// The answer of the DescribeVodDomainTrafficData operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class DescribeVodDomainTrafficDataResponse
-    {
-        /// <summary>
-        /// The EndTime value.
-        /// </summary>
-        public string? EndTime { get; init; }
+	/// <summary>The answer of the DescribeVodDomainTrafficData operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class DescribeVodDomainTrafficDataResponse
+	{
+		/// <summary>The EndTime value.</summary>
+		public string? EndTime { get; init; }
 
-        /// <summary>
-        /// The StartTime value.
-        /// </summary>
-        public string? StartTime { get; init; }
+		/// <summary>The StartTime value.</summary>
+		public string? StartTime { get; init; }
 
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The DomainName value.
-        /// </summary>
-        public string? DomainName { get; init; }
+		/// <summary>The DomainName value.</summary>
+		public string? DomainName { get; init; }
 
-        /// <summary>
-        /// The TotalTraffic value.
-        /// </summary>
-        public string? TotalTraffic { get; init; }
+		/// <summary>The TotalTraffic value.</summary>
+		public string? TotalTraffic { get; init; }
 
-        /// <summary>
-        /// The DataInterval value.
-        /// </summary>
-        public string? DataInterval { get; init; }
+		/// <summary>The DataInterval value.</summary>
+		public string? DataInterval { get; init; }
 
-        /// <summary>
-        /// The TrafficDataPerInterval value.
-        /// </summary>
-        public TrafficDataPerIntervalData? TrafficDataPerInterval { get; init; }
+		/// <summary>The TrafficDataPerInterval value.</summary>
+		public TrafficDataPerIntervalData? TrafficDataPerInterval { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "DescribeVodDomainTrafficDataResponse { "
-            + "EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
-            + ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
-            + ", RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
-            + ", TotalTraffic = " + global::VodGen.Serialization.VodDisplay.Value(TotalTraffic)
-            + ", DataInterval = " + global::VodGen.Serialization.VodDisplay.Value(DataInterval)
-            + ", TrafficDataPerInterval = " + global::VodGen.Serialization.VodDisplay.Value(TrafficDataPerInterval)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "DescribeVodDomainTrafficDataResponse { "
+			+ "EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
+			+ ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
+			+ ", RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
+			+ ", TotalTraffic = " + global::VodGen.Serialization.VodDisplay.Value(TotalTraffic)
+			+ ", DataInterval = " + global::VodGen.Serialization.VodDisplay.Value(DataInterval)
+			+ ", TrafficDataPerInterval = " + global::VodGen.Serialization.VodDisplay.Value(TrafficDataPerInterval)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static DescribeVodDomainTrafficDataResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            string? v3 = default;
-            string? v4 = default;
-            string? v5 = default;
-            TrafficDataPerIntervalData? v6 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("EndTime"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "EndTime");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EndTime");
-                }
-                else if (reader.ValueTextEquals("StartTime"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "StartTime");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StartTime");
-                }
-                else if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "RequestId");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("DomainName"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "DomainName");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
-                }
-                else if (reader.ValueTextEquals("TotalTraffic"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "TotalTraffic");
-                    v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TotalTraffic");
-                }
-                else if (reader.ValueTextEquals("DataInterval"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DataInterval");
-                    v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DataInterval");
-                }
-                else if (reader.ValueTextEquals("TrafficDataPerInterval"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "TrafficDataPerInterval");
-                    reader.Read(); v6 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : TrafficDataPerIntervalData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "TrafficDataPerInterval"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static DescribeVodDomainTrafficDataResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			TrafficDataPerIntervalData? v6 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("EndTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "EndTime");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EndTime");
+				}
+				else if (reader.ValueTextEquals("StartTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "StartTime");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StartTime");
+				}
+				else if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "RequestId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("DomainName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "DomainName");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
+				}
+				else if (reader.ValueTextEquals("TotalTraffic"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "TotalTraffic");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TotalTraffic");
+				}
+				else if (reader.ValueTextEquals("DataInterval"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DataInterval");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DataInterval");
+				}
+				else if (reader.ValueTextEquals("TrafficDataPerInterval"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "TrafficDataPerInterval");
+					reader.Read(); v6 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : TrafficDataPerIntervalData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "TrafficDataPerInterval"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new DescribeVodDomainTrafficDataResponse
-            {
-                EndTime = v0,
-                StartTime = v1,
-                RequestId = v2,
-                DomainName = v3,
-                TotalTraffic = v4,
-                DataInterval = v5,
-                TrafficDataPerInterval = v6,
-            };
-        }
+			return new DescribeVodDomainTrafficDataResponse
+			{
+				EndTime = v0,
+				StartTime = v1,
+				RequestId = v2,
+				DomainName = v3,
+				TotalTraffic = v4,
+				DataInterval = v5,
+				TrafficDataPerInterval = v6,
+			};
+		}
 
-        /// <summary>
-        /// A value of DescribeVodDomainTrafficDataResponse.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class TrafficDataPerIntervalData
-        {
-            /// <summary>
-            /// The DataModule value.
-            /// </summary>
-            public global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? DataModule { get; init; }
+		/// <summary>A value of DescribeVodDomainTrafficDataResponse.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class TrafficDataPerIntervalData
+		{
+			/// <summary>The DataModule value.</summary>
+			public global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? DataModule { get; init; }
 
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "TrafficDataPerIntervalData { "
-                + "DataModule = " + global::VodGen.Serialization.VodDisplay.Value(DataModule)
-                + " }";
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "TrafficDataPerIntervalData { "
+				+ "DataModule = " + global::VodGen.Serialization.VodDisplay.Value(DataModule)
+				+ " }";
 
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static TrafficDataPerIntervalData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? v0 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("DataModule"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "DataModule");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "DataModule", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => DataModuleItem.ReadJson(ref o, op)));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static TrafficDataPerIntervalData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? v0 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("DataModule"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "DataModule");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "DataModule", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => DataModuleItem.ReadJson(ref o, op)));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
 
-                return new TrafficDataPerIntervalData
-                {
-                    DataModule = v0,
-                };
-            }
+				return new TrafficDataPerIntervalData
+				{
+					DataModule = v0,
+				};
+			}
 
-            /// <summary>
-            /// A value of TrafficDataPerIntervalData.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class DataModuleItem
-            {
-                /// <summary>
-                /// The HttpsDomesticValue value.
-                /// </summary>
-                public string? HttpsDomesticValue { get; init; }
+			/// <summary>A value of TrafficDataPerIntervalData.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class DataModuleItem
+			{
+				/// <summary>The HttpsDomesticValue value.</summary>
+				public string? HttpsDomesticValue { get; init; }
 
-                /// <summary>
-                /// The Value value.
-                /// </summary>
-                public string? Value { get; init; }
+				/// <summary>The Value value.</summary>
+				public string? Value { get; init; }
 
-                /// <summary>
-                /// The OverseasValue value.
-                /// </summary>
-                public string? OverseasValue { get; init; }
+				/// <summary>The OverseasValue value.</summary>
+				public string? OverseasValue { get; init; }
 
-                /// <summary>
-                /// The HttpsValue value.
-                /// </summary>
-                public string? HttpsValue { get; init; }
+				/// <summary>The HttpsValue value.</summary>
+				public string? HttpsValue { get; init; }
 
-                /// <summary>
-                /// The HttpsOverseasValue value.
-                /// </summary>
-                public string? HttpsOverseasValue { get; init; }
+				/// <summary>The HttpsOverseasValue value.</summary>
+				public string? HttpsOverseasValue { get; init; }
 
-                /// <summary>
-                /// The TimeStamp value.
-                /// </summary>
-                public string? TimeStamp { get; init; }
+				/// <summary>The TimeStamp value.</summary>
+				public string? TimeStamp { get; init; }
 
-                /// <summary>
-                /// The DomesticValue value.
-                /// </summary>
-                public string? DomesticValue { get; init; }
+				/// <summary>The DomesticValue value.</summary>
+				public string? DomesticValue { get; init; }
 
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "DataModuleItem { "
-                    + "HttpsDomesticValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsDomesticValue)
-                    + ", Value = " + global::VodGen.Serialization.VodDisplay.Value(Value)
-                    + ", OverseasValue = " + global::VodGen.Serialization.VodDisplay.Value(OverseasValue)
-                    + ", HttpsValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsValue)
-                    + ", HttpsOverseasValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsOverseasValue)
-                    + ", TimeStamp = " + global::VodGen.Serialization.VodDisplay.Value(TimeStamp)
-                    + ", DomesticValue = " + global::VodGen.Serialization.VodDisplay.Value(DomesticValue)
-                    + " }";
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "DataModuleItem { "
+					+ "HttpsDomesticValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsDomesticValue)
+					+ ", Value = " + global::VodGen.Serialization.VodDisplay.Value(Value)
+					+ ", OverseasValue = " + global::VodGen.Serialization.VodDisplay.Value(OverseasValue)
+					+ ", HttpsValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsValue)
+					+ ", HttpsOverseasValue = " + global::VodGen.Serialization.VodDisplay.Value(HttpsOverseasValue)
+					+ ", TimeStamp = " + global::VodGen.Serialization.VodDisplay.Value(TimeStamp)
+					+ ", DomesticValue = " + global::VodGen.Serialization.VodDisplay.Value(DomesticValue)
+					+ " }";
 
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static DataModuleItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    string? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    string? v6 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("HttpsDomesticValue"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "HttpsDomesticValue");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsDomesticValue");
-                        }
-                        else if (reader.ValueTextEquals("Value"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Value");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Value");
-                        }
-                        else if (reader.ValueTextEquals("OverseasValue"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "OverseasValue");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "OverseasValue");
-                        }
-                        else if (reader.ValueTextEquals("HttpsValue"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "HttpsValue");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsValue");
-                        }
-                        else if (reader.ValueTextEquals("HttpsOverseasValue"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "HttpsOverseasValue");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsOverseasValue");
-                        }
-                        else if (reader.ValueTextEquals("TimeStamp"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "TimeStamp");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TimeStamp");
-                        }
-                        else if (reader.ValueTextEquals("DomesticValue"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "DomesticValue");
-                            v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomesticValue");
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static DataModuleItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					string? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					string? v6 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("HttpsDomesticValue"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "HttpsDomesticValue");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsDomesticValue");
+						}
+						else if (reader.ValueTextEquals("Value"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Value");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Value");
+						}
+						else if (reader.ValueTextEquals("OverseasValue"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "OverseasValue");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "OverseasValue");
+						}
+						else if (reader.ValueTextEquals("HttpsValue"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "HttpsValue");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsValue");
+						}
+						else if (reader.ValueTextEquals("HttpsOverseasValue"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "HttpsOverseasValue");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsOverseasValue");
+						}
+						else if (reader.ValueTextEquals("TimeStamp"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "TimeStamp");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TimeStamp");
+						}
+						else if (reader.ValueTextEquals("DomesticValue"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "DomesticValue");
+							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomesticValue");
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
 
-                    return new DataModuleItem
-                    {
-                        HttpsDomesticValue = v0,
-                        Value = v1,
-                        OverseasValue = v2,
-                        HttpsValue = v3,
-                        HttpsOverseasValue = v4,
-                        TimeStamp = v5,
-                        DomesticValue = v6,
-                    };
-                }
-            }
-        }
-    }
+					return new DataModuleItem
+					{
+						HttpsDomesticValue = v0,
+						Value = v1,
+						OverseasValue = v2,
+						HttpsValue = v3,
+						HttpsOverseasValue = v4,
+						TimeStamp = v5,
+						DomesticValue = v6,
+					};
+				}
+			}
+		}
+	}
 
-    /// <summary>
-    /// The error codes the DescribeVodDomainTrafficData operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class DescribeVodDomainTrafficDataErrors
-    {
-        /// <summary>
-        /// MissingTimeParameter (HTTP 400): The StartTime and EndTime must be both specified.
-        /// </summary>
-        public static global::VodGen.VodErrorCode MissingTimeParameter { get; } = new("MissingTimeParameter", 400, "The StartTime and EndTime must be both specified.");
+	/// <summary>The error codes the DescribeVodDomainTrafficData operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class DescribeVodDomainTrafficDataErrors
+	{
+		/// <summary>MissingTimeParameter (HTTP 400): The StartTime and EndTime must be both specified.</summary>
+		public static global::VodGen.VodErrorCode MissingTimeParameter { get; } = new("MissingTimeParameter", 400, "The StartTime and EndTime must be both specified.");
 
-        /// <summary>
-        /// InvalidStartTime.Malformed (HTTP 400): The specified StartTime is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidStartTimeMalformed { get; } = new("InvalidStartTime.Malformed", 400, "The specified StartTime is invalid.");
+		/// <summary>InvalidStartTime.Malformed (HTTP 400): The specified StartTime is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidStartTimeMalformed { get; } = new("InvalidStartTime.Malformed", 400, "The specified StartTime is invalid.");
 
-        /// <summary>
-        /// InvalidEndTime.Malformed (HTTP 400): The specified EndTime is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidEndTimeMalformed { get; } = new("InvalidEndTime.Malformed", 400, "The specified EndTime is invalid.");
+		/// <summary>InvalidEndTime.Malformed (HTTP 400): The specified EndTime is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidEndTimeMalformed { get; } = new("InvalidEndTime.Malformed", 400, "The specified EndTime is invalid.");
 
-        /// <summary>
-        /// InvalidEndTime.Mismatch (HTTP 400): The specified EndTime is earlier than the StartTime.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidEndTimeMismatch { get; } = new("InvalidEndTime.Mismatch", 400, "The specified EndTime is earlier than the StartTime.");
+		/// <summary>InvalidEndTime.Mismatch (HTTP 400): The specified EndTime is earlier than the StartTime.</summary>
+		public static global::VodGen.VodErrorCode InvalidEndTimeMismatch { get; } = new("InvalidEndTime.Mismatch", 400, "The specified EndTime is earlier than the StartTime.");
 
-        /// <summary>
-        /// InvalidStartTime.ValueNotSupported (HTTP 400): The specified StartTime is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidStartTimeValueNotSupported { get; } = new("InvalidStartTime.ValueNotSupported", 400, "The specified StartTime is invalid.");
+		/// <summary>InvalidStartTime.ValueNotSupported (HTTP 400): The specified StartTime is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidStartTimeValueNotSupported { get; } = new("InvalidStartTime.ValueNotSupported", 400, "The specified StartTime is invalid.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            MissingTimeParameter,
-            InvalidStartTimeMalformed,
-            InvalidEndTimeMalformed,
-            InvalidEndTimeMismatch,
-            InvalidStartTimeValueNotSupported,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			MissingTimeParameter,
+			InvalidStartTimeMalformed,
+			InvalidEndTimeMalformed,
+			InvalidEndTimeMismatch,
+			InvalidStartTimeValueNotSupported,
+		};
+	}
 
-    /// <summary>
-    /// How DescribeVodDomainTrafficData is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodDomainTrafficDataAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class DescribeVodDomainTrafficDataOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodDomainTrafficDataRequest, global::VodGen.Vod.DescribeVodDomainTrafficDataResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.DescribeVodDomainTrafficDataOperation Instance { get; } = new();
+	/// <summary>
+	/// How DescribeVodDomainTrafficData is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodDomainTrafficDataAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class DescribeVodDomainTrafficDataOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodDomainTrafficDataRequest, global::VodGen.Vod.DescribeVodDomainTrafficDataResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.DescribeVodDomainTrafficDataOperation Instance { get; } = new();
 
-        private DescribeVodDomainTrafficDataOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "DescribeVodDomainTrafficData",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private DescribeVodDomainTrafficDataOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"DescribeVodDomainTrafficData",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("DomainName"u8, request.DomainName);
-            writer.Write("EndTime"u8, request.EndTime);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("Interval"u8, request.Interval);
-            writer.Write("IspNameEn"u8, request.IspNameEn);
-            writer.Write("LocationNameEn"u8, request.LocationNameEn);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("StartTime"u8, request.StartTime);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("DomainName"u8, request.DomainName);
+			writer.Write("EndTime"u8, request.EndTime);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("Interval"u8, request.Interval);
+			writer.Write("IspNameEn"u8, request.IspNameEn);
+			writer.Write("LocationNameEn"u8, request.LocationNameEn);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("StartTime"u8, request.StartTime);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.DescribeVodDomainTrafficDataResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.DescribeVodDomainTrafficDataResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls DescribeVodDomainTrafficData.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="DescribeVodDomainTrafficDataErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse> DescribeVodDomainTrafficDataAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.DescribeVodDomainTrafficDataOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls DescribeVodDomainTrafficData.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="DescribeVodDomainTrafficDataErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse> DescribeVodDomainTrafficDataAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.DescribeVodDomainTrafficDataOperation.Instance, request, cancellationToken);
+		}
+	}
 }

@@ -5,650 +5,566 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the DescribeVodUserDomains operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of DescribeVodUserDomains.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class DescribeVodUserDomainsRequest
-    {
-        /// <summary>
-        /// The PageSize value.
-        /// </summary>
-        [global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 500d)]
-        public int? PageSize { get; init; }
+	/// <summary>Parameters of the DescribeVodUserDomains operation.</summary>
+	/// <remarks>
+	/// Parameters of DescribeVodUserDomains.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class DescribeVodUserDomainsRequest
+	{
+		/// <summary>The PageSize value.</summary>
+		[global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 500d)]
+		public int? PageSize { get; init; }
 
-        /// <summary>
-        /// The PageNumber value.
-        /// </summary>
-        [global::VodGen.Validation.VodRange(Minimum = 1d)]
-        public int? PageNumber { get; init; }
+		/// <summary>The PageNumber value.</summary>
+		[global::VodGen.Validation.VodRange(Minimum = 1d)]
+		public int? PageNumber { get; init; }
 
-        /// <summary>
-        /// The DomainName value.
-        /// </summary>
-        public string? DomainName { get; init; }
+		/// <summary>The DomainName value.</summary>
+		public string? DomainName { get; init; }
 
-        /// <summary>
-        /// The DomainStatus value.
-        /// </summary>
-        public string? DomainStatus { get; init; }
+		/// <summary>The DomainStatus value.</summary>
+		public string? DomainStatus { get; init; }
 
-        /// <summary>
-        /// The DomainSearchType value.
-        /// </summary>
-        public string? DomainSearchType { get; init; }
+		/// <summary>The DomainSearchType value.</summary>
+		public string? DomainSearchType { get; init; }
 
-        /// <summary>
-        /// The Tag value.
-        /// </summary>
-        [global::VodGen.Validation.VodItemCount(MaxItems = 20)]
-        public global::System.Collections.Generic.IReadOnlyList<TagItem>? Tag { get; init; }
+		/// <summary>The Tag value.</summary>
+		[global::VodGen.Validation.VodItemCount(MaxItems = 20)]
+		public global::System.Collections.Generic.IReadOnlyList<TagItem>? Tag { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "DescribeVodUserDomainsRequest { "
-            + "PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
-            + ", PageNumber = " + global::VodGen.Serialization.VodDisplay.Value(PageNumber)
-            + ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
-            + ", DomainStatus = " + global::VodGen.Serialization.VodDisplay.Value(DomainStatus)
-            + ", DomainSearchType = " + global::VodGen.Serialization.VodDisplay.Value(DomainSearchType)
-            + ", Tag = " + global::VodGen.Serialization.VodDisplay.Value(Tag)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "DescribeVodUserDomainsRequest { "
+			+ "PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
+			+ ", PageNumber = " + global::VodGen.Serialization.VodDisplay.Value(PageNumber)
+			+ ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
+			+ ", DomainStatus = " + global::VodGen.Serialization.VodDisplay.Value(DomainStatus)
+			+ ", DomainSearchType = " + global::VodGen.Serialization.VodDisplay.Value(DomainSearchType)
+			+ ", Tag = " + global::VodGen.Serialization.VodDisplay.Value(Tag)
+			+ " }";
 
-        /// <summary>
-        /// A value of DescribeVodUserDomainsRequest.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class TagItem
-        {
-            /// <summary>
-            /// The Key value.
-            /// </summary>
-            public string? Key { get; init; }
+		/// <summary>A value of DescribeVodUserDomainsRequest.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class TagItem
+		{
+			/// <summary>The Key value.</summary>
+			public string? Key { get; init; }
 
-            /// <summary>
-            /// The Value value.
-            /// </summary>
-            public string? Value { get; init; }
+			/// <summary>The Value value.</summary>
+			public string? Value { get; init; }
 
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "TagItem { "
-                + "Key = " + global::VodGen.Serialization.VodDisplay.Value(Key)
-                + ", Value = " + global::VodGen.Serialization.VodDisplay.Value(Value)
-                + " }";
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "TagItem { "
+				+ "Key = " + global::VodGen.Serialization.VodDisplay.Value(Key)
+				+ ", Value = " + global::VodGen.Serialization.VodDisplay.Value(Value)
+				+ " }";
 
-            /// <summary>Writes the values as a JSON object.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)
-            {
-                json.WriteStartObject();
-                if (Key is { } v0)
-                {
-                    json.WritePropertyName("Key"u8);
-                    json.WriteStringValue(v0);
-                }
-                if (Value is { } v1)
-                {
-                    json.WritePropertyName("Value"u8);
-                    json.WriteStringValue(v1);
-                }
-                json.WriteEndObject();
-            }
-        }
-    }
+			/// <summary>Writes the values as a JSON object.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)
+			{
+				json.WriteStartObject();
+				if (Key is { } v0)
+				{
+					json.WritePropertyName("Key"u8);
+					json.WriteStringValue(v0);
+				}
+				if (Value is { } v1)
+				{
+					json.WritePropertyName("Value"u8);
+					json.WriteStringValue(v1);
+				}
+				json.WriteEndObject();
+			}
+		}
+	}
 
-    /// <summary>
-    /// The answer of the DescribeVodUserDomains operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class DescribeVodUserDomainsResponse
-    {
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
+	/// <summary>The answer of the DescribeVodUserDomains operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class DescribeVodUserDomainsResponse
+	{
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The PageNumber value.
-        /// </summary>
-        public long? PageNumber { get; init; }
+		/// <summary>The PageNumber value.</summary>
+		public long? PageNumber { get; init; }
 
-        /// <summary>
-        /// The PageSize value.
-        /// </summary>
-        public long? PageSize { get; init; }
+		/// <summary>The PageSize value.</summary>
+		public long? PageSize { get; init; }
 
-        /// <summary>
-        /// The TotalCount value.
-        /// </summary>
-        public long? TotalCount { get; init; }
+		/// <summary>The TotalCount value.</summary>
+		public long? TotalCount { get; init; }
 
-        /// <summary>
-        /// The Domains value.
-        /// </summary>
-        public DomainsData? Domains { get; init; }
+		/// <summary>The Domains value.</summary>
+		public DomainsData? Domains { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "DescribeVodUserDomainsResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", PageNumber = " + global::VodGen.Serialization.VodDisplay.Value(PageNumber)
-            + ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
-            + ", TotalCount = " + global::VodGen.Serialization.VodDisplay.Value(TotalCount)
-            + ", Domains = " + global::VodGen.Serialization.VodDisplay.Value(Domains)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "DescribeVodUserDomainsResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", PageNumber = " + global::VodGen.Serialization.VodDisplay.Value(PageNumber)
+			+ ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
+			+ ", TotalCount = " + global::VodGen.Serialization.VodDisplay.Value(TotalCount)
+			+ ", Domains = " + global::VodGen.Serialization.VodDisplay.Value(Domains)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static DescribeVodUserDomainsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            long? v1 = default;
-            long? v2 = default;
-            long? v3 = default;
-            DomainsData? v4 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("PageNumber"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "PageNumber");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageNumber");
-                }
-                else if (reader.ValueTextEquals("PageSize"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PageSize");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageSize");
-                }
-                else if (reader.ValueTextEquals("TotalCount"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "TotalCount");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "TotalCount");
-                }
-                else if (reader.ValueTextEquals("Domains"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Domains");
-                    reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : DomainsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Domains"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static DescribeVodUserDomainsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			long? v1 = default;
+			long? v2 = default;
+			long? v3 = default;
+			DomainsData? v4 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("PageNumber"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "PageNumber");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageNumber");
+				}
+				else if (reader.ValueTextEquals("PageSize"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PageSize");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageSize");
+				}
+				else if (reader.ValueTextEquals("TotalCount"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "TotalCount");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "TotalCount");
+				}
+				else if (reader.ValueTextEquals("Domains"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Domains");
+					reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : DomainsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Domains"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new DescribeVodUserDomainsResponse
-            {
-                RequestId = v0,
-                PageNumber = v1,
-                PageSize = v2,
-                TotalCount = v3,
-                Domains = v4,
-            };
-        }
+			return new DescribeVodUserDomainsResponse
+			{
+				RequestId = v0,
+				PageNumber = v1,
+				PageSize = v2,
+				TotalCount = v3,
+				Domains = v4,
+			};
+		}
 
-        /// <summary>
-        /// A value of DescribeVodUserDomainsResponse.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class DomainsData
-        {
-            /// <summary>
-            /// The PageData value.
-            /// </summary>
-            public global::System.Collections.Generic.IReadOnlyList<PageDataItem>? PageData { get; init; }
+		/// <summary>A value of DescribeVodUserDomainsResponse.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class DomainsData
+		{
+			/// <summary>The PageData value.</summary>
+			public global::System.Collections.Generic.IReadOnlyList<PageDataItem>? PageData { get; init; }
 
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "DomainsData { "
-                + "PageData = " + global::VodGen.Serialization.VodDisplay.Value(PageData)
-                + " }";
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "DomainsData { "
+				+ "PageData = " + global::VodGen.Serialization.VodDisplay.Value(PageData)
+				+ " }";
 
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static DomainsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.IReadOnlyList<PageDataItem>? v0 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("PageData"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PageData");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PageData", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PageDataItem.ReadJson(ref o, op)));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static DomainsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				global::System.Collections.Generic.IReadOnlyList<PageDataItem>? v0 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("PageData"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PageData");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PageData", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PageDataItem.ReadJson(ref o, op)));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
 
-                return new DomainsData
-                {
-                    PageData = v0,
-                };
-            }
+				return new DomainsData
+				{
+					PageData = v0,
+				};
+			}
 
-            /// <summary>
-            /// A value of DomainsData.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class PageDataItem
-            {
-                /// <summary>
-                /// The GmtCreated value.
-                /// </summary>
-                public string? GmtCreated { get; init; }
+			/// <summary>A value of DomainsData.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class PageDataItem
+			{
+				/// <summary>The GmtCreated value.</summary>
+				public string? GmtCreated { get; init; }
 
-                /// <summary>
-                /// The SslProtocol value.
-                /// </summary>
-                public string? SslProtocol { get; init; }
+				/// <summary>The SslProtocol value.</summary>
+				public string? SslProtocol { get; init; }
 
-                /// <summary>
-                /// The Description value.
-                /// </summary>
-                public string? Description { get; init; }
+				/// <summary>The Description value.</summary>
+				public string? Description { get; init; }
 
-                /// <summary>
-                /// The Sandbox value.
-                /// </summary>
-                public string? Sandbox { get; init; }
+				/// <summary>The Sandbox value.</summary>
+				public string? Sandbox { get; init; }
 
-                /// <summary>
-                /// The Cname value.
-                /// </summary>
-                public string? Cname { get; init; }
+				/// <summary>The Cname value.</summary>
+				public string? Cname { get; init; }
 
-                /// <summary>
-                /// The DomainStatus value.
-                /// </summary>
-                public string? DomainStatus { get; init; }
+				/// <summary>The DomainStatus value.</summary>
+				public string? DomainStatus { get; init; }
 
-                /// <summary>
-                /// The GmtModified value.
-                /// </summary>
-                public string? GmtModified { get; init; }
+				/// <summary>The GmtModified value.</summary>
+				public string? GmtModified { get; init; }
 
-                /// <summary>
-                /// The DomainName value.
-                /// </summary>
-                public string? DomainName { get; init; }
+				/// <summary>The DomainName value.</summary>
+				public string? DomainName { get; init; }
 
-                /// <summary>
-                /// The Sources value.
-                /// </summary>
-                public SourcesData? Sources { get; init; }
+				/// <summary>The Sources value.</summary>
+				public SourcesData? Sources { get; init; }
 
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "PageDataItem { "
-                    + "GmtCreated = " + global::VodGen.Serialization.VodDisplay.Value(GmtCreated)
-                    + ", SslProtocol = " + global::VodGen.Serialization.VodDisplay.Value(SslProtocol)
-                    + ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
-                    + ", Sandbox = " + global::VodGen.Serialization.VodDisplay.Value(Sandbox)
-                    + ", Cname = " + global::VodGen.Serialization.VodDisplay.Value(Cname)
-                    + ", DomainStatus = " + global::VodGen.Serialization.VodDisplay.Value(DomainStatus)
-                    + ", GmtModified = " + global::VodGen.Serialization.VodDisplay.Value(GmtModified)
-                    + ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
-                    + ", Sources = " + global::VodGen.Serialization.VodDisplay.Value(Sources)
-                    + " }";
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "PageDataItem { "
+					+ "GmtCreated = " + global::VodGen.Serialization.VodDisplay.Value(GmtCreated)
+					+ ", SslProtocol = " + global::VodGen.Serialization.VodDisplay.Value(SslProtocol)
+					+ ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
+					+ ", Sandbox = " + global::VodGen.Serialization.VodDisplay.Value(Sandbox)
+					+ ", Cname = " + global::VodGen.Serialization.VodDisplay.Value(Cname)
+					+ ", DomainStatus = " + global::VodGen.Serialization.VodDisplay.Value(DomainStatus)
+					+ ", GmtModified = " + global::VodGen.Serialization.VodDisplay.Value(GmtModified)
+					+ ", DomainName = " + global::VodGen.Serialization.VodDisplay.Value(DomainName)
+					+ ", Sources = " + global::VodGen.Serialization.VodDisplay.Value(Sources)
+					+ " }";
 
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static PageDataItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    string? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    string? v6 = default;
-                    string? v7 = default;
-                    SourcesData? v8 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("GmtCreated"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "GmtCreated");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtCreated");
-                        }
-                        else if (reader.ValueTextEquals("SslProtocol"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SslProtocol");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SslProtocol");
-                        }
-                        else if (reader.ValueTextEquals("Description"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-                        }
-                        else if (reader.ValueTextEquals("Sandbox"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Sandbox");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Sandbox");
-                        }
-                        else if (reader.ValueTextEquals("Cname"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Cname");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Cname");
-                        }
-                        else if (reader.ValueTextEquals("DomainStatus"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DomainStatus");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainStatus");
-                        }
-                        else if (reader.ValueTextEquals("GmtModified"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "GmtModified");
-                            v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtModified");
-                        }
-                        else if (reader.ValueTextEquals("DomainName"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DomainName");
-                            v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
-                        }
-                        else if (reader.ValueTextEquals("Sources"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Sources");
-                            reader.Read(); v8 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SourcesData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Sources"));
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static PageDataItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					string? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					string? v6 = default;
+					string? v7 = default;
+					SourcesData? v8 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("GmtCreated"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "GmtCreated");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtCreated");
+						}
+						else if (reader.ValueTextEquals("SslProtocol"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SslProtocol");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SslProtocol");
+						}
+						else if (reader.ValueTextEquals("Description"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+						}
+						else if (reader.ValueTextEquals("Sandbox"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Sandbox");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Sandbox");
+						}
+						else if (reader.ValueTextEquals("Cname"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Cname");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Cname");
+						}
+						else if (reader.ValueTextEquals("DomainStatus"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DomainStatus");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainStatus");
+						}
+						else if (reader.ValueTextEquals("GmtModified"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "GmtModified");
+							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtModified");
+						}
+						else if (reader.ValueTextEquals("DomainName"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DomainName");
+							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
+						}
+						else if (reader.ValueTextEquals("Sources"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Sources");
+							reader.Read(); v8 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SourcesData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Sources"));
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
 
-                    return new PageDataItem
-                    {
-                        GmtCreated = v0,
-                        SslProtocol = v1,
-                        Description = v2,
-                        Sandbox = v3,
-                        Cname = v4,
-                        DomainStatus = v5,
-                        GmtModified = v6,
-                        DomainName = v7,
-                        Sources = v8,
-                    };
-                }
+					return new PageDataItem
+					{
+						GmtCreated = v0,
+						SslProtocol = v1,
+						Description = v2,
+						Sandbox = v3,
+						Cname = v4,
+						DomainStatus = v5,
+						GmtModified = v6,
+						DomainName = v7,
+						Sources = v8,
+					};
+				}
 
-                /// <summary>
-                /// A value of PageDataItem.
-                /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-                public sealed partial class SourcesData
-                {
-                    /// <summary>
-                    /// The Source value.
-                    /// </summary>
-                    public global::System.Collections.Generic.IReadOnlyList<SourceItem>? Source { get; init; }
+				/// <summary>A value of PageDataItem.</summary>
+				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+				public sealed partial class SourcesData
+				{
+					/// <summary>The Source value.</summary>
+					public global::System.Collections.Generic.IReadOnlyList<SourceItem>? Source { get; init; }
 
-                    /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                    public override string ToString()
-                        => "SourcesData { "
-                        + "Source = " + global::VodGen.Serialization.VodDisplay.Value(Source)
-                        + " }";
+					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+					public override string ToString()
+						=> "SourcesData { "
+						+ "Source = " + global::VodGen.Serialization.VodDisplay.Value(Source)
+						+ " }";
 
-                    /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                    internal static SourcesData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                    {
-                        global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                        global::System.Collections.Generic.IReadOnlyList<SourceItem>? v0 = default;
-                        ulong seen0 = 0;
-                        while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("Source"u8))
-                            {
-                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Source");
-                                v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Source", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SourceItem.ReadJson(ref o, op)));
-                            }
-                            else
-                            {
-                                global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                            }
-                        }
+					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+					internal static SourcesData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+					{
+						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+						global::System.Collections.Generic.IReadOnlyList<SourceItem>? v0 = default;
+						ulong seen0 = 0;
+						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+						{
+							if (reader.ValueTextEquals("Source"u8))
+							{
+								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Source");
+								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Source", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SourceItem.ReadJson(ref o, op)));
+							}
+							else
+							{
+								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+							}
+						}
 
-                        return new SourcesData
-                        {
-                            Source = v0,
-                        };
-                    }
+						return new SourcesData
+						{
+							Source = v0,
+						};
+					}
 
-                    /// <summary>
-                    /// A value of SourcesData.
-                    /// </summary>
-                    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-                    public sealed partial class SourceItem
-                    {
-                        /// <summary>
-                        /// The Type value.
-                        /// </summary>
-                        public string? Type { get; init; }
+					/// <summary>A value of SourcesData.</summary>
+					[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+					public sealed partial class SourceItem
+					{
+						/// <summary>The Type value.</summary>
+						public string? Type { get; init; }
 
-                        /// <summary>
-                        /// The Priority value.
-                        /// </summary>
-                        public string? Priority { get; init; }
+						/// <summary>The Priority value.</summary>
+						public string? Priority { get; init; }
 
-                        /// <summary>
-                        /// The Port value.
-                        /// </summary>
-                        public int? Port { get; init; }
+						/// <summary>The Port value.</summary>
+						public int? Port { get; init; }
 
-                        /// <summary>
-                        /// The Content value.
-                        /// </summary>
-                        public string? Content { get; init; }
+						/// <summary>The Content value.</summary>
+						public string? Content { get; init; }
 
-                        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                        public override string ToString()
-                            => "SourceItem { "
-                            + "Type = " + global::VodGen.Serialization.VodDisplay.Value(Type)
-                            + ", Priority = " + global::VodGen.Serialization.VodDisplay.Value(Priority)
-                            + ", Port = " + global::VodGen.Serialization.VodDisplay.Value(Port)
-                            + ", Content = " + global::VodGen.Serialization.VodDisplay.Value(Content)
-                            + " }";
+						/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+						public override string ToString()
+							=> "SourceItem { "
+							+ "Type = " + global::VodGen.Serialization.VodDisplay.Value(Type)
+							+ ", Priority = " + global::VodGen.Serialization.VodDisplay.Value(Priority)
+							+ ", Port = " + global::VodGen.Serialization.VodDisplay.Value(Port)
+							+ ", Content = " + global::VodGen.Serialization.VodDisplay.Value(Content)
+							+ " }";
 
-                        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                        internal static SourceItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                        {
-                            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                            string? v0 = default;
-                            string? v1 = default;
-                            int? v2 = default;
-                            string? v3 = default;
-                            ulong seen0 = 0;
-                            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                            {
-                                if (reader.ValueTextEquals("Type"u8))
-                                {
-                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Type");
-                                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
-                                }
-                                else if (reader.ValueTextEquals("Priority"u8))
-                                {
-                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Priority");
-                                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Priority");
-                                }
-                                else if (reader.ValueTextEquals("Port"u8))
-                                {
-                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Port");
-                                    v2 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Port");
-                                }
-                                else if (reader.ValueTextEquals("Content"u8))
-                                {
-                                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Content");
-                                    v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Content");
-                                }
-                                else
-                                {
-                                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                                }
-                            }
+						/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+						[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+						internal static SourceItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+						{
+							global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+							string? v0 = default;
+							string? v1 = default;
+							int? v2 = default;
+							string? v3 = default;
+							ulong seen0 = 0;
+							while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+							{
+								if (reader.ValueTextEquals("Type"u8))
+								{
+									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Type");
+									v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
+								}
+								else if (reader.ValueTextEquals("Priority"u8))
+								{
+									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Priority");
+									v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Priority");
+								}
+								else if (reader.ValueTextEquals("Port"u8))
+								{
+									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Port");
+									v2 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Port");
+								}
+								else if (reader.ValueTextEquals("Content"u8))
+								{
+									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Content");
+									v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Content");
+								}
+								else
+								{
+									global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+								}
+							}
 
-                            return new SourceItem
-                            {
-                                Type = v0,
-                                Priority = v1,
-                                Port = v2,
-                                Content = v3,
-                            };
-                        }
-                    }
-                }
-            }
-        }
-    }
+							return new SourceItem
+							{
+								Type = v0,
+								Priority = v1,
+								Port = v2,
+								Content = v3,
+							};
+						}
+					}
+				}
+			}
+		}
+	}
 
-    /// <summary>
-    /// The error codes the DescribeVodUserDomains operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class DescribeVodUserDomainsErrors
-    {
-        /// <summary>
-        /// InvalidPageNumber.ValueNotSupported (HTTP 400): The specified value of PageNumber is not supported.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidPageNumberValueNotSupported { get; } = new("InvalidPageNumber.ValueNotSupported", 400, "The specified value of PageNumber is not supported.");
+	/// <summary>The error codes the DescribeVodUserDomains operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class DescribeVodUserDomainsErrors
+	{
+		/// <summary>InvalidPageNumber.ValueNotSupported (HTTP 400): The specified value of PageNumber is not supported.</summary>
+		public static global::VodGen.VodErrorCode InvalidPageNumberValueNotSupported { get; } = new("InvalidPageNumber.ValueNotSupported", 400, "The specified value of PageNumber is not supported.");
 
-        /// <summary>
-        /// InvalidPageSize.ValueNotSupported (HTTP 400): The specified value of PageSize is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidPageSizeValueNotSupported { get; } = new("InvalidPageSize.ValueNotSupported", 400, "The specified value of PageSize is invalid.");
+		/// <summary>InvalidPageSize.ValueNotSupported (HTTP 400): The specified value of PageSize is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidPageSizeValueNotSupported { get; } = new("InvalidPageSize.ValueNotSupported", 400, "The specified value of PageSize is invalid.");
 
-        /// <summary>
-        /// InvalidDomainStatus.ValueNotSupported (HTTP 400): The specified value of DomainStatus is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidDomainStatusValueNotSupported { get; } = new("InvalidDomainStatus.ValueNotSupported", 400, "The specified value of DomainStatus is invalid.");
+		/// <summary>InvalidDomainStatus.ValueNotSupported (HTTP 400): The specified value of DomainStatus is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidDomainStatusValueNotSupported { get; } = new("InvalidDomainStatus.ValueNotSupported", 400, "The specified value of DomainStatus is invalid.");
 
-        /// <summary>
-        /// InvalidDomainName.Malformed (HTTP 400): The specified DomainName is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidDomainNameMalformed { get; } = new("InvalidDomainName.Malformed", 400, "The specified DomainName is invalid.");
+		/// <summary>InvalidDomainName.Malformed (HTTP 400): The specified DomainName is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidDomainNameMalformed { get; } = new("InvalidDomainName.Malformed", 400, "The specified DomainName is invalid.");
 
-        /// <summary>
-        /// InvalidDomainSearchType.ValueNotSupported (HTTP 400): The specified value of DomainSearchType is invalid.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidDomainSearchTypeValueNotSupported { get; } = new("InvalidDomainSearchType.ValueNotSupported", 400, "The specified value of DomainSearchType is invalid.");
+		/// <summary>InvalidDomainSearchType.ValueNotSupported (HTTP 400): The specified value of DomainSearchType is invalid.</summary>
+		public static global::VodGen.VodErrorCode InvalidDomainSearchTypeValueNotSupported { get; } = new("InvalidDomainSearchType.ValueNotSupported", 400, "The specified value of DomainSearchType is invalid.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidPageNumberValueNotSupported,
-            InvalidPageSizeValueNotSupported,
-            InvalidDomainStatusValueNotSupported,
-            InvalidDomainNameMalformed,
-            InvalidDomainSearchTypeValueNotSupported,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidPageNumberValueNotSupported,
+			InvalidPageSizeValueNotSupported,
+			InvalidDomainStatusValueNotSupported,
+			InvalidDomainNameMalformed,
+			InvalidDomainSearchTypeValueNotSupported,
+		};
+	}
 
-    /// <summary>
-    /// How DescribeVodUserDomains is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodUserDomainsAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.DescribeVodUserDomainsOperation Instance { get; } = new();
+	/// <summary>
+	/// How DescribeVodUserDomains is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodUserDomainsAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.DescribeVodUserDomainsOperation Instance { get; } = new();
 
-        private DescribeVodUserDomainsOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "DescribeVodUserDomains",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private DescribeVodUserDomainsOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"DescribeVodUserDomains",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.DescribeVodUserDomainsRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 500d, "PageSize");
-            global::VodGen.VodRequestValidation.Bounds(request.PageNumber, 1d, null, "PageNumber");
-            global::VodGen.VodRequestValidation.Count(request.Tag, null, 20, "Tag");
-            global::VodGen.VodRequestValidation.NoNullItems(request.Tag, "Tag");
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.DescribeVodUserDomainsRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 500d, "PageSize");
+			global::VodGen.VodRequestValidation.Bounds(request.PageNumber, 1d, null, "PageNumber");
+			global::VodGen.VodRequestValidation.Count(request.Tag, null, 20, "Tag");
+			global::VodGen.VodRequestValidation.NoNullItems(request.Tag, "Tag");
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.DescribeVodUserDomainsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("DomainName"u8, request.DomainName);
-            writer.Write("DomainSearchType"u8, request.DomainSearchType);
-            writer.Write("DomainStatus"u8, request.DomainStatus);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("PageNumber"u8, request.PageNumber);
-            writer.Write("PageSize"u8, request.PageSize);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            if (request.Tag is { } f0)
-            {
-                writer.BeginList();
-                for (var i1 = 0; i1 < f0.Count; i1++)
-                {
-                    if (f0[i1] is not { } e2) continue;
-                    writer.Enter("Tag."u8, i1 + 1);
-                    WriteFlatTagItem(ref writer, e2);
-                    writer.Exit();
-                }
-                writer.EndList();
-            }
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.DescribeVodUserDomainsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("DomainName"u8, request.DomainName);
+			writer.Write("DomainSearchType"u8, request.DomainSearchType);
+			writer.Write("DomainStatus"u8, request.DomainStatus);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("PageNumber"u8, request.PageNumber);
+			writer.Write("PageSize"u8, request.PageSize);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			if (request.Tag is { } f0)
+			{
+				writer.BeginList();
+				for (var i1 = 0; i1 < f0.Count; i1++)
+				{
+					if (f0[i1] is not { } e2) continue;
+					writer.Enter("Tag."u8, i1 + 1);
+					WriteFlatTagItem(ref writer, e2);
+					writer.Exit();
+				}
+				writer.EndList();
+			}
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+		}
 
-        private static void WriteFlatTagItem(ref global::VodGen.Signing.VodQueryWriter writer, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
-        {
-            writer.WriteMember(".Key"u8, value.Key);
-            writer.WriteMember(".Value"u8, value.Value);
-        }
+		private static void WriteFlatTagItem(ref global::VodGen.Signing.VodQueryWriter writer, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
+		{
+			writer.WriteMember(".Key"u8, value.Key);
+			writer.WriteMember(".Value"u8, value.Value);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.DescribeVodUserDomainsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.DescribeVodUserDomainsResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.DescribeVodUserDomainsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.DescribeVodUserDomainsResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls DescribeVodUserDomains.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="DescribeVodUserDomainsErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.DescribeVodUserDomainsResponse> DescribeVodUserDomainsAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.DescribeVodUserDomainsRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.DescribeVodUserDomainsOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls DescribeVodUserDomains.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="DescribeVodUserDomainsErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.DescribeVodUserDomainsResponse> DescribeVodUserDomainsAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.DescribeVodUserDomainsRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.DescribeVodUserDomainsOperation.Instance, request, cancellationToken);
+		}
+	}
 }

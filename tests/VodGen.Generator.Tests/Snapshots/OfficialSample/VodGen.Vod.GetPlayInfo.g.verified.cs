@@ -5,806 +5,690 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the GetPlayInfo operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of GetPlayInfo.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class GetPlayInfoRequest
-    {
-        /// <summary>
-        /// The VideoId value.
-        /// </summary>
-        public string? VideoId { get; init; }
-
-        /// <summary>
-        /// The Formats value.
-        /// </summary>
-        public string? Formats { get; init; }
-
-        /// <summary>
-        /// The AuthTimeout value.
-        /// </summary>
-        public long? AuthTimeout { get; init; }
-
-        /// <summary>
-        /// The OutputType value.
-        /// </summary>
-        public string? OutputType { get; init; }
-
-        /// <summary>
-        /// The StreamType value.
-        /// </summary>
-        public string? StreamType { get; init; }
-
-        /// <summary>
-        /// The ReAuthInfo value.
-        /// </summary>
-        public string? ReAuthInfo { get; init; }
-
-        /// <summary>
-        /// The Definition value.
-        /// </summary>
-        public string? Definition { get; init; }
-
-        /// <summary>
-        /// The ResultType value.
-        /// </summary>
-        public string? ResultType { get; init; }
-
-        /// <summary>
-        /// The PlayConfig value.
-        /// </summary>
-        public string? PlayConfig { get; init; }
-
-        /// <summary>
-        /// The AdditionType value.
-        /// </summary>
-        public string? AdditionType { get; init; }
-
-        /// <summary>
-        /// The Trace value.
-        /// </summary>
-        public string? Trace { get; init; }
-
-        /// <summary>
-        /// The DigitalWatermarkType value.
-        /// </summary>
-        public string? DigitalWatermarkType { get; init; }
-
-        /// <summary>
-        /// The ReferenceId value.
-        /// </summary>
-        public string? ReferenceId { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "GetPlayInfoRequest { "
-            + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", Formats = " + global::VodGen.Serialization.VodDisplay.Value(Formats)
-            + ", AuthTimeout = " + global::VodGen.Serialization.VodDisplay.Value(AuthTimeout)
-            + ", OutputType = " + global::VodGen.Serialization.VodDisplay.Value(OutputType)
-            + ", StreamType = " + global::VodGen.Serialization.VodDisplay.Value(StreamType)
-            + ", ReAuthInfo = " + global::VodGen.Serialization.VodDisplay.Value(ReAuthInfo)
-            + ", Definition = " + global::VodGen.Serialization.VodDisplay.Value(Definition)
-            + ", ResultType = " + global::VodGen.Serialization.VodDisplay.Value(ResultType)
-            + ", PlayConfig = " + global::VodGen.Serialization.VodDisplay.Value(PlayConfig)
-            + ", AdditionType = " + global::VodGen.Serialization.VodDisplay.Value(AdditionType)
-            + ", Trace = " + global::VodGen.Serialization.VodDisplay.Value(Trace)
-            + ", DigitalWatermarkType = " + global::VodGen.Serialization.VodDisplay.Value(DigitalWatermarkType)
-            + ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
-            + " }";
-    }
-
-    /// <summary>
-    /// The answer of the GetPlayInfo operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class GetPlayInfoResponse
-    {
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
-
-        /// <summary>
-        /// The VideoBase value.
-        /// </summary>
-        public VideoBaseData? VideoBase { get; init; }
-
-        /// <summary>
-        /// The PlayInfoList value.
-        /// </summary>
-        public PlayInfoListData? PlayInfoList { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "GetPlayInfoResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", VideoBase = " + global::VodGen.Serialization.VodDisplay.Value(VideoBase)
-            + ", PlayInfoList = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfoList)
-            + " }";
-
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static GetPlayInfoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            VideoBaseData? v1 = default;
-            PlayInfoListData? v2 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("VideoBase"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "VideoBase");
-                    reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoBaseData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoBase"));
-                }
-                else if (reader.ValueTextEquals("PlayInfoList"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PlayInfoList");
-                    reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : PlayInfoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "PlayInfoList"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
-
-            return new GetPlayInfoResponse
-            {
-                RequestId = v0,
-                VideoBase = v1,
-                PlayInfoList = v2,
-            };
-        }
-
-        /// <summary>
-        /// A value of GetPlayInfoResponse.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class VideoBaseData
-        {
-            /// <summary>
-            /// The CreationTime value.
-            /// </summary>
-            public string? CreationTime { get; init; }
-
-            /// <summary>
-            /// The Status value.
-            /// </summary>
-            public string? Status { get; init; }
-
-            /// <summary>
-            /// The VideoId value.
-            /// </summary>
-            public string? VideoId { get; init; }
-
-            /// <summary>
-            /// The CoverURL value.
-            /// </summary>
-            public string? CoverURL { get; init; }
-
-            /// <summary>
-            /// The Duration value.
-            /// </summary>
-            public string? Duration { get; init; }
-
-            /// <summary>
-            /// The Title value.
-            /// </summary>
-            public string? Title { get; init; }
-
-            /// <summary>
-            /// The MediaType value.
-            /// </summary>
-            public string? MediaType { get; init; }
-
-            /// <summary>
-            /// The DanMuURL value.
-            /// </summary>
-            public string? DanMuURL { get; init; }
-
-            /// <summary>
-            /// The StorageClass value.
-            /// </summary>
-            public string? StorageClass { get; init; }
-
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "VideoBaseData { "
-                + "CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                + ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-                + ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
-                + ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
-                + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-                + ", MediaType = " + global::VodGen.Serialization.VodDisplay.Value(MediaType)
-                + ", DanMuURL = " + global::VodGen.Serialization.VodDisplay.Value(DanMuURL)
-                + ", StorageClass = " + global::VodGen.Serialization.VodDisplay.Value(StorageClass)
-                + " }";
-
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static VideoBaseData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                string? v0 = default;
-                string? v1 = default;
-                string? v2 = default;
-                string? v3 = default;
-                string? v4 = default;
-                string? v5 = default;
-                string? v6 = default;
-                string? v7 = default;
-                string? v8 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("CreationTime"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                    }
-                    else if (reader.ValueTextEquals("Status"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
-                        v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                    }
-                    else if (reader.ValueTextEquals("VideoId"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-                        v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                    }
-                    else if (reader.ValueTextEquals("CoverURL"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "CoverURL");
-                        v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-                    }
-                    else if (reader.ValueTextEquals("Duration"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Duration");
-                        v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
-                    }
-                    else if (reader.ValueTextEquals("Title"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Title");
-                        v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-                    }
-                    else if (reader.ValueTextEquals("MediaType"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "MediaType");
-                        v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
-                    }
-                    else if (reader.ValueTextEquals("DanMuURL"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DanMuURL");
-                        v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DanMuURL");
-                    }
-                    else if (reader.ValueTextEquals("StorageClass"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "StorageClass");
-                        v8 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageClass");
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
-
-                return new VideoBaseData
-                {
-                    CreationTime = v0,
-                    Status = v1,
-                    VideoId = v2,
-                    CoverURL = v3,
-                    Duration = v4,
-                    Title = v5,
-                    MediaType = v6,
-                    DanMuURL = v7,
-                    StorageClass = v8,
-                };
-            }
-        }
-
-        /// <summary>
-        /// A value of GetPlayInfoResponse.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class PlayInfoListData
-        {
-            /// <summary>
-            /// The PlayInfo value.
-            /// </summary>
-            public global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? PlayInfo { get; init; }
-
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "PlayInfoListData { "
-                + "PlayInfo = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfo)
-                + " }";
-
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static PlayInfoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? v0 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("PlayInfo"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PlayInfo");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PlayInfo", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PlayInfoItem.ReadJson(ref o, op)));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
-
-                return new PlayInfoListData
-                {
-                    PlayInfo = v0,
-                };
-            }
-
-            /// <summary>
-            /// A value of PlayInfoListData.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class PlayInfoItem
-            {
-                /// <summary>
-                /// The CreationTime value.
-                /// </summary>
-                public string? CreationTime { get; init; }
-
-                /// <summary>
-                /// The Status value.
-                /// </summary>
-                public string? Status { get; init; }
-
-                /// <summary>
-                /// The Specification value.
-                /// </summary>
-                public string? Specification { get; init; }
-
-                /// <summary>
-                /// The NarrowBandType value.
-                /// </summary>
-                public string? NarrowBandType { get; init; }
-
-                /// <summary>
-                /// The Height value.
-                /// </summary>
-                public long? Height { get; init; }
-
-                /// <summary>
-                /// The Bitrate value.
-                /// </summary>
-                public string? Bitrate { get; init; }
-
-                /// <summary>
-                /// The ModificationTime value.
-                /// </summary>
-                public string? ModificationTime { get; init; }
-
-                /// <summary>
-                /// The WatermarkId value.
-                /// </summary>
-                public string? WatermarkId { get; init; }
-
-                /// <summary>
-                /// The Encrypt value.
-                /// </summary>
-                public long? Encrypt { get; init; }
-
-                /// <summary>
-                /// The Definition value.
-                /// </summary>
-                public string? Definition { get; init; }
-
-                /// <summary>
-                /// The EncryptType value.
-                /// </summary>
-                public string? EncryptType { get; init; }
-
-                /// <summary>
-                /// The EncryptMode value.
-                /// </summary>
-                public string? EncryptMode { get; init; }
-
-                /// <summary>
-                /// The StreamType value.
-                /// </summary>
-                public string? StreamType { get; init; }
-
-                /// <summary>
-                /// The JobId value.
-                /// </summary>
-                public string? JobId { get; init; }
-
-                /// <summary>
-                /// The Size value.
-                /// </summary>
-                public long? Size { get; init; }
-
-                /// <summary>
-                /// The Width value.
-                /// </summary>
-                public long? Width { get; init; }
-
-                /// <summary>
-                /// The Fps value.
-                /// </summary>
-                public string? Fps { get; init; }
-
-                /// <summary>
-                /// The Duration value.
-                /// </summary>
-                public string? Duration { get; init; }
-
-                /// <summary>
-                /// The PlayURL value.
-                /// </summary>
-                public string? PlayURL { get; init; }
-
-                /// <summary>
-                /// The Format value.
-                /// </summary>
-                public string? Format { get; init; }
-
-                /// <summary>
-                /// The HDRType value.
-                /// </summary>
-                public string? HDRType { get; init; }
-
-                /// <summary>
-                /// The BitDepth value.
-                /// </summary>
-                public int? BitDepth { get; init; }
-
-                /// <summary>
-                /// The JobType value.
-                /// </summary>
-                public int? JobType { get; init; }
-
-                /// <summary>
-                /// The JobExt value.
-                /// </summary>
-                public string? JobExt { get; init; }
-
-                /// <summary>
-                /// The CodecName value.
-                /// </summary>
-                public string? CodecName { get; init; }
-
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "PlayInfoItem { "
-                    + "CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                    + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                    + ", Specification = " + global::VodGen.Serialization.VodDisplay.Value(Specification)
-                    + ", NarrowBandType = " + global::VodGen.Serialization.VodDisplay.Value(NarrowBandType)
-                    + ", Height = " + global::VodGen.Serialization.VodDisplay.Value(Height)
-                    + ", Bitrate = " + global::VodGen.Serialization.VodDisplay.Value(Bitrate)
-                    + ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
-                    + ", WatermarkId = " + global::VodGen.Serialization.VodDisplay.Value(WatermarkId)
-                    + ", Encrypt = " + global::VodGen.Serialization.VodDisplay.Value(Encrypt)
-                    + ", Definition = " + global::VodGen.Serialization.VodDisplay.Value(Definition)
-                    + ", EncryptType = " + global::VodGen.Serialization.VodDisplay.Value(EncryptType)
-                    + ", EncryptMode = " + global::VodGen.Serialization.VodDisplay.Value(EncryptMode)
-                    + ", StreamType = " + global::VodGen.Serialization.VodDisplay.Value(StreamType)
-                    + ", JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
-                    + ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
-                    + ", Width = " + global::VodGen.Serialization.VodDisplay.Value(Width)
-                    + ", Fps = " + global::VodGen.Serialization.VodDisplay.Value(Fps)
-                    + ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
-                    + ", PlayURL = " + global::VodGen.Serialization.VodDisplay.Value(PlayURL)
-                    + ", Format = " + global::VodGen.Serialization.VodDisplay.Value(Format)
-                    + ", HDRType = " + global::VodGen.Serialization.VodDisplay.Value(HDRType)
-                    + ", BitDepth = " + global::VodGen.Serialization.VodDisplay.Value(BitDepth)
-                    + ", JobType = " + global::VodGen.Serialization.VodDisplay.Value(JobType)
-                    + ", JobExt = " + global::VodGen.Serialization.VodDisplay.Value(JobExt)
-                    + ", CodecName = " + global::VodGen.Serialization.VodDisplay.Value(CodecName)
-                    + " }";
-
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static PlayInfoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    string? v3 = default;
-                    long? v4 = default;
-                    string? v5 = default;
-                    string? v6 = default;
-                    string? v7 = default;
-                    long? v8 = default;
-                    string? v9 = default;
-                    string? v10 = default;
-                    string? v11 = default;
-                    string? v12 = default;
-                    string? v13 = default;
-                    long? v14 = default;
-                    long? v15 = default;
-                    string? v16 = default;
-                    string? v17 = default;
-                    string? v18 = default;
-                    string? v19 = default;
-                    string? v20 = default;
-                    int? v21 = default;
-                    int? v22 = default;
-                    string? v23 = default;
-                    string? v24 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("CreationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                        }
-                        else if (reader.ValueTextEquals("Status"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                        }
-                        else if (reader.ValueTextEquals("Specification"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Specification");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Specification");
-                        }
-                        else if (reader.ValueTextEquals("NarrowBandType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "NarrowBandType");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "NarrowBandType");
-                        }
-                        else if (reader.ValueTextEquals("Height"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Height");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Height");
-                        }
-                        else if (reader.ValueTextEquals("Bitrate"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Bitrate");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bitrate");
-                        }
-                        else if (reader.ValueTextEquals("ModificationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "ModificationTime");
-                            v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-                        }
-                        else if (reader.ValueTextEquals("WatermarkId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "WatermarkId");
-                            v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "WatermarkId");
-                        }
-                        else if (reader.ValueTextEquals("Encrypt"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Encrypt");
-                            v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Encrypt");
-                        }
-                        else if (reader.ValueTextEquals("Definition"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "Definition");
-                            v9 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Definition");
-                        }
-                        else if (reader.ValueTextEquals("EncryptType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "EncryptType");
-                            v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptType");
-                        }
-                        else if (reader.ValueTextEquals("EncryptMode"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "EncryptMode");
-                            v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptMode");
-                        }
-                        else if (reader.ValueTextEquals("StreamType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StreamType");
-                            v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StreamType");
-                        }
-                        else if (reader.ValueTextEquals("JobId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "JobId");
-                            v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-                        }
-                        else if (reader.ValueTextEquals("Size"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "Size");
-                            v14 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-                        }
-                        else if (reader.ValueTextEquals("Width"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Width");
-                            v15 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Width");
-                        }
-                        else if (reader.ValueTextEquals("Fps"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 16, path, "Fps");
-                            v16 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Fps");
-                        }
-                        else if (reader.ValueTextEquals("Duration"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 17, path, "Duration");
-                            v17 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
-                        }
-                        else if (reader.ValueTextEquals("PlayURL"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 18, path, "PlayURL");
-                            v18 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "PlayURL");
-                        }
-                        else if (reader.ValueTextEquals("Format"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 19, path, "Format");
-                            v19 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Format");
-                        }
-                        else if (reader.ValueTextEquals("HDRType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 20, path, "HDRType");
-                            v20 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HDRType");
-                        }
-                        else if (reader.ValueTextEquals("BitDepth"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 21, path, "BitDepth");
-                            v21 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "BitDepth");
-                        }
-                        else if (reader.ValueTextEquals("JobType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 22, path, "JobType");
-                            v22 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "JobType");
-                        }
-                        else if (reader.ValueTextEquals("JobExt"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 23, path, "JobExt");
-                            v23 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobExt");
-                        }
-                        else if (reader.ValueTextEquals("CodecName"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 24, path, "CodecName");
-                            v24 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CodecName");
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
-
-                    return new PlayInfoItem
-                    {
-                        CreationTime = v0,
-                        Status = v1,
-                        Specification = v2,
-                        NarrowBandType = v3,
-                        Height = v4,
-                        Bitrate = v5,
-                        ModificationTime = v6,
-                        WatermarkId = v7,
-                        Encrypt = v8,
-                        Definition = v9,
-                        EncryptType = v10,
-                        EncryptMode = v11,
-                        StreamType = v12,
-                        JobId = v13,
-                        Size = v14,
-                        Width = v15,
-                        Fps = v16,
-                        Duration = v17,
-                        PlayURL = v18,
-                        Format = v19,
-                        HDRType = v20,
-                        BitDepth = v21,
-                        JobType = v22,
-                        JobExt = v23,
-                        CodecName = v24,
-                    };
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The error codes the GetPlayInfo operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class GetPlayInfoErrors
-    {
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-        };
-    }
-
-    /// <summary>
-    /// How GetPlayInfo is validated, signed and read. Used by <see cref="VodClientExtensions.GetPlayInfoAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class GetPlayInfoOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetPlayInfoRequest, global::VodGen.Vod.GetPlayInfoResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.GetPlayInfoOperation Instance { get; } = new();
-
-        private GetPlayInfoOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "GetPlayInfo",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
-
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.GetPlayInfoRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-        }
-
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.GetPlayInfoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("AdditionType"u8, request.AdditionType);
-            writer.Write("AuthTimeout"u8, request.AuthTimeout);
-            writer.Write("Definition"u8, request.Definition);
-            writer.Write("DigitalWatermarkType"u8, request.DigitalWatermarkType);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("Formats"u8, request.Formats);
-            writer.Write("OutputType"u8, request.OutputType);
-            writer.Write("PlayConfig"u8, request.PlayConfig);
-            writer.Write("ReAuthInfo"u8, request.ReAuthInfo);
-            writer.Write("ReferenceId"u8, request.ReferenceId);
-            writer.Write("ResultType"u8, request.ResultType);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("StreamType"u8, request.StreamType);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.Write("Trace"u8, request.Trace);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("VideoId"u8, request.VideoId);
-        }
-
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.GetPlayInfoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.GetPlayInfoResponse.ReadJson(ref reader, "$");
-    }
-
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls GetPlayInfo.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="GetPlayInfoErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.GetPlayInfoResponse> GetPlayInfoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.GetPlayInfoRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.GetPlayInfoOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Parameters of the GetPlayInfo operation.</summary>
+	/// <remarks>
+	/// Parameters of GetPlayInfo.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class GetPlayInfoRequest
+	{
+		/// <summary>The VideoId value.</summary>
+		public string? VideoId { get; init; }
+
+		/// <summary>The Formats value.</summary>
+		public string? Formats { get; init; }
+
+		/// <summary>The AuthTimeout value.</summary>
+		public long? AuthTimeout { get; init; }
+
+		/// <summary>The OutputType value.</summary>
+		public string? OutputType { get; init; }
+
+		/// <summary>The StreamType value.</summary>
+		public string? StreamType { get; init; }
+
+		/// <summary>The ReAuthInfo value.</summary>
+		public string? ReAuthInfo { get; init; }
+
+		/// <summary>The Definition value.</summary>
+		public string? Definition { get; init; }
+
+		/// <summary>The ResultType value.</summary>
+		public string? ResultType { get; init; }
+
+		/// <summary>The PlayConfig value.</summary>
+		public string? PlayConfig { get; init; }
+
+		/// <summary>The AdditionType value.</summary>
+		public string? AdditionType { get; init; }
+
+		/// <summary>The Trace value.</summary>
+		public string? Trace { get; init; }
+
+		/// <summary>The DigitalWatermarkType value.</summary>
+		public string? DigitalWatermarkType { get; init; }
+
+		/// <summary>The ReferenceId value.</summary>
+		public string? ReferenceId { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "GetPlayInfoRequest { "
+			+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", Formats = " + global::VodGen.Serialization.VodDisplay.Value(Formats)
+			+ ", AuthTimeout = " + global::VodGen.Serialization.VodDisplay.Value(AuthTimeout)
+			+ ", OutputType = " + global::VodGen.Serialization.VodDisplay.Value(OutputType)
+			+ ", StreamType = " + global::VodGen.Serialization.VodDisplay.Value(StreamType)
+			+ ", ReAuthInfo = " + global::VodGen.Serialization.VodDisplay.Value(ReAuthInfo)
+			+ ", Definition = " + global::VodGen.Serialization.VodDisplay.Value(Definition)
+			+ ", ResultType = " + global::VodGen.Serialization.VodDisplay.Value(ResultType)
+			+ ", PlayConfig = " + global::VodGen.Serialization.VodDisplay.Value(PlayConfig)
+			+ ", AdditionType = " + global::VodGen.Serialization.VodDisplay.Value(AdditionType)
+			+ ", Trace = " + global::VodGen.Serialization.VodDisplay.Value(Trace)
+			+ ", DigitalWatermarkType = " + global::VodGen.Serialization.VodDisplay.Value(DigitalWatermarkType)
+			+ ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
+			+ " }";
+	}
+
+	/// <summary>The answer of the GetPlayInfo operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class GetPlayInfoResponse
+	{
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
+
+		/// <summary>The VideoBase value.</summary>
+		public VideoBaseData? VideoBase { get; init; }
+
+		/// <summary>The PlayInfoList value.</summary>
+		public PlayInfoListData? PlayInfoList { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "GetPlayInfoResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", VideoBase = " + global::VodGen.Serialization.VodDisplay.Value(VideoBase)
+			+ ", PlayInfoList = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfoList)
+			+ " }";
+
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static GetPlayInfoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			VideoBaseData? v1 = default;
+			PlayInfoListData? v2 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("VideoBase"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "VideoBase");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoBaseData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoBase"));
+				}
+				else if (reader.ValueTextEquals("PlayInfoList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PlayInfoList");
+					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : PlayInfoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "PlayInfoList"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new GetPlayInfoResponse
+			{
+				RequestId = v0,
+				VideoBase = v1,
+				PlayInfoList = v2,
+			};
+		}
+
+		/// <summary>A value of GetPlayInfoResponse.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class VideoBaseData
+		{
+			/// <summary>The CreationTime value.</summary>
+			public string? CreationTime { get; init; }
+
+			/// <summary>The Status value.</summary>
+			public string? Status { get; init; }
+
+			/// <summary>The VideoId value.</summary>
+			public string? VideoId { get; init; }
+
+			/// <summary>The CoverURL value.</summary>
+			public string? CoverURL { get; init; }
+
+			/// <summary>The Duration value.</summary>
+			public string? Duration { get; init; }
+
+			/// <summary>The Title value.</summary>
+			public string? Title { get; init; }
+
+			/// <summary>The MediaType value.</summary>
+			public string? MediaType { get; init; }
+
+			/// <summary>The DanMuURL value.</summary>
+			public string? DanMuURL { get; init; }
+
+			/// <summary>The StorageClass value.</summary>
+			public string? StorageClass { get; init; }
+
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "VideoBaseData { "
+				+ "CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+				+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+				+ ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+				+ ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
+				+ ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
+				+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+				+ ", MediaType = " + global::VodGen.Serialization.VodDisplay.Value(MediaType)
+				+ ", DanMuURL = " + global::VodGen.Serialization.VodDisplay.Value(DanMuURL)
+				+ ", StorageClass = " + global::VodGen.Serialization.VodDisplay.Value(StorageClass)
+				+ " }";
+
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static VideoBaseData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				string? v0 = default;
+				string? v1 = default;
+				string? v2 = default;
+				string? v3 = default;
+				string? v4 = default;
+				string? v5 = default;
+				string? v6 = default;
+				string? v7 = default;
+				string? v8 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("CreationTime"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+					}
+					else if (reader.ValueTextEquals("Status"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
+						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+					}
+					else if (reader.ValueTextEquals("VideoId"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+					}
+					else if (reader.ValueTextEquals("CoverURL"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "CoverURL");
+						v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+					}
+					else if (reader.ValueTextEquals("Duration"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Duration");
+						v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
+					}
+					else if (reader.ValueTextEquals("Title"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Title");
+						v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+					}
+					else if (reader.ValueTextEquals("MediaType"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "MediaType");
+						v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
+					}
+					else if (reader.ValueTextEquals("DanMuURL"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DanMuURL");
+						v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DanMuURL");
+					}
+					else if (reader.ValueTextEquals("StorageClass"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "StorageClass");
+						v8 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageClass");
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
+
+				return new VideoBaseData
+				{
+					CreationTime = v0,
+					Status = v1,
+					VideoId = v2,
+					CoverURL = v3,
+					Duration = v4,
+					Title = v5,
+					MediaType = v6,
+					DanMuURL = v7,
+					StorageClass = v8,
+				};
+			}
+		}
+
+		/// <summary>A value of GetPlayInfoResponse.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class PlayInfoListData
+		{
+			/// <summary>The PlayInfo value.</summary>
+			public global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? PlayInfo { get; init; }
+
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "PlayInfoListData { "
+				+ "PlayInfo = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfo)
+				+ " }";
+
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static PlayInfoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? v0 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("PlayInfo"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PlayInfo");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PlayInfo", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PlayInfoItem.ReadJson(ref o, op)));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
+
+				return new PlayInfoListData
+				{
+					PlayInfo = v0,
+				};
+			}
+
+			/// <summary>A value of PlayInfoListData.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class PlayInfoItem
+			{
+				/// <summary>The CreationTime value.</summary>
+				public string? CreationTime { get; init; }
+
+				/// <summary>The Status value.</summary>
+				public string? Status { get; init; }
+
+				/// <summary>The Specification value.</summary>
+				public string? Specification { get; init; }
+
+				/// <summary>The NarrowBandType value.</summary>
+				public string? NarrowBandType { get; init; }
+
+				/// <summary>The Height value.</summary>
+				public long? Height { get; init; }
+
+				/// <summary>The Bitrate value.</summary>
+				public string? Bitrate { get; init; }
+
+				/// <summary>The ModificationTime value.</summary>
+				public string? ModificationTime { get; init; }
+
+				/// <summary>The WatermarkId value.</summary>
+				public string? WatermarkId { get; init; }
+
+				/// <summary>The Encrypt value.</summary>
+				public long? Encrypt { get; init; }
+
+				/// <summary>The Definition value.</summary>
+				public string? Definition { get; init; }
+
+				/// <summary>The EncryptType value.</summary>
+				public string? EncryptType { get; init; }
+
+				/// <summary>The EncryptMode value.</summary>
+				public string? EncryptMode { get; init; }
+
+				/// <summary>The StreamType value.</summary>
+				public string? StreamType { get; init; }
+
+				/// <summary>The JobId value.</summary>
+				public string? JobId { get; init; }
+
+				/// <summary>The Size value.</summary>
+				public long? Size { get; init; }
+
+				/// <summary>The Width value.</summary>
+				public long? Width { get; init; }
+
+				/// <summary>The Fps value.</summary>
+				public string? Fps { get; init; }
+
+				/// <summary>The Duration value.</summary>
+				public string? Duration { get; init; }
+
+				/// <summary>The PlayURL value.</summary>
+				public string? PlayURL { get; init; }
+
+				/// <summary>The Format value.</summary>
+				public string? Format { get; init; }
+
+				/// <summary>The HDRType value.</summary>
+				public string? HDRType { get; init; }
+
+				/// <summary>The BitDepth value.</summary>
+				public int? BitDepth { get; init; }
+
+				/// <summary>The JobType value.</summary>
+				public int? JobType { get; init; }
+
+				/// <summary>The JobExt value.</summary>
+				public string? JobExt { get; init; }
+
+				/// <summary>The CodecName value.</summary>
+				public string? CodecName { get; init; }
+
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "PlayInfoItem { "
+					+ "CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+					+ ", Specification = " + global::VodGen.Serialization.VodDisplay.Value(Specification)
+					+ ", NarrowBandType = " + global::VodGen.Serialization.VodDisplay.Value(NarrowBandType)
+					+ ", Height = " + global::VodGen.Serialization.VodDisplay.Value(Height)
+					+ ", Bitrate = " + global::VodGen.Serialization.VodDisplay.Value(Bitrate)
+					+ ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
+					+ ", WatermarkId = " + global::VodGen.Serialization.VodDisplay.Value(WatermarkId)
+					+ ", Encrypt = " + global::VodGen.Serialization.VodDisplay.Value(Encrypt)
+					+ ", Definition = " + global::VodGen.Serialization.VodDisplay.Value(Definition)
+					+ ", EncryptType = " + global::VodGen.Serialization.VodDisplay.Value(EncryptType)
+					+ ", EncryptMode = " + global::VodGen.Serialization.VodDisplay.Value(EncryptMode)
+					+ ", StreamType = " + global::VodGen.Serialization.VodDisplay.Value(StreamType)
+					+ ", JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
+					+ ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
+					+ ", Width = " + global::VodGen.Serialization.VodDisplay.Value(Width)
+					+ ", Fps = " + global::VodGen.Serialization.VodDisplay.Value(Fps)
+					+ ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
+					+ ", PlayURL = " + global::VodGen.Serialization.VodDisplay.Value(PlayURL)
+					+ ", Format = " + global::VodGen.Serialization.VodDisplay.Value(Format)
+					+ ", HDRType = " + global::VodGen.Serialization.VodDisplay.Value(HDRType)
+					+ ", BitDepth = " + global::VodGen.Serialization.VodDisplay.Value(BitDepth)
+					+ ", JobType = " + global::VodGen.Serialization.VodDisplay.Value(JobType)
+					+ ", JobExt = " + global::VodGen.Serialization.VodDisplay.Value(JobExt)
+					+ ", CodecName = " + global::VodGen.Serialization.VodDisplay.Value(CodecName)
+					+ " }";
+
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static PlayInfoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					string? v3 = default;
+					long? v4 = default;
+					string? v5 = default;
+					string? v6 = default;
+					string? v7 = default;
+					long? v8 = default;
+					string? v9 = default;
+					string? v10 = default;
+					string? v11 = default;
+					string? v12 = default;
+					string? v13 = default;
+					long? v14 = default;
+					long? v15 = default;
+					string? v16 = default;
+					string? v17 = default;
+					string? v18 = default;
+					string? v19 = default;
+					string? v20 = default;
+					int? v21 = default;
+					int? v22 = default;
+					string? v23 = default;
+					string? v24 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("CreationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+						}
+						else if (reader.ValueTextEquals("Status"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+						}
+						else if (reader.ValueTextEquals("Specification"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Specification");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Specification");
+						}
+						else if (reader.ValueTextEquals("NarrowBandType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "NarrowBandType");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "NarrowBandType");
+						}
+						else if (reader.ValueTextEquals("Height"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Height");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Height");
+						}
+						else if (reader.ValueTextEquals("Bitrate"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Bitrate");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bitrate");
+						}
+						else if (reader.ValueTextEquals("ModificationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "ModificationTime");
+							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+						}
+						else if (reader.ValueTextEquals("WatermarkId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "WatermarkId");
+							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "WatermarkId");
+						}
+						else if (reader.ValueTextEquals("Encrypt"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Encrypt");
+							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Encrypt");
+						}
+						else if (reader.ValueTextEquals("Definition"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "Definition");
+							v9 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Definition");
+						}
+						else if (reader.ValueTextEquals("EncryptType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "EncryptType");
+							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptType");
+						}
+						else if (reader.ValueTextEquals("EncryptMode"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "EncryptMode");
+							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptMode");
+						}
+						else if (reader.ValueTextEquals("StreamType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StreamType");
+							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StreamType");
+						}
+						else if (reader.ValueTextEquals("JobId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "JobId");
+							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+						}
+						else if (reader.ValueTextEquals("Size"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "Size");
+							v14 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+						}
+						else if (reader.ValueTextEquals("Width"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Width");
+							v15 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Width");
+						}
+						else if (reader.ValueTextEquals("Fps"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 16, path, "Fps");
+							v16 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Fps");
+						}
+						else if (reader.ValueTextEquals("Duration"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 17, path, "Duration");
+							v17 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
+						}
+						else if (reader.ValueTextEquals("PlayURL"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 18, path, "PlayURL");
+							v18 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "PlayURL");
+						}
+						else if (reader.ValueTextEquals("Format"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 19, path, "Format");
+							v19 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Format");
+						}
+						else if (reader.ValueTextEquals("HDRType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 20, path, "HDRType");
+							v20 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HDRType");
+						}
+						else if (reader.ValueTextEquals("BitDepth"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 21, path, "BitDepth");
+							v21 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "BitDepth");
+						}
+						else if (reader.ValueTextEquals("JobType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 22, path, "JobType");
+							v22 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "JobType");
+						}
+						else if (reader.ValueTextEquals("JobExt"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 23, path, "JobExt");
+							v23 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobExt");
+						}
+						else if (reader.ValueTextEquals("CodecName"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 24, path, "CodecName");
+							v24 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CodecName");
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
+
+					return new PlayInfoItem
+					{
+						CreationTime = v0,
+						Status = v1,
+						Specification = v2,
+						NarrowBandType = v3,
+						Height = v4,
+						Bitrate = v5,
+						ModificationTime = v6,
+						WatermarkId = v7,
+						Encrypt = v8,
+						Definition = v9,
+						EncryptType = v10,
+						EncryptMode = v11,
+						StreamType = v12,
+						JobId = v13,
+						Size = v14,
+						Width = v15,
+						Fps = v16,
+						Duration = v17,
+						PlayURL = v18,
+						Format = v19,
+						HDRType = v20,
+						BitDepth = v21,
+						JobType = v22,
+						JobExt = v23,
+						CodecName = v24,
+					};
+				}
+			}
+		}
+	}
+
+	/// <summary>The error codes the GetPlayInfo operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class GetPlayInfoErrors
+	{
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+		};
+	}
+
+	/// <summary>
+	/// How GetPlayInfo is validated, signed and read. Used by <see cref="VodClientExtensions.GetPlayInfoAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class GetPlayInfoOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetPlayInfoRequest, global::VodGen.Vod.GetPlayInfoResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.GetPlayInfoOperation Instance { get; } = new();
+
+		private GetPlayInfoOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"GetPlayInfo",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
+
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.GetPlayInfoRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+		}
+
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.GetPlayInfoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("AdditionType"u8, request.AdditionType);
+			writer.Write("AuthTimeout"u8, request.AuthTimeout);
+			writer.Write("Definition"u8, request.Definition);
+			writer.Write("DigitalWatermarkType"u8, request.DigitalWatermarkType);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("Formats"u8, request.Formats);
+			writer.Write("OutputType"u8, request.OutputType);
+			writer.Write("PlayConfig"u8, request.PlayConfig);
+			writer.Write("ReAuthInfo"u8, request.ReAuthInfo);
+			writer.Write("ReferenceId"u8, request.ReferenceId);
+			writer.Write("ResultType"u8, request.ResultType);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("StreamType"u8, request.StreamType);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.Write("Trace"u8, request.Trace);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("VideoId"u8, request.VideoId);
+		}
+
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.GetPlayInfoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.GetPlayInfoResponse.ReadJson(ref reader, "$");
+	}
+
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls GetPlayInfo.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="GetPlayInfoErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.GetPlayInfoResponse> GetPlayInfoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.GetPlayInfoRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.GetPlayInfoOperation.Instance, request, cancellationToken);
+		}
+	}
 }

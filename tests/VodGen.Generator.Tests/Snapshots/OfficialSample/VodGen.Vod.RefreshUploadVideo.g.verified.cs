@@ -5,206 +5,182 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the RefreshUploadVideo operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of RefreshUploadVideo.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class RefreshUploadVideoRequest
-    {
-        /// <summary>
-        /// The VideoId value.
-        /// </summary>
-        public string? VideoId { get; init; }
+	/// <summary>Parameters of the RefreshUploadVideo operation.</summary>
+	/// <remarks>
+	/// Parameters of RefreshUploadVideo.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class RefreshUploadVideoRequest
+	{
+		/// <summary>The VideoId value.</summary>
+		public string? VideoId { get; init; }
 
-        /// <summary>
-        /// The ReferenceId value.
-        /// </summary>
-        public string? ReferenceId { get; init; }
+		/// <summary>The ReferenceId value.</summary>
+		public string? ReferenceId { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "RefreshUploadVideoRequest { "
-            + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
-            + " }";
-    }
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "RefreshUploadVideoRequest { "
+			+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
+			+ " }";
+	}
 
-    /// <summary>
-    /// The answer of the RefreshUploadVideo operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class RefreshUploadVideoResponse
-    {
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
+	/// <summary>The answer of the RefreshUploadVideo operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class RefreshUploadVideoResponse
+	{
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The UploadAddress value.
-        /// </summary>
-        public string? UploadAddress { get; init; }
+		/// <summary>The UploadAddress value.</summary>
+		public string? UploadAddress { get; init; }
 
-        /// <summary>
-        /// The VideoId value.
-        /// </summary>
-        public string? VideoId { get; init; }
+		/// <summary>The VideoId value.</summary>
+		public string? VideoId { get; init; }
 
-        /// <summary>
-        /// The UploadAuth value.
-        /// </summary>
-        public string? UploadAuth { get; init; }
+		/// <summary>The UploadAuth value.</summary>
+		public string? UploadAuth { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "RefreshUploadVideoResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
-            + ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Value(UploadAuth)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "RefreshUploadVideoResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
+			+ ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Value(UploadAuth)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static RefreshUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            string? v3 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("UploadAddress"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
-                }
-                else if (reader.ValueTextEquals("VideoId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                }
-                else if (reader.ValueTextEquals("UploadAuth"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static RefreshUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("UploadAddress"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
+				}
+				else if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("UploadAuth"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new RefreshUploadVideoResponse
-            {
-                RequestId = v0,
-                UploadAddress = v1,
-                VideoId = v2,
-                UploadAuth = v3,
-            };
-        }
-    }
+			return new RefreshUploadVideoResponse
+			{
+				RequestId = v0,
+				UploadAddress = v1,
+				VideoId = v2,
+				UploadAuth = v3,
+			};
+		}
+	}
 
-    /// <summary>
-    /// The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class RefreshUploadVideoErrors
-    {
-        /// <summary>
-        /// InvalidVideo.Damaged (HTTP 400): The video has been Damaged.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoDamaged { get; } = new("InvalidVideo.Damaged", 400, "The video has been Damaged.");
+	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class RefreshUploadVideoErrors
+	{
+		/// <summary>InvalidVideo.Damaged (HTTP 400): The video has been Damaged.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoDamaged { get; } = new("InvalidVideo.Damaged", 400, "The video has been Damaged.");
 
-        /// <summary>
-        /// InvalidVideo.NotFound (HTTP 404): The video not exist.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video not exist.");
+		/// <summary>InvalidVideo.NotFound (HTTP 404): The video not exist.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video not exist.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidVideoDamaged,
-            InvalidVideoNotFound,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidVideoDamaged,
+			InvalidVideoNotFound,
+		};
+	}
 
-    /// <summary>
-    /// How RefreshUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.RefreshUploadVideoAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.RefreshUploadVideoOperation Instance { get; } = new();
+	/// <summary>
+	/// How RefreshUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.RefreshUploadVideoAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.RefreshUploadVideoOperation Instance { get; } = new();
 
-        private RefreshUploadVideoOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "RefreshUploadVideo",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private RefreshUploadVideoOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"RefreshUploadVideo",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.RefreshUploadVideoRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.RefreshUploadVideoRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("ReferenceId"u8, request.ReferenceId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("VideoId"u8, request.VideoId);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("ReferenceId"u8, request.ReferenceId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("VideoId"u8, request.VideoId);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.RefreshUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.RefreshUploadVideoResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.RefreshUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.RefreshUploadVideoResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls RefreshUploadVideo.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="RefreshUploadVideoErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.RefreshUploadVideoResponse> RefreshUploadVideoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.RefreshUploadVideoRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.RefreshUploadVideoOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls RefreshUploadVideo.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="RefreshUploadVideoErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.RefreshUploadVideoResponse> RefreshUploadVideoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.RefreshUploadVideoRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.RefreshUploadVideoOperation.Instance, request, cancellationToken);
+		}
+	}
 }

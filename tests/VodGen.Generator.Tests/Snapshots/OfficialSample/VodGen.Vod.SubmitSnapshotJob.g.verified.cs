@@ -5,303 +5,259 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the SubmitSnapshotJob operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of SubmitSnapshotJob.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class SubmitSnapshotJobRequest
-    {
-        /// <summary>
-        /// The VideoId value.
-        /// </summary>
-        public string? VideoId { get; init; }
+	/// <summary>Parameters of the SubmitSnapshotJob operation.</summary>
+	/// <remarks>
+	/// Parameters of SubmitSnapshotJob.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class SubmitSnapshotJobRequest
+	{
+		/// <summary>The VideoId value.</summary>
+		public string? VideoId { get; init; }
 
-        /// <summary>
-        /// The SpecifiedOffsetTime value.
-        /// </summary>
-        public long? SpecifiedOffsetTime { get; init; }
+		/// <summary>The SpecifiedOffsetTime value.</summary>
+		public long? SpecifiedOffsetTime { get; init; }
 
-        /// <summary>
-        /// The Width value.
-        /// </summary>
-        public string? Width { get; init; }
+		/// <summary>The Width value.</summary>
+		public string? Width { get; init; }
 
-        /// <summary>
-        /// The Height value.
-        /// </summary>
-        public string? Height { get; init; }
+		/// <summary>The Height value.</summary>
+		public string? Height { get; init; }
 
-        /// <summary>
-        /// The Count value.
-        /// </summary>
-        public long? Count { get; init; }
+		/// <summary>The Count value.</summary>
+		public long? Count { get; init; }
 
-        /// <summary>
-        /// The Interval value.
-        /// </summary>
-        public long? Interval { get; init; }
+		/// <summary>The Interval value.</summary>
+		public long? Interval { get; init; }
 
-        /// <summary>
-        /// The SpriteSnapshotConfig value.
-        /// </summary>
-        public string? SpriteSnapshotConfig { get; init; }
+		/// <summary>The SpriteSnapshotConfig value.</summary>
+		public string? SpriteSnapshotConfig { get; init; }
 
-        /// <summary>
-        /// The SnapshotTemplateId value.
-        /// </summary>
-        public string? SnapshotTemplateId { get; init; }
+		/// <summary>The SnapshotTemplateId value.</summary>
+		public string? SnapshotTemplateId { get; init; }
 
-        /// <summary>
-        /// The UserData value.
-        /// </summary>
-        public string? UserData { get; init; }
+		/// <summary>The UserData value.</summary>
+		public string? UserData { get; init; }
 
-        /// <summary>
-        /// The SpecifiedOffsetTimes value.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<long>? SpecifiedOffsetTimes { get; init; }
+		/// <summary>The SpecifiedOffsetTimes value.</summary>
+		public global::System.Collections.Generic.IReadOnlyList<long>? SpecifiedOffsetTimes { get; init; }
 
-        /// <summary>
-        /// The ReferenceId value.
-        /// </summary>
-        public string? ReferenceId { get; init; }
+		/// <summary>The ReferenceId value.</summary>
+		public string? ReferenceId { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "SubmitSnapshotJobRequest { "
-            + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", SpecifiedOffsetTime = " + global::VodGen.Serialization.VodDisplay.Value(SpecifiedOffsetTime)
-            + ", Width = " + global::VodGen.Serialization.VodDisplay.Value(Width)
-            + ", Height = " + global::VodGen.Serialization.VodDisplay.Value(Height)
-            + ", Count = " + global::VodGen.Serialization.VodDisplay.Value(Count)
-            + ", Interval = " + global::VodGen.Serialization.VodDisplay.Value(Interval)
-            + ", SpriteSnapshotConfig = " + global::VodGen.Serialization.VodDisplay.Value(SpriteSnapshotConfig)
-            + ", SnapshotTemplateId = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotTemplateId)
-            + ", UserData = " + global::VodGen.Serialization.VodDisplay.Value(UserData)
-            + ", SpecifiedOffsetTimes = " + global::VodGen.Serialization.VodDisplay.Value(SpecifiedOffsetTimes)
-            + ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
-            + " }";
-    }
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "SubmitSnapshotJobRequest { "
+			+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", SpecifiedOffsetTime = " + global::VodGen.Serialization.VodDisplay.Value(SpecifiedOffsetTime)
+			+ ", Width = " + global::VodGen.Serialization.VodDisplay.Value(Width)
+			+ ", Height = " + global::VodGen.Serialization.VodDisplay.Value(Height)
+			+ ", Count = " + global::VodGen.Serialization.VodDisplay.Value(Count)
+			+ ", Interval = " + global::VodGen.Serialization.VodDisplay.Value(Interval)
+			+ ", SpriteSnapshotConfig = " + global::VodGen.Serialization.VodDisplay.Value(SpriteSnapshotConfig)
+			+ ", SnapshotTemplateId = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotTemplateId)
+			+ ", UserData = " + global::VodGen.Serialization.VodDisplay.Value(UserData)
+			+ ", SpecifiedOffsetTimes = " + global::VodGen.Serialization.VodDisplay.Value(SpecifiedOffsetTimes)
+			+ ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
+			+ " }";
+	}
 
-    /// <summary>
-    /// The answer of the SubmitSnapshotJob operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class SubmitSnapshotJobResponse
-    {
-        /// <summary>
-        /// The RequestId value.
-        /// </summary>
-        public string? RequestId { get; init; }
+	/// <summary>The answer of the SubmitSnapshotJob operation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class SubmitSnapshotJobResponse
+	{
+		/// <summary>The RequestId value.</summary>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The SnapshotJob value.
-        /// </summary>
-        public SnapshotJobData? SnapshotJob { get; init; }
+		/// <summary>The SnapshotJob value.</summary>
+		public SnapshotJobData? SnapshotJob { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "SubmitSnapshotJobResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", SnapshotJob = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotJob)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "SubmitSnapshotJobResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", SnapshotJob = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotJob)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static SubmitSnapshotJobResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            SnapshotJobData? v1 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("SnapshotJob"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SnapshotJob");
-                    reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotJobData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "SnapshotJob"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static SubmitSnapshotJobResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			SnapshotJobData? v1 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("SnapshotJob"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SnapshotJob");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotJobData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "SnapshotJob"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new SubmitSnapshotJobResponse
-            {
-                RequestId = v0,
-                SnapshotJob = v1,
-            };
-        }
+			return new SubmitSnapshotJobResponse
+			{
+				RequestId = v0,
+				SnapshotJob = v1,
+			};
+		}
 
-        /// <summary>
-        /// A value of SubmitSnapshotJobResponse.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class SnapshotJobData
-        {
-            /// <summary>
-            /// The JobId value.
-            /// </summary>
-            public string? JobId { get; init; }
+		/// <summary>A value of SubmitSnapshotJobResponse.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class SnapshotJobData
+		{
+			/// <summary>The JobId value.</summary>
+			public string? JobId { get; init; }
 
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "SnapshotJobData { "
-                + "JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
-                + " }";
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "SnapshotJobData { "
+				+ "JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
+				+ " }";
 
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static SnapshotJobData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                string? v0 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("JobId"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "JobId");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static SnapshotJobData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				string? v0 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("JobId"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "JobId");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
 
-                return new SnapshotJobData
-                {
-                    JobId = v0,
-                };
-            }
-        }
-    }
+				return new SnapshotJobData
+				{
+					JobId = v0,
+				};
+			}
+		}
+	}
 
-    /// <summary>
-    /// The error codes the SubmitSnapshotJob operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class SubmitSnapshotJobErrors
-    {
-        /// <summary>
-        /// InvalidVideo.NotFound (HTTP 404): The video does not exist.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video does not exist.");
+	/// <summary>The error codes the SubmitSnapshotJob operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class SubmitSnapshotJobErrors
+	{
+		/// <summary>InvalidVideo.NotFound (HTTP 404): The video does not exist.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video does not exist.");
 
-        /// <summary>
-        /// NoSuchResource (HTTP 404): The specified resource %s does not exist.
-        /// </summary>
-        public static global::VodGen.VodErrorCode NoSuchResource { get; } = new("NoSuchResource", 404, "The specified resource %s does not exist.");
+		/// <summary>NoSuchResource (HTTP 404): The specified resource %s does not exist.</summary>
+		public static global::VodGen.VodErrorCode NoSuchResource { get; } = new("NoSuchResource", 404, "The specified resource %s does not exist.");
 
-        /// <summary>
-        /// Forbidden.IllegalStatus (HTTP 400): Status of the video is illegal.
-        /// </summary>
-        public static global::VodGen.VodErrorCode ForbiddenIllegalStatus { get; } = new("Forbidden.IllegalStatus", 400, "Status of the video is illegal.");
+		/// <summary>Forbidden.IllegalStatus (HTTP 400): Status of the video is illegal.</summary>
+		public static global::VodGen.VodErrorCode ForbiddenIllegalStatus { get; } = new("Forbidden.IllegalStatus", 400, "Status of the video is illegal.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidVideoNotFound,
-            NoSuchResource,
-            ForbiddenIllegalStatus,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidVideoNotFound,
+			NoSuchResource,
+			ForbiddenIllegalStatus,
+		};
+	}
 
-    /// <summary>
-    /// How SubmitSnapshotJob is validated, signed and read. Used by <see cref="VodClientExtensions.SubmitSnapshotJobAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class SubmitSnapshotJobOperation : global::VodGen.VodOperation<global::VodGen.Vod.SubmitSnapshotJobRequest, global::VodGen.Vod.SubmitSnapshotJobResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.SubmitSnapshotJobOperation Instance { get; } = new();
+	/// <summary>
+	/// How SubmitSnapshotJob is validated, signed and read. Used by <see cref="VodClientExtensions.SubmitSnapshotJobAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class SubmitSnapshotJobOperation : global::VodGen.VodOperation<global::VodGen.Vod.SubmitSnapshotJobRequest, global::VodGen.Vod.SubmitSnapshotJobResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.SubmitSnapshotJobOperation Instance { get; } = new();
 
-        private SubmitSnapshotJobOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "SubmitSnapshotJob",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private SubmitSnapshotJobOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"SubmitSnapshotJob",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.SubmitSnapshotJobRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.SubmitSnapshotJobRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.SubmitSnapshotJobRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("Count"u8, request.Count);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("Height"u8, request.Height);
-            writer.Write("Interval"u8, request.Interval);
-            writer.Write("ReferenceId"u8, request.ReferenceId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("SnapshotTemplateId"u8, request.SnapshotTemplateId);
-            writer.Write("SpecifiedOffsetTime"u8, request.SpecifiedOffsetTime);
-            if (request.SpecifiedOffsetTimes is { } v6)
-            {
-                var json = writer.BeginJson();
-                json.WriteStartArray();
-                foreach (var e0 in v6)
-                {
-                    json.WriteNumberValue(e0);
-                }
-                json.WriteEndArray();
-                writer.EndJson("SpecifiedOffsetTimes"u8);
-            }
-            writer.Write("SpriteSnapshotConfig"u8, request.SpriteSnapshotConfig);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.Write("UserData"u8, request.UserData);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("VideoId"u8, request.VideoId);
-            writer.Write("Width"u8, request.Width);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.SubmitSnapshotJobRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("Count"u8, request.Count);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("Height"u8, request.Height);
+			writer.Write("Interval"u8, request.Interval);
+			writer.Write("ReferenceId"u8, request.ReferenceId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("SnapshotTemplateId"u8, request.SnapshotTemplateId);
+			writer.Write("SpecifiedOffsetTime"u8, request.SpecifiedOffsetTime);
+			if (request.SpecifiedOffsetTimes is { } v6)
+			{
+				var json = writer.BeginJson();
+				json.WriteStartArray();
+				foreach (var e0 in v6)
+				{
+					json.WriteNumberValue(e0);
+				}
+				json.WriteEndArray();
+				writer.EndJson("SpecifiedOffsetTimes"u8);
+			}
+			writer.Write("SpriteSnapshotConfig"u8, request.SpriteSnapshotConfig);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.Write("UserData"u8, request.UserData);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("VideoId"u8, request.VideoId);
+			writer.Write("Width"u8, request.Width);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.SubmitSnapshotJobResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.SubmitSnapshotJobResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.SubmitSnapshotJobResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.SubmitSnapshotJobResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Calls SubmitSnapshotJob.
-        /// </summary>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="SubmitSnapshotJobErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.SubmitSnapshotJobResponse> SubmitSnapshotJobAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.SubmitSnapshotJobRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.SubmitSnapshotJobOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Calls SubmitSnapshotJob.</summary>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="SubmitSnapshotJobErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.SubmitSnapshotJobResponse> SubmitSnapshotJobAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.SubmitSnapshotJobRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.SubmitSnapshotJobOperation.Instance, request, cancellationToken);
+		}
+	}
 }

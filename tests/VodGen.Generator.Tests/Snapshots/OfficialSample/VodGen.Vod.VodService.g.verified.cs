@@ -5,28 +5,28 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>Facts about the vod API (2017-03-21) taken from its spec files.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class VodService
-    {
-        /// <summary>The product code.</summary>
-        public const string Product = "vod";
+	/// <summary>Facts about the vod API (2017-03-21) taken from its spec files.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class VodService
+	{
+		/// <summary>The product code.</summary>
+		public const string Product = "vod";
 
-        /// <summary>The API version.</summary>
-        public const string Version = "2017-03-21";
+		/// <summary>The API version.</summary>
+		public const string Version = "2017-03-21";
 
-        /// <summary>The regional endpoints the spec lists.</summary>
-        public static global::VodGen.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]
-        {
-            new("ap-northeast-1", "vod.ap-northeast-1.aliyuncs.com"),
-            new("ap-southeast-1", "vod.ap-southeast-1.aliyuncs.com"),
-            new("ap-southeast-5", "vod.ap-southeast-5.aliyuncs.com"),
-            new("cn-beijing", "vod.cn-beijing.aliyuncs.com"),
-            new("cn-hongkong", "vod.cn-hongkong.aliyuncs.com"),
-            new("cn-shanghai", "vod.cn-shanghai.aliyuncs.com"),
-            new("cn-shenzhen", "vod.cn-shenzhen.aliyuncs.com"),
-            new("eu-central-1", "vod.eu-central-1.aliyuncs.com"),
-            new("us-west-1", "vod.us-west-1.aliyuncs.com"),
-        });
-    }
+		/// <summary>The regional endpoints the spec lists.</summary>
+		public static global::VodGen.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]
+		{
+			new("ap-northeast-1", "vod.ap-northeast-1.aliyuncs.com"),
+			new("ap-southeast-1", "vod.ap-southeast-1.aliyuncs.com"),
+			new("ap-southeast-5", "vod.ap-southeast-5.aliyuncs.com"),
+			new("cn-beijing", "vod.cn-beijing.aliyuncs.com"),
+			new("cn-hongkong", "vod.cn-hongkong.aliyuncs.com"),
+			new("cn-shanghai", "vod.cn-shanghai.aliyuncs.com"),
+			new("cn-shenzhen", "vod.cn-shenzhen.aliyuncs.com"),
+			new("eu-central-1", "vod.eu-central-1.aliyuncs.com"),
+			new("us-west-1", "vod.us-west-1.aliyuncs.com"),
+		});
+	}
 }

@@ -5,705 +5,631 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the GetVideoList operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of GetVideoList. Lists audio and video files, filtered by status, category and creation time.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class GetVideoListRequest
-    {
-        /// <summary>
-        /// Category the media is filed under.
-        /// </summary>
-        /// <example>781111</example>
-        public long? CateId { get; init; }
-
-        /// <summary>
-        /// Comma-separated states to include, such as Uploading,Normal.
-        /// </summary>
-        /// <example>Uploading,Normal</example>
-        public string? Status { get; init; }
-
-        /// <summary>
-        /// Earliest creation time to include, UTC, yyyy-MM-ddTHH:mm:ssZ.
-        /// </summary>
-        /// <example>2017-01-11T12:00:00Z</example>
-        public string? StartTime { get; init; }
-
-        /// <summary>
-        /// Latest creation time to include, UTC, yyyy-MM-ddTHH:mm:ssZ; must follow StartTime.
-        /// </summary>
-        /// <example>2017-01-11T12:59:00Z</example>
-        public string? EndTime { get; init; }
-
-        /// <summary>
-        /// Order of the results by creation time.
-        /// </summary>
-        /// <example>CreationTime:Desc</example>
-        public SortByOption? SortBy { get; init; }
-
-        /// <summary>
-        /// Page to return, counting from 1.
-        /// </summary>
-        /// <example>1</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d)]
-        public int? PageNo { get; init; }
-
-        /// <summary>
-        /// Entries per page: 10 when left out, at most 100.
-        /// </summary>
-        /// <example>10</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
-        public int? PageSize { get; init; }
-
-        /// <summary>
-        /// Storage address to keep the file in; the default storage of the region when left out.
-        /// </summary>
-        /// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
-        public string? StorageLocation { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "GetVideoListRequest { "
-            + "CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
-            + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-            + ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
-            + ", EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
-            + ", SortBy = " + global::VodGen.Serialization.VodDisplay.Value(SortBy)
-            + ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
-            + ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
-            + ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
-            + " }";
-
-        /// <summary>
-        /// Order of the results by creation time.
-        /// </summary>
-        /// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed class SortByOption : global::System.IEquatable<SortByOption>
-        {
-            private SortByOption(string value) => Value = value;
-
-            /// <summary>The value <c>CreationTime:Desc</c>.</summary>
-            public static SortByOption CreationTimeDesc { get; } = new("CreationTime:Desc");
-
-            /// <summary>The value <c>CreationTime:Asc</c>.</summary>
-            public static SortByOption CreationTimeAsc { get; } = new("CreationTime:Asc");
-
-            /// <summary>Every allowed value, in the order the spec lists them.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<SortByOption> All { get; } = new[] { CreationTimeDesc, CreationTimeAsc };
-
-            /// <summary>The text sent to the service.</summary>
-            public string Value { get; }
-
-            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
-            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
-            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SortByOption? option)
-            {
-                foreach (var candidate in All)
-                {
-                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
-                    {
-                        option = candidate;
-                        return true;
-                    }
-                }
-
-                option = null;
-                return false;
-            }
-
-            /// <summary>The text sent to the service.</summary>
-            public static implicit operator string?(SortByOption? option) => option?.Value;
-
-            /// <inheritdoc/>
-            public bool Equals(SortByOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is SortByOption other && Equals(other);
-
-            /// <inheritdoc/>
-            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-            /// <summary>The text sent to the service.</summary>
-            public override string ToString() => Value;
-        }
-    }
-
-    /// <summary>
-    /// A page of videos.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class GetVideoListResponse
-    {
-        /// <summary>
-        /// Identifier the service assigned to this request; quote it when asking for support.
-        /// </summary>
-        /// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
-        public string? RequestId { get; init; }
-
-        /// <summary>
-        /// Number of videos that match the filters, over all pages.
-        /// </summary>
-        /// <example>163</example>
-        public int? Total { get; init; }
-
-        /// <summary>
-        /// The videos on this page.
-        /// </summary>
-        public VideoListData? VideoList { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "GetVideoListResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
-            + ", VideoList = " + global::VodGen.Serialization.VodDisplay.Value(VideoList)
-            + " }";
-
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static GetVideoListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            int? v1 = default;
-            VideoListData? v2 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("Total"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Total");
-                }
-                else if (reader.ValueTextEquals("VideoList"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoList");
-                    reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoList"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
-
-            return new GetVideoListResponse
-            {
-                RequestId = v0,
-                Total = v1,
-                VideoList = v2,
-            };
-        }
-
-        /// <summary>
-        /// The videos on this page.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class VideoListData
-        {
-            /// <summary>
-            /// One entry per video.
-            /// </summary>
-            public global::System.Collections.Generic.IReadOnlyList<VideoItem>? Video { get; init; }
-
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "VideoListData { "
-                + "Video = " + global::VodGen.Serialization.VodDisplay.Value(Video)
-                + " }";
-
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static VideoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                global::System.Collections.Generic.IReadOnlyList<VideoItem>? v0 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("Video"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Video");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Video", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => VideoItem.ReadJson(ref o, op)));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
-
-                return new VideoListData
-                {
-                    Video = v0,
-                };
-            }
-
-            /// <summary>
-            /// A video.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class VideoItem
-            {
-                /// <summary>
-                /// Identifier of the audio or video file.
-                /// </summary>
-                /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-                public string? VideoId { get; init; }
-
-                /// <summary>
-                /// Title of the media.
-                /// </summary>
-                /// <example>Product launch</example>
-                public string? Title { get; init; }
-
-                /// <summary>
-                /// Description of the media.
-                /// </summary>
-                /// <example>Recorded on stage</example>
-                public string? Description { get; init; }
-
-                /// <summary>
-                /// Length in seconds.
-                /// </summary>
-                /// <example>135.6</example>
-                public double? Duration { get; init; }
-
-                /// <summary>
-                /// Address of the thumbnail.
-                /// </summary>
-                /// <example>https://example.aliyundoc.com/cover.jpg</example>
-                public string? CoverURL { get; init; }
-
-                /// <summary>
-                /// Processing state: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Checking, Blocked, Normal or ProduceFail.
-                /// </summary>
-                /// <example>Normal</example>
-                public string? Status { get; init; }
-
-                /// <summary>
-                /// When the media was created, UTC, yyyy-MM-ddTHH:mm:ssZ.
-                /// </summary>
-                /// <example>2017-11-14T09:15:50Z</example>
-                public string? CreationTime { get; init; }
-
-                /// <summary>
-                /// When the media was last changed, UTC, yyyy-MM-ddTHH:mm:ssZ.
-                /// </summary>
-                /// <example>2017-11-14T10:15:50Z</example>
-                public string? ModificationTime { get; init; }
-
-                /// <summary>
-                /// Size of the source file in bytes.
-                /// </summary>
-                /// <example>10897890</example>
-                public long? Size { get; init; }
-
-                /// <summary>
-                /// Category the media is filed under.
-                /// </summary>
-                /// <example>781111</example>
-                public long? CateId { get; init; }
-
-                /// <summary>
-                /// Name of the category.
-                /// </summary>
-                /// <example>Launches</example>
-                public string? CateName { get; init; }
-
-                /// <summary>
-                /// Comma-separated tags.
-                /// </summary>
-                /// <example>launch,stage</example>
-                public string? Tags { get; init; }
-
-                /// <summary>
-                /// Storage address holding the file.
-                /// </summary>
-                /// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
-                public string? StorageLocation { get; init; }
-
-                /// <summary>
-                /// Region of the storage.
-                /// </summary>
-                /// <example>cn-shanghai</example>
-                public string? RegionId { get; init; }
-
-                /// <summary>
-                /// Application the media belongs to.
-                /// </summary>
-                /// <example>app-1000000</example>
-                public string? AppId { get; init; }
-
-                /// <summary>
-                /// Snapshot image addresses.
-                /// </summary>
-                public SnapshotsData? Snapshots { get; init; }
-
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "VideoItem { "
-                    + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-                    + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-                    + ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
-                    + ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
-                    + ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
-                    + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                    + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                    + ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
-                    + ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
-                    + ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
-                    + ", CateName = " + global::VodGen.Serialization.VodDisplay.Value(CateName)
-                    + ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
-                    + ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
-                    + ", RegionId = " + global::VodGen.Serialization.VodDisplay.Value(RegionId)
-                    + ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
-                    + ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
-                    + " }";
-
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static VideoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    double? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    string? v6 = default;
-                    string? v7 = default;
-                    long? v8 = default;
-                    long? v9 = default;
-                    string? v10 = default;
-                    string? v11 = default;
-                    string? v12 = default;
-                    string? v13 = default;
-                    string? v14 = default;
-                    SnapshotsData? v15 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("VideoId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                        }
-                        else if (reader.ValueTextEquals("Title"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-                        }
-                        else if (reader.ValueTextEquals("Description"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-                        }
-                        else if (reader.ValueTextEquals("Duration"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
-                        }
-                        else if (reader.ValueTextEquals("CoverURL"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-                        }
-                        else if (reader.ValueTextEquals("Status"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                        }
-                        else if (reader.ValueTextEquals("CreationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
-                            v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                        }
-                        else if (reader.ValueTextEquals("ModificationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
-                            v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-                        }
-                        else if (reader.ValueTextEquals("Size"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
-                            v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-                        }
-                        else if (reader.ValueTextEquals("CateId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
-                            v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
-                        }
-                        else if (reader.ValueTextEquals("CateName"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
-                            v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
-                        }
-                        else if (reader.ValueTextEquals("Tags"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
-                            v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
-                        }
-                        else if (reader.ValueTextEquals("StorageLocation"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
-                            v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
-                        }
-                        else if (reader.ValueTextEquals("RegionId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
-                            v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
-                        }
-                        else if (reader.ValueTextEquals("AppId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
-                            v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
-                        }
-                        else if (reader.ValueTextEquals("Snapshots"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
-                            reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
-
-                    return new VideoItem
-                    {
-                        VideoId = v0,
-                        Title = v1,
-                        Description = v2,
-                        Duration = v3,
-                        CoverURL = v4,
-                        Status = v5,
-                        CreationTime = v6,
-                        ModificationTime = v7,
-                        Size = v8,
-                        CateId = v9,
-                        CateName = v10,
-                        Tags = v11,
-                        StorageLocation = v12,
-                        RegionId = v13,
-                        AppId = v14,
-                        Snapshots = v15,
-                    };
-                }
-
-                /// <summary>
-                /// Snapshot image addresses.
-                /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-                public sealed partial class SnapshotsData
-                {
-                    /// <summary>
-                    /// One address per snapshot.
-                    /// </summary>
-                    public global::System.Collections.Generic.IReadOnlyList<string>? Snapshot { get; init; }
-
-                    /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                    public override string ToString()
-                        => "SnapshotsData { "
-                        + "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
-                        + " }";
-
-                    /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                    internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                    {
-                        global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                        global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-                        ulong seen0 = 0;
-                        while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("Snapshot"u8))
-                            {
-                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-                                v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
-                            }
-                            else
-                            {
-                                global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                            }
-                        }
-
-                        return new SnapshotsData
-                        {
-                            Snapshot = v0,
-                        };
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The error codes the GetVideoList operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class GetVideoListErrors
-    {
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-        };
-    }
-
-    /// <summary>
-    /// How GetVideoList is validated, signed and read. Used by <see cref="VodClientExtensions.GetVideoListAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class GetVideoListOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetVideoListRequest, global::VodGen.Vod.GetVideoListResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.GetVideoListOperation Instance { get; } = new();
-
-        private GetVideoListOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "GetVideoList",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
-
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.GetVideoListRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-            global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
-        }
-
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.GetVideoListRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("CateId"u8, request.CateId);
-            writer.Write("EndTime"u8, request.EndTime);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("PageNo"u8, request.PageNo);
-            writer.Write("PageSize"u8, request.PageSize);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("SortBy"u8, request.SortBy);
-            writer.Write("StartTime"u8, request.StartTime);
-            writer.Write("Status"u8, request.Status);
-            writer.Write("StorageLocation"u8, request.StorageLocation);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-        }
-
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.GetVideoListResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.GetVideoListResponse.ReadJson(ref reader, "$");
-    }
-
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Lists audio and video files, filtered by status, category and creation time.
-        /// </summary>
-        /// <remarks>
-        /// At most the first 5,000 matches can be reached by paging; narrow the time range for more. SearchMedia covers larger libraries.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="GetVideoListErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.GetVideoListResponse> GetVideoListAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.GetVideoListRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.GetVideoListOperation.Instance, request, cancellationToken);
-        }
-
-        /// <summary>Every item of GetVideoList, fetched page by page as the caller enumerates.</summary>
-        /// <remarks>
-        /// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
-        /// empty or short, or the reported total is reached.
-        /// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The filters and the first page to read.</param>
-        /// <param name="cancellationToken">Cancels the enumeration.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem> GetVideoListItemsAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.GetVideoListRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            global::VodGen.Vod.GetVideoListOperation.Instance.Validate(request);
-            return GetVideoListItemsCore(client, request, cancellationToken);
-        }
-
-        #pragma warning disable CS0618 // Deprecated parameters are copied like the others.
-        private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem> GetVideoListItemsCore(
-            global::VodGen.VodClient client,
-            global::VodGen.Vod.GetVideoListRequest request,
-            [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
-        {
-            var page = request.PageNo ?? 1;
-            long size = request.PageSize ?? 0;
-            while (true)
-            {
-                var pageRequest = new global::VodGen.Vod.GetVideoListRequest
-                {
-                    CateId = request.CateId,
-                    Status = request.Status,
-                    StartTime = request.StartTime,
-                    EndTime = request.EndTime,
-                    SortBy = request.SortBy,
-                    PageNo = page,
-                    PageSize = request.PageSize,
-                    StorageLocation = request.StorageLocation,
-                };
-                var response = await client.SendAsync(global::VodGen.Vod.GetVideoListOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
-                var items = response.VideoList?.Video;
-                if (items is null || items.Count == 0)
-                {
-                    yield break;
-                }
-
-                foreach (var item in items)
-                {
-                    yield return item;
-                }
-
-                // Without a requested size, the service's default is what the first page held.
-                if (size == 0)
-                {
-                    size = items.Count;
-                }
-
-                if (items.Count < size || (response.Total is { } total && (long)page * size >= total))
-                {
-                    yield break;
-                }
-
-                page++;
-            }
-        }
-        #pragma warning restore CS0618
-    }
+	/// <summary>Parameters of the GetVideoList operation.</summary>
+	/// <remarks>
+	/// Parameters of GetVideoList. Lists audio and video files, filtered by status, category and creation time.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class GetVideoListRequest
+	{
+		/// <summary>Category the media is filed under.</summary>
+		/// <example>781111</example>
+		public long? CateId { get; init; }
+
+		/// <summary>Comma-separated states to include, such as Uploading,Normal.</summary>
+		/// <example>Uploading,Normal</example>
+		public string? Status { get; init; }
+
+		/// <summary>Earliest creation time to include, UTC, yyyy-MM-ddTHH:mm:ssZ.</summary>
+		/// <example>2017-01-11T12:00:00Z</example>
+		public string? StartTime { get; init; }
+
+		/// <summary>Latest creation time to include, UTC, yyyy-MM-ddTHH:mm:ssZ; must follow StartTime.</summary>
+		/// <example>2017-01-11T12:59:00Z</example>
+		public string? EndTime { get; init; }
+
+		/// <summary>Order of the results by creation time.</summary>
+		/// <example>CreationTime:Desc</example>
+		public SortByOption? SortBy { get; init; }
+
+		/// <summary>Page to return, counting from 1.</summary>
+		/// <example>1</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d)]
+		public int? PageNo { get; init; }
+
+		/// <summary>Entries per page: 10 when left out, at most 100.</summary>
+		/// <example>10</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
+		public int? PageSize { get; init; }
+
+		/// <summary>Storage address to keep the file in; the default storage of the region when left out.</summary>
+		/// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
+		public string? StorageLocation { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "GetVideoListRequest { "
+			+ "CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
+			+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+			+ ", StartTime = " + global::VodGen.Serialization.VodDisplay.Value(StartTime)
+			+ ", EndTime = " + global::VodGen.Serialization.VodDisplay.Value(EndTime)
+			+ ", SortBy = " + global::VodGen.Serialization.VodDisplay.Value(SortBy)
+			+ ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
+			+ ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
+			+ ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
+			+ " }";
+
+		/// <summary>Order of the results by creation time.</summary>
+		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed class SortByOption : global::System.IEquatable<SortByOption>
+		{
+			private SortByOption(string value) => Value = value;
+
+			/// <summary>The value <c>CreationTime:Desc</c>.</summary>
+			public static SortByOption CreationTimeDesc { get; } = new("CreationTime:Desc");
+
+			/// <summary>The value <c>CreationTime:Asc</c>.</summary>
+			public static SortByOption CreationTimeAsc { get; } = new("CreationTime:Asc");
+
+			/// <summary>Every allowed value, in the order the spec lists them.</summary>
+			public static global::System.Collections.Generic.IReadOnlyList<SortByOption> All { get; } = new[] { CreationTimeDesc, CreationTimeAsc };
+
+			/// <summary>The text sent to the service.</summary>
+			public string Value { get; }
+
+			/// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+			/// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+			public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SortByOption? option)
+			{
+				foreach (var candidate in All)
+				{
+					if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+					{
+						option = candidate;
+						return true;
+					}
+				}
+
+				option = null;
+				return false;
+			}
+
+			/// <summary>The text sent to the service.</summary>
+			public static implicit operator string?(SortByOption? option) => option?.Value;
+
+			/// <inheritdoc/>
+			public bool Equals(SortByOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+			/// <inheritdoc/>
+			public override bool Equals(object? obj) => obj is SortByOption other && Equals(other);
+
+			/// <inheritdoc/>
+			public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+			/// <summary>The text sent to the service.</summary>
+			public override string ToString() => Value;
+		}
+	}
+
+	/// <summary>A page of videos.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class GetVideoListResponse
+	{
+		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
+		/// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
+		public string? RequestId { get; init; }
+
+		/// <summary>Number of videos that match the filters, over all pages.</summary>
+		/// <example>163</example>
+		public int? Total { get; init; }
+
+		/// <summary>The videos on this page.</summary>
+		public VideoListData? VideoList { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "GetVideoListResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
+			+ ", VideoList = " + global::VodGen.Serialization.VodDisplay.Value(VideoList)
+			+ " }";
+
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static GetVideoListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			int? v1 = default;
+			VideoListData? v2 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("Total"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Total");
+				}
+				else if (reader.ValueTextEquals("VideoList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoList");
+					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoList"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new GetVideoListResponse
+			{
+				RequestId = v0,
+				Total = v1,
+				VideoList = v2,
+			};
+		}
+
+		/// <summary>The videos on this page.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class VideoListData
+		{
+			/// <summary>One entry per video.</summary>
+			public global::System.Collections.Generic.IReadOnlyList<VideoItem>? Video { get; init; }
+
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "VideoListData { "
+				+ "Video = " + global::VodGen.Serialization.VodDisplay.Value(Video)
+				+ " }";
+
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static VideoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				global::System.Collections.Generic.IReadOnlyList<VideoItem>? v0 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("Video"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Video");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Video", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => VideoItem.ReadJson(ref o, op)));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
+
+				return new VideoListData
+				{
+					Video = v0,
+				};
+			}
+
+			/// <summary>A video.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class VideoItem
+			{
+				/// <summary>Identifier of the audio or video file.</summary>
+				/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+				public string? VideoId { get; init; }
+
+				/// <summary>Title of the media.</summary>
+				/// <example>Product launch</example>
+				public string? Title { get; init; }
+
+				/// <summary>Description of the media.</summary>
+				/// <example>Recorded on stage</example>
+				public string? Description { get; init; }
+
+				/// <summary>Length in seconds.</summary>
+				/// <example>135.6</example>
+				public double? Duration { get; init; }
+
+				/// <summary>Address of the thumbnail.</summary>
+				/// <example>https://example.aliyundoc.com/cover.jpg</example>
+				public string? CoverURL { get; init; }
+
+				/// <summary>Processing state: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Checking, Blocked, Normal or ProduceFail.</summary>
+				/// <example>Normal</example>
+				public string? Status { get; init; }
+
+				/// <summary>When the media was created, UTC, yyyy-MM-ddTHH:mm:ssZ.</summary>
+				/// <example>2017-11-14T09:15:50Z</example>
+				public string? CreationTime { get; init; }
+
+				/// <summary>When the media was last changed, UTC, yyyy-MM-ddTHH:mm:ssZ.</summary>
+				/// <example>2017-11-14T10:15:50Z</example>
+				public string? ModificationTime { get; init; }
+
+				/// <summary>Size of the source file in bytes.</summary>
+				/// <example>10897890</example>
+				public long? Size { get; init; }
+
+				/// <summary>Category the media is filed under.</summary>
+				/// <example>781111</example>
+				public long? CateId { get; init; }
+
+				/// <summary>Name of the category.</summary>
+				/// <example>Launches</example>
+				public string? CateName { get; init; }
+
+				/// <summary>Comma-separated tags.</summary>
+				/// <example>launch,stage</example>
+				public string? Tags { get; init; }
+
+				/// <summary>Storage address holding the file.</summary>
+				/// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
+				public string? StorageLocation { get; init; }
+
+				/// <summary>Region of the storage.</summary>
+				/// <example>cn-shanghai</example>
+				public string? RegionId { get; init; }
+
+				/// <summary>Application the media belongs to.</summary>
+				/// <example>app-1000000</example>
+				public string? AppId { get; init; }
+
+				/// <summary>Snapshot image addresses.</summary>
+				public SnapshotsData? Snapshots { get; init; }
+
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "VideoItem { "
+					+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+					+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+					+ ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
+					+ ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
+					+ ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
+					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+					+ ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
+					+ ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
+					+ ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
+					+ ", CateName = " + global::VodGen.Serialization.VodDisplay.Value(CateName)
+					+ ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
+					+ ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
+					+ ", RegionId = " + global::VodGen.Serialization.VodDisplay.Value(RegionId)
+					+ ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
+					+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
+					+ " }";
+
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static VideoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					double? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					string? v6 = default;
+					string? v7 = default;
+					long? v8 = default;
+					long? v9 = default;
+					string? v10 = default;
+					string? v11 = default;
+					string? v12 = default;
+					string? v13 = default;
+					string? v14 = default;
+					SnapshotsData? v15 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("VideoId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+						}
+						else if (reader.ValueTextEquals("Title"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+						}
+						else if (reader.ValueTextEquals("Description"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+						}
+						else if (reader.ValueTextEquals("Duration"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
+						}
+						else if (reader.ValueTextEquals("CoverURL"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+						}
+						else if (reader.ValueTextEquals("Status"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+						}
+						else if (reader.ValueTextEquals("CreationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
+							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+						}
+						else if (reader.ValueTextEquals("ModificationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
+							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+						}
+						else if (reader.ValueTextEquals("Size"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
+							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+						}
+						else if (reader.ValueTextEquals("CateId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
+							v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
+						}
+						else if (reader.ValueTextEquals("CateName"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
+							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
+						}
+						else if (reader.ValueTextEquals("Tags"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
+							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
+						}
+						else if (reader.ValueTextEquals("StorageLocation"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
+							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
+						}
+						else if (reader.ValueTextEquals("RegionId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
+							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
+						}
+						else if (reader.ValueTextEquals("AppId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
+							v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
+						}
+						else if (reader.ValueTextEquals("Snapshots"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
+							reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
+
+					return new VideoItem
+					{
+						VideoId = v0,
+						Title = v1,
+						Description = v2,
+						Duration = v3,
+						CoverURL = v4,
+						Status = v5,
+						CreationTime = v6,
+						ModificationTime = v7,
+						Size = v8,
+						CateId = v9,
+						CateName = v10,
+						Tags = v11,
+						StorageLocation = v12,
+						RegionId = v13,
+						AppId = v14,
+						Snapshots = v15,
+					};
+				}
+
+				/// <summary>Snapshot image addresses.</summary>
+				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+				public sealed partial class SnapshotsData
+				{
+					/// <summary>One address per snapshot.</summary>
+					public global::System.Collections.Generic.IReadOnlyList<string>? Snapshot { get; init; }
+
+					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+					public override string ToString()
+						=> "SnapshotsData { "
+						+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
+						+ " }";
+
+					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+					internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+					{
+						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+						global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
+						ulong seen0 = 0;
+						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+						{
+							if (reader.ValueTextEquals("Snapshot"u8))
+							{
+								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
+							}
+							else
+							{
+								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+							}
+						}
+
+						return new SnapshotsData
+						{
+							Snapshot = v0,
+						};
+					}
+				}
+			}
+		}
+	}
+
+	/// <summary>The error codes the GetVideoList operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class GetVideoListErrors
+	{
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+		};
+	}
+
+	/// <summary>
+	/// How GetVideoList is validated, signed and read. Used by <see cref="VodClientExtensions.GetVideoListAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class GetVideoListOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetVideoListRequest, global::VodGen.Vod.GetVideoListResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.GetVideoListOperation Instance { get; } = new();
+
+		private GetVideoListOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"GetVideoList",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
+
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.GetVideoListRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+		}
+
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.GetVideoListRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("CateId"u8, request.CateId);
+			writer.Write("EndTime"u8, request.EndTime);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("PageNo"u8, request.PageNo);
+			writer.Write("PageSize"u8, request.PageSize);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("SortBy"u8, request.SortBy);
+			writer.Write("StartTime"u8, request.StartTime);
+			writer.Write("Status"u8, request.Status);
+			writer.Write("StorageLocation"u8, request.StorageLocation);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+		}
+
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.GetVideoListResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.GetVideoListResponse.ReadJson(ref reader, "$");
+	}
+
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Lists audio and video files, filtered by status, category and creation time.</summary>
+		/// <remarks>
+		/// At most the first 5,000 matches can be reached by paging; narrow the time range for more. SearchMedia covers larger libraries.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="GetVideoListErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.GetVideoListResponse> GetVideoListAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.GetVideoListRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.GetVideoListOperation.Instance, request, cancellationToken);
+		}
+
+		/// <summary>Every item of GetVideoList, fetched page by page as the caller enumerates.</summary>
+		/// <remarks>
+		/// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
+		/// empty or short, or the reported total is reached.
+		/// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The filters and the first page to read.</param>
+		/// <param name="cancellationToken">Cancels the enumeration.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
+		public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem> GetVideoListItemsAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.GetVideoListRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			global::VodGen.Vod.GetVideoListOperation.Instance.Validate(request);
+			return GetVideoListItemsCore(client, request, cancellationToken);
+		}
+
+		#pragma warning disable CS0618 // Deprecated parameters are copied like the others.
+		private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem> GetVideoListItemsCore(
+			global::VodGen.VodClient client,
+			global::VodGen.Vod.GetVideoListRequest request,
+			[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+		{
+			var page = request.PageNo ?? 1;
+			long size = request.PageSize ?? 0;
+			while (true)
+			{
+				var pageRequest = new global::VodGen.Vod.GetVideoListRequest
+				{
+					CateId = request.CateId,
+					Status = request.Status,
+					StartTime = request.StartTime,
+					EndTime = request.EndTime,
+					SortBy = request.SortBy,
+					PageNo = page,
+					PageSize = request.PageSize,
+					StorageLocation = request.StorageLocation,
+				};
+				var response = await client.SendAsync(global::VodGen.Vod.GetVideoListOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
+				var items = response.VideoList?.Video;
+				if (items is null || items.Count == 0)
+				{
+					yield break;
+				}
+
+				foreach (var item in items)
+				{
+					yield return item;
+				}
+
+				// Without a requested size, the service's default is what the first page held.
+				if (size == 0)
+				{
+					size = items.Count;
+				}
+
+				if (items.Count < size || (response.Total is { } total && (long)page * size >= total))
+				{
+					yield break;
+				}
+
+				page++;
+			}
+		}
+		#pragma warning restore CS0618
+	}
 }

@@ -5,543 +5,495 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the ListSnapshots operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of ListSnapshots. Lists the snapshots taken of a video.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class ListSnapshotsRequest
-    {
-        /// <summary>
-        /// Identifier of the video.
-        /// </summary>
-        /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-        public required string VideoId { get; init; }
+	/// <summary>Parameters of the ListSnapshots operation.</summary>
+	/// <remarks>
+	/// Parameters of ListSnapshots. Lists the snapshots taken of a video.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class ListSnapshotsRequest
+	{
+		/// <summary>Identifier of the video.</summary>
+		/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+		public required string VideoId { get; init; }
 
-        /// <summary>
-        /// Kind of snapshots to list.
-        /// </summary>
-        /// <example>NormalSnapshot</example>
-        public SnapshotTypeOption? SnapshotType { get; init; }
+		/// <summary>Kind of snapshots to list.</summary>
+		/// <example>NormalSnapshot</example>
+		public SnapshotTypeOption? SnapshotType { get; init; }
 
-        /// <summary>
-        /// Page to return, counting from 1.
-        /// </summary>
-        /// <example>1</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d)]
-        public int? PageNo { get; init; }
+		/// <summary>Page to return, counting from 1.</summary>
+		/// <example>1</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d)]
+		public int? PageNo { get; init; }
 
-        /// <summary>
-        /// Entries per page: 20 when left out, at most 100.
-        /// </summary>
-        /// <example>20</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
-        public int? PageSize { get; init; }
+		/// <summary>Entries per page: 20 when left out, at most 100.</summary>
+		/// <example>20</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
+		public int? PageSize { get; init; }
 
-        /// <summary>
-        /// Seconds the image addresses stay valid when URL signing is on.
-        /// </summary>
-        /// <example>3600</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d)]
-        public long? AuthTimeout { get; init; }
+		/// <summary>Seconds the image addresses stay valid when URL signing is on.</summary>
+		/// <example>3600</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d)]
+		public long? AuthTimeout { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "ListSnapshotsRequest { "
-            + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", SnapshotType = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotType)
-            + ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
-            + ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
-            + ", AuthTimeout = " + global::VodGen.Serialization.VodDisplay.Value(AuthTimeout)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "ListSnapshotsRequest { "
+			+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", SnapshotType = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotType)
+			+ ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
+			+ ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
+			+ ", AuthTimeout = " + global::VodGen.Serialization.VodDisplay.Value(AuthTimeout)
+			+ " }";
 
-        /// <summary>
-        /// Kind of snapshots to list.
-        /// </summary>
-        /// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed class SnapshotTypeOption : global::System.IEquatable<SnapshotTypeOption>
-        {
-            private SnapshotTypeOption(string value) => Value = value;
+		/// <summary>Kind of snapshots to list.</summary>
+		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed class SnapshotTypeOption : global::System.IEquatable<SnapshotTypeOption>
+		{
+			private SnapshotTypeOption(string value) => Value = value;
 
-            /// <summary>The value <c>CoverSnapshot</c>.</summary>
-            public static SnapshotTypeOption CoverSnapshot { get; } = new("CoverSnapshot");
+			/// <summary>The value <c>CoverSnapshot</c>.</summary>
+			public static SnapshotTypeOption CoverSnapshot { get; } = new("CoverSnapshot");
 
-            /// <summary>The value <c>NormalSnapshot</c>.</summary>
-            public static SnapshotTypeOption NormalSnapshot { get; } = new("NormalSnapshot");
+			/// <summary>The value <c>NormalSnapshot</c>.</summary>
+			public static SnapshotTypeOption NormalSnapshot { get; } = new("NormalSnapshot");
 
-            /// <summary>The value <c>SpriteSnapshot</c>.</summary>
-            public static SnapshotTypeOption SpriteSnapshot { get; } = new("SpriteSnapshot");
+			/// <summary>The value <c>SpriteSnapshot</c>.</summary>
+			public static SnapshotTypeOption SpriteSnapshot { get; } = new("SpriteSnapshot");
 
-            /// <summary>The value <c>SpriteOriginSnapshot</c>.</summary>
-            public static SnapshotTypeOption SpriteOriginSnapshot { get; } = new("SpriteOriginSnapshot");
+			/// <summary>The value <c>SpriteOriginSnapshot</c>.</summary>
+			public static SnapshotTypeOption SpriteOriginSnapshot { get; } = new("SpriteOriginSnapshot");
 
-            /// <summary>The value <c>WebVttSnapshot</c>.</summary>
-            public static SnapshotTypeOption WebVttSnapshot { get; } = new("WebVttSnapshot");
+			/// <summary>The value <c>WebVttSnapshot</c>.</summary>
+			public static SnapshotTypeOption WebVttSnapshot { get; } = new("WebVttSnapshot");
 
-            /// <summary>Every allowed value, in the order the spec lists them.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<SnapshotTypeOption> All { get; } = new[] { CoverSnapshot, NormalSnapshot, SpriteSnapshot, SpriteOriginSnapshot, WebVttSnapshot };
+			/// <summary>Every allowed value, in the order the spec lists them.</summary>
+			public static global::System.Collections.Generic.IReadOnlyList<SnapshotTypeOption> All { get; } = new[] { CoverSnapshot, NormalSnapshot, SpriteSnapshot, SpriteOriginSnapshot, WebVttSnapshot };
 
-            /// <summary>The text sent to the service.</summary>
-            public string Value { get; }
+			/// <summary>The text sent to the service.</summary>
+			public string Value { get; }
 
-            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
-            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
-            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SnapshotTypeOption? option)
-            {
-                foreach (var candidate in All)
-                {
-                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
-                    {
-                        option = candidate;
-                        return true;
-                    }
-                }
+			/// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+			/// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+			public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SnapshotTypeOption? option)
+			{
+				foreach (var candidate in All)
+				{
+					if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+					{
+						option = candidate;
+						return true;
+					}
+				}
 
-                option = null;
-                return false;
-            }
+				option = null;
+				return false;
+			}
 
-            /// <summary>The text sent to the service.</summary>
-            public static implicit operator string?(SnapshotTypeOption? option) => option?.Value;
+			/// <summary>The text sent to the service.</summary>
+			public static implicit operator string?(SnapshotTypeOption? option) => option?.Value;
 
-            /// <inheritdoc/>
-            public bool Equals(SnapshotTypeOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+			/// <inheritdoc/>
+			public bool Equals(SnapshotTypeOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is SnapshotTypeOption other && Equals(other);
+			/// <inheritdoc/>
+			public override bool Equals(object? obj) => obj is SnapshotTypeOption other && Equals(other);
 
-            /// <inheritdoc/>
-            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+			/// <inheritdoc/>
+			public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-            /// <summary>The text sent to the service.</summary>
-            public override string ToString() => Value;
-        }
-    }
+			/// <summary>The text sent to the service.</summary>
+			public override string ToString() => Value;
+		}
+	}
 
-    /// <summary>
-    /// A page of snapshots.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class ListSnapshotsResponse
-    {
-        /// <summary>
-        /// Identifier the service assigned to this request; quote it when asking for support.
-        /// </summary>
-        /// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
-        public string? RequestId { get; init; }
+	/// <summary>A page of snapshots.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class ListSnapshotsResponse
+	{
+		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
+		/// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// The snapshots of the video.
-        /// </summary>
-        public MediaSnapshotData? MediaSnapshot { get; init; }
+		/// <summary>The snapshots of the video.</summary>
+		public MediaSnapshotData? MediaSnapshot { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "ListSnapshotsResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", MediaSnapshot = " + global::VodGen.Serialization.VodDisplay.Value(MediaSnapshot)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "ListSnapshotsResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", MediaSnapshot = " + global::VodGen.Serialization.VodDisplay.Value(MediaSnapshot)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static ListSnapshotsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            MediaSnapshotData? v1 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("MediaSnapshot"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaSnapshot");
-                    reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : MediaSnapshotData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "MediaSnapshot"));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static ListSnapshotsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			MediaSnapshotData? v1 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("MediaSnapshot"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaSnapshot");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : MediaSnapshotData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "MediaSnapshot"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new ListSnapshotsResponse
-            {
-                RequestId = v0,
-                MediaSnapshot = v1,
-            };
-        }
+			return new ListSnapshotsResponse
+			{
+				RequestId = v0,
+				MediaSnapshot = v1,
+			};
+		}
 
-        /// <summary>
-        /// The snapshots of the video.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class MediaSnapshotData
-        {
-            /// <summary>
-            /// Number of snapshots of this kind, over all pages.
-            /// </summary>
-            /// <example>10</example>
-            public long? Total { get; init; }
+		/// <summary>The snapshots of the video.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class MediaSnapshotData
+		{
+			/// <summary>Number of snapshots of this kind, over all pages.</summary>
+			/// <example>10</example>
+			public long? Total { get; init; }
 
-            /// <summary>
-            /// When the snapshots were taken, UTC.
-            /// </summary>
-            /// <example>2017-12-20T12:23:45Z</example>
-            public string? CreationTime { get; init; }
+			/// <summary>When the snapshots were taken, UTC.</summary>
+			/// <example>2017-12-20T12:23:45Z</example>
+			public string? CreationTime { get; init; }
 
-            /// <summary>
-            /// Snapshot job that took them.
-            /// </summary>
-            /// <example>ad90a501b1b94b72374ad0050464****</example>
-            public string? JobId { get; init; }
+			/// <summary>Snapshot job that took them.</summary>
+			/// <example>ad90a501b1b94b72374ad0050464****</example>
+			public string? JobId { get; init; }
 
-            /// <summary>
-            /// Address pattern of the snapshot images.
-            /// </summary>
-            /// <example>http://example.aliyundoc.com/snapshot/sample{SnapshotCount}.jpg</example>
-            public string? Regular { get; init; }
+			/// <summary>Address pattern of the snapshot images.</summary>
+			/// <example>http://example.aliyundoc.com/snapshot/sample{SnapshotCount}.jpg</example>
+			public string? Regular { get; init; }
 
-            /// <summary>
-            /// The snapshots on this page.
-            /// </summary>
-            public SnapshotsData? Snapshots { get; init; }
+			/// <summary>The snapshots on this page.</summary>
+			public SnapshotsData? Snapshots { get; init; }
 
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "MediaSnapshotData { "
-                + "Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
-                + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                + ", JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
-                + ", Regular = " + global::VodGen.Serialization.VodDisplay.Value(Regular)
-                + ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
-                + " }";
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "MediaSnapshotData { "
+				+ "Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
+				+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+				+ ", JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
+				+ ", Regular = " + global::VodGen.Serialization.VodDisplay.Value(Regular)
+				+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
+				+ " }";
 
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static MediaSnapshotData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                long? v0 = default;
-                string? v1 = default;
-                string? v2 = default;
-                string? v3 = default;
-                SnapshotsData? v4 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("Total"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Total");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
-                    }
-                    else if (reader.ValueTextEquals("CreationTime"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "CreationTime");
-                        v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                    }
-                    else if (reader.ValueTextEquals("JobId"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "JobId");
-                        v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-                    }
-                    else if (reader.ValueTextEquals("Regular"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Regular");
-                        v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Regular");
-                    }
-                    else if (reader.ValueTextEquals("Snapshots"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Snapshots");
-                        reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static MediaSnapshotData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				long? v0 = default;
+				string? v1 = default;
+				string? v2 = default;
+				string? v3 = default;
+				SnapshotsData? v4 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("Total"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Total");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
+					}
+					else if (reader.ValueTextEquals("CreationTime"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "CreationTime");
+						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+					}
+					else if (reader.ValueTextEquals("JobId"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "JobId");
+						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+					}
+					else if (reader.ValueTextEquals("Regular"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Regular");
+						v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Regular");
+					}
+					else if (reader.ValueTextEquals("Snapshots"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Snapshots");
+						reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
 
-                return new MediaSnapshotData
-                {
-                    Total = v0,
-                    CreationTime = v1,
-                    JobId = v2,
-                    Regular = v3,
-                    Snapshots = v4,
-                };
-            }
+				return new MediaSnapshotData
+				{
+					Total = v0,
+					CreationTime = v1,
+					JobId = v2,
+					Regular = v3,
+					Snapshots = v4,
+				};
+			}
 
-            /// <summary>
-            /// The snapshots on this page.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class SnapshotsData
-            {
-                /// <summary>
-                /// One entry per image.
-                /// </summary>
-                public global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? Snapshot { get; init; }
+			/// <summary>The snapshots on this page.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class SnapshotsData
+			{
+				/// <summary>One entry per image.</summary>
+				public global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? Snapshot { get; init; }
 
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "SnapshotsData { "
-                    + "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
-                    + " }";
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "SnapshotsData { "
+					+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
+					+ " }";
 
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? v0 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("Snapshot"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SnapshotItem.ReadJson(ref o, op)));
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? v0 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("Snapshot"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SnapshotItem.ReadJson(ref o, op)));
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
 
-                    return new SnapshotsData
-                    {
-                        Snapshot = v0,
-                    };
-                }
+					return new SnapshotsData
+					{
+						Snapshot = v0,
+					};
+				}
 
-                /// <summary>
-                /// A snapshot image.
-                /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-                public sealed partial class SnapshotItem
-                {
-                    /// <summary>
-                    /// Position of the image, counting from 1.
-                    /// </summary>
-                    /// <example>1</example>
-                    public long? Index { get; init; }
+				/// <summary>A snapshot image.</summary>
+				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+				public sealed partial class SnapshotItem
+				{
+					/// <summary>Position of the image, counting from 1.</summary>
+					/// <example>1</example>
+					public long? Index { get; init; }
 
-                    /// <summary>
-                    /// Address of the image.
-                    /// </summary>
-                    /// <example>http://example.aliyundoc.com/snapshot/sample00001.jpg</example>
-                    public string? Url { get; init; }
+					/// <summary>Address of the image.</summary>
+					/// <example>http://example.aliyundoc.com/snapshot/sample00001.jpg</example>
+					public string? Url { get; init; }
 
-                    /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                    public override string ToString()
-                        => "SnapshotItem { "
-                        + "Index = " + global::VodGen.Serialization.VodDisplay.Value(Index)
-                        + ", Url = " + global::VodGen.Serialization.VodDisplay.Value(Url)
-                        + " }";
+					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+					public override string ToString()
+						=> "SnapshotItem { "
+						+ "Index = " + global::VodGen.Serialization.VodDisplay.Value(Index)
+						+ ", Url = " + global::VodGen.Serialization.VodDisplay.Value(Url)
+						+ " }";
 
-                    /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                    internal static SnapshotItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                    {
-                        global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                        long? v0 = default;
-                        string? v1 = default;
-                        ulong seen0 = 0;
-                        while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("Index"u8))
-                            {
-                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Index");
-                                v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Index");
-                            }
-                            else if (reader.ValueTextEquals("Url"u8))
-                            {
-                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Url");
-                                v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Url");
-                            }
-                            else
-                            {
-                                global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                            }
-                        }
+					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+					internal static SnapshotItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+					{
+						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+						long? v0 = default;
+						string? v1 = default;
+						ulong seen0 = 0;
+						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+						{
+							if (reader.ValueTextEquals("Index"u8))
+							{
+								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Index");
+								v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Index");
+							}
+							else if (reader.ValueTextEquals("Url"u8))
+							{
+								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Url");
+								v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Url");
+							}
+							else
+							{
+								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+							}
+						}
 
-                        return new SnapshotItem
-                        {
-                            Index = v0,
-                            Url = v1,
-                        };
-                    }
-                }
-            }
-        }
-    }
+						return new SnapshotItem
+						{
+							Index = v0,
+							Url = v1,
+						};
+					}
+				}
+			}
+		}
+	}
 
-    /// <summary>
-    /// The error codes the ListSnapshots operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class ListSnapshotsErrors
-    {
-        /// <summary>
-        /// InvalidVideo.NotFound (HTTP 404): No video with this VideoId exists in the account.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video does not exist.");
+	/// <summary>The error codes the ListSnapshots operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class ListSnapshotsErrors
+	{
+		/// <summary>InvalidVideo.NotFound (HTTP 404): No video with this VideoId exists in the account.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video does not exist.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidVideoNotFound,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidVideoNotFound,
+		};
+	}
 
-    /// <summary>
-    /// How ListSnapshots is validated, signed and read. Used by <see cref="VodClientExtensions.ListSnapshotsAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class ListSnapshotsOperation : global::VodGen.VodOperation<global::VodGen.Vod.ListSnapshotsRequest, global::VodGen.Vod.ListSnapshotsResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.ListSnapshotsOperation Instance { get; } = new();
+	/// <summary>
+	/// How ListSnapshots is validated, signed and read. Used by <see cref="VodClientExtensions.ListSnapshotsAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class ListSnapshotsOperation : global::VodGen.VodOperation<global::VodGen.Vod.ListSnapshotsRequest, global::VodGen.Vod.ListSnapshotsResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.ListSnapshotsOperation Instance { get; } = new();
 
-        private ListSnapshotsOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "ListSnapshots",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                null))
-        {
-        }
+		private ListSnapshotsOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"ListSnapshots",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				null))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.ListSnapshotsRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
-            global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-            global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
-            global::VodGen.VodRequestValidation.Bounds(request.AuthTimeout, 1d, null, "AuthTimeout");
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.ListSnapshotsRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
+			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+			global::VodGen.VodRequestValidation.Bounds(request.AuthTimeout, 1d, null, "AuthTimeout");
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.ListSnapshotsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("AuthTimeout"u8, request.AuthTimeout);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("PageNo"u8, request.PageNo);
-            writer.Write("PageSize"u8, request.PageSize);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("SnapshotType"u8, request.SnapshotType);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("VideoId"u8, request.VideoId);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.ListSnapshotsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("AuthTimeout"u8, request.AuthTimeout);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("PageNo"u8, request.PageNo);
+			writer.Write("PageSize"u8, request.PageSize);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("SnapshotType"u8, request.SnapshotType);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("VideoId"u8, request.VideoId);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.ListSnapshotsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.ListSnapshotsResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.ListSnapshotsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.ListSnapshotsResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Lists the snapshots taken of a video.
-        /// </summary>
-        /// <remarks>
-        /// Snapshots are listed per kind; pages follow PageNo and PageSize.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="ListSnapshotsErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.ListSnapshotsResponse> ListSnapshotsAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.ListSnapshotsRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.ListSnapshotsOperation.Instance, request, cancellationToken);
-        }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Lists the snapshots taken of a video.</summary>
+		/// <remarks>
+		/// Snapshots are listed per kind; pages follow PageNo and PageSize.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="ListSnapshotsErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.ListSnapshotsResponse> ListSnapshotsAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.ListSnapshotsRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.ListSnapshotsOperation.Instance, request, cancellationToken);
+		}
 
-        /// <summary>Every item of ListSnapshots, fetched page by page as the caller enumerates.</summary>
-        /// <remarks>
-        /// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
-        /// empty or short, or the reported total is reached.
-        /// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The filters and the first page to read.</param>
-        /// <param name="cancellationToken">Cancels the enumeration.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem> ListSnapshotsItemsAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.ListSnapshotsRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            global::VodGen.Vod.ListSnapshotsOperation.Instance.Validate(request);
-            return ListSnapshotsItemsCore(client, request, cancellationToken);
-        }
+		/// <summary>Every item of ListSnapshots, fetched page by page as the caller enumerates.</summary>
+		/// <remarks>
+		/// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
+		/// empty or short, or the reported total is reached.
+		/// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The filters and the first page to read.</param>
+		/// <param name="cancellationToken">Cancels the enumeration.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
+		public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem> ListSnapshotsItemsAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.ListSnapshotsRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			global::VodGen.Vod.ListSnapshotsOperation.Instance.Validate(request);
+			return ListSnapshotsItemsCore(client, request, cancellationToken);
+		}
 
-        #pragma warning disable CS0618 // Deprecated parameters are copied like the others.
-        private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem> ListSnapshotsItemsCore(
-            global::VodGen.VodClient client,
-            global::VodGen.Vod.ListSnapshotsRequest request,
-            [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
-        {
-            var page = request.PageNo ?? 1;
-            long size = request.PageSize ?? 0;
-            while (true)
-            {
-                var pageRequest = new global::VodGen.Vod.ListSnapshotsRequest
-                {
-                    VideoId = request.VideoId,
-                    SnapshotType = request.SnapshotType,
-                    PageNo = page,
-                    PageSize = request.PageSize,
-                    AuthTimeout = request.AuthTimeout,
-                };
-                var response = await client.SendAsync(global::VodGen.Vod.ListSnapshotsOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
-                var items = response.MediaSnapshot?.Snapshots?.Snapshot;
-                if (items is null || items.Count == 0)
-                {
-                    yield break;
-                }
+		#pragma warning disable CS0618 // Deprecated parameters are copied like the others.
+		private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem> ListSnapshotsItemsCore(
+			global::VodGen.VodClient client,
+			global::VodGen.Vod.ListSnapshotsRequest request,
+			[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+		{
+			var page = request.PageNo ?? 1;
+			long size = request.PageSize ?? 0;
+			while (true)
+			{
+				var pageRequest = new global::VodGen.Vod.ListSnapshotsRequest
+				{
+					VideoId = request.VideoId,
+					SnapshotType = request.SnapshotType,
+					PageNo = page,
+					PageSize = request.PageSize,
+					AuthTimeout = request.AuthTimeout,
+				};
+				var response = await client.SendAsync(global::VodGen.Vod.ListSnapshotsOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
+				var items = response.MediaSnapshot?.Snapshots?.Snapshot;
+				if (items is null || items.Count == 0)
+				{
+					yield break;
+				}
 
-                foreach (var item in items)
-                {
-                    yield return item;
-                }
+				foreach (var item in items)
+				{
+					yield return item;
+				}
 
-                // Without a requested size, the service's default is what the first page held.
-                if (size == 0)
-                {
-                    size = items.Count;
-                }
+				// Without a requested size, the service's default is what the first page held.
+				if (size == 0)
+				{
+					size = items.Count;
+				}
 
-                if (items.Count < size || (response.MediaSnapshot?.Total is { } total && (long)page * size >= total))
-                {
-                    yield break;
-                }
+				if (items.Count < size || (response.MediaSnapshot?.Total is { } total && (long)page * size >= total))
+				{
+					yield break;
+				}
 
-                page++;
-            }
-        }
-        #pragma warning restore CS0618
-    }
+				page++;
+			}
+		}
+		#pragma warning restore CS0618
+	}
 }

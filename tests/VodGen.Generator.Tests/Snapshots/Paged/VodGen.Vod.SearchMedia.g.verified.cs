@@ -5,1081 +5,965 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the SearchMedia operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of SearchMedia. Searches videos, audio, images and auxiliary files with the media search protocol.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class SearchMediaRequest
-    {
-        /// <summary>
-        /// Kind of media to search; video when left out.
-        /// </summary>
-        /// <example>video</example>
-        public SearchTypeOption? SearchType { get; init; }
-
-        /// <summary>
-        /// Comma-separated fields to return; the basic fields when left out.
-        /// </summary>
-        /// <example>Title,CoverURL</example>
-        public string? Fields { get; init; }
-
-        /// <summary>
-        /// Filter conditions in the media search protocol.
-        /// </summary>
-        /// <example>Title = 'launch' and Status = 'Normal'</example>
-        public string? Match { get; init; }
-
-        /// <summary>
-        /// Order of the results by creation time.
-        /// </summary>
-        /// <example>CreationTime:Desc</example>
-        public SortByOption? SortBy { get; init; }
-
-        /// <summary>
-        /// Page to return, counting from 1.
-        /// </summary>
-        /// <example>1</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d)]
-        public int? PageNo { get; init; }
-
-        /// <summary>
-        /// Entries per page: 10 when left out, at most 100.
-        /// </summary>
-        /// <example>10</example>
-        [global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
-        public int? PageSize { get; init; }
-
-        /// <summary>
-        /// Position token returned by the previous page, for walking past 5,000 results.
-        /// </summary>
-        /// <example>24e0fba7188fae707e146esa54****</example>
-        [global::VodGen.Validation.VodLength(MaxLength = 32)]
-        public string? ScrollToken { get; init; }
-
-        /// <summary>
-        /// Search session returned by an earlier call.
-        /// </summary>
-        /// <example>5c62d40299034bbaa4c195da330****</example>
-        public string? SessionId { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "SearchMediaRequest { "
-            + "SearchType = " + global::VodGen.Serialization.VodDisplay.Value(SearchType)
-            + ", Fields = " + global::VodGen.Serialization.VodDisplay.Value(Fields)
-            + ", Match = " + global::VodGen.Serialization.VodDisplay.Value(Match)
-            + ", SortBy = " + global::VodGen.Serialization.VodDisplay.Value(SortBy)
-            + ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
-            + ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
-            + ", ScrollToken = " + global::VodGen.Serialization.VodDisplay.Value(ScrollToken)
-            + ", SessionId = " + global::VodGen.Serialization.VodDisplay.Value(SessionId)
-            + " }";
-
-        /// <summary>
-        /// Kind of media to search; video when left out.
-        /// </summary>
-        /// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed class SearchTypeOption : global::System.IEquatable<SearchTypeOption>
-        {
-            private SearchTypeOption(string value) => Value = value;
-
-            /// <summary>The value <c>video</c>.</summary>
-            public static SearchTypeOption Video { get; } = new("video");
-
-            /// <summary>The value <c>audio</c>.</summary>
-            public static SearchTypeOption Audio { get; } = new("audio");
-
-            /// <summary>The value <c>image</c>.</summary>
-            public static SearchTypeOption Image { get; } = new("image");
-
-            /// <summary>The value <c>attached</c>.</summary>
-            public static SearchTypeOption Attached { get; } = new("attached");
-
-            /// <summary>Every allowed value, in the order the spec lists them.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<SearchTypeOption> All { get; } = new[] { Video, Audio, Image, Attached };
-
-            /// <summary>The text sent to the service.</summary>
-            public string Value { get; }
-
-            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
-            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
-            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SearchTypeOption? option)
-            {
-                foreach (var candidate in All)
-                {
-                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
-                    {
-                        option = candidate;
-                        return true;
-                    }
-                }
-
-                option = null;
-                return false;
-            }
-
-            /// <summary>The text sent to the service.</summary>
-            public static implicit operator string?(SearchTypeOption? option) => option?.Value;
-
-            /// <inheritdoc/>
-            public bool Equals(SearchTypeOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is SearchTypeOption other && Equals(other);
-
-            /// <inheritdoc/>
-            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-            /// <summary>The text sent to the service.</summary>
-            public override string ToString() => Value;
-        }
-
-        /// <summary>
-        /// Order of the results by creation time.
-        /// </summary>
-        /// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed class SortByOption : global::System.IEquatable<SortByOption>
-        {
-            private SortByOption(string value) => Value = value;
-
-            /// <summary>The value <c>CreationTime:Desc</c>.</summary>
-            public static SortByOption CreationTimeDesc { get; } = new("CreationTime:Desc");
-
-            /// <summary>The value <c>CreationTime:Asc</c>.</summary>
-            public static SortByOption CreationTimeAsc { get; } = new("CreationTime:Asc");
-
-            /// <summary>Every allowed value, in the order the spec lists them.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<SortByOption> All { get; } = new[] { CreationTimeDesc, CreationTimeAsc };
-
-            /// <summary>The text sent to the service.</summary>
-            public string Value { get; }
-
-            /// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
-            /// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
-            public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SortByOption? option)
-            {
-                foreach (var candidate in All)
-                {
-                    if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
-                    {
-                        option = candidate;
-                        return true;
-                    }
-                }
-
-                option = null;
-                return false;
-            }
-
-            /// <summary>The text sent to the service.</summary>
-            public static implicit operator string?(SortByOption? option) => option?.Value;
-
-            /// <inheritdoc/>
-            public bool Equals(SortByOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is SortByOption other && Equals(other);
-
-            /// <inheritdoc/>
-            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-            /// <summary>The text sent to the service.</summary>
-            public override string ToString() => Value;
-        }
-    }
-
-    /// <summary>
-    /// A page of matching media.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class SearchMediaResponse
-    {
-        /// <summary>
-        /// Identifier the service assigned to this request; quote it when asking for support.
-        /// </summary>
-        /// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
-        public string? RequestId { get; init; }
-
-        /// <summary>
-        /// Number of matches over all pages.
-        /// </summary>
-        /// <example>163</example>
-        public long? Total { get; init; }
-
-        /// <summary>
-        /// Token that continues the walk on the next call.
-        /// </summary>
-        /// <example>24e0fba7188fae707e146esa54****</example>
-        public string? ScrollToken { get; init; }
-
-        /// <summary>
-        /// The matches on this page.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<MediaListItem>? MediaList { get; init; }
-
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "SearchMediaResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
-            + ", ScrollToken = " + global::VodGen.Serialization.VodDisplay.Value(ScrollToken)
-            + ", MediaList = " + global::VodGen.Serialization.VodDisplay.Value(MediaList)
-            + " }";
-
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static SearchMediaResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            long? v1 = default;
-            string? v2 = default;
-            global::System.Collections.Generic.IReadOnlyList<MediaListItem>? v3 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("Total"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
-                }
-                else if (reader.ValueTextEquals("ScrollToken"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "ScrollToken");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ScrollToken");
-                }
-                else if (reader.ValueTextEquals("MediaList"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "MediaList");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "MediaList", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => MediaListItem.ReadJson(ref o, op)));
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
-
-            return new SearchMediaResponse
-            {
-                RequestId = v0,
-                Total = v1,
-                ScrollToken = v2,
-                MediaList = v3,
-            };
-        }
-
-        /// <summary>
-        /// A match.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-        public sealed partial class MediaListItem
-        {
-            /// <summary>
-            /// Kind of media: video, audio, image or attached.
-            /// </summary>
-            /// <example>video</example>
-            public string? MediaType { get; init; }
-
-            /// <summary>
-            /// Identifier of the media.
-            /// </summary>
-            /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-            public string? MediaId { get; init; }
-
-            /// <summary>
-            /// When the media was created, UTC.
-            /// </summary>
-            /// <example>2018-07-19T03:45:25Z</example>
-            public string? CreationTime { get; init; }
-
-            /// <summary>
-            /// The video, when MediaType is video or audio.
-            /// </summary>
-            public VideoData? Video { get; init; }
-
-            /// <summary>
-            /// The image, when MediaType is image.
-            /// </summary>
-            public ImageData? Image { get; init; }
-
-            /// <summary>
-            /// The auxiliary file, when MediaType is attached.
-            /// </summary>
-            public AttachedMediaData? AttachedMedia { get; init; }
-
-            /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-            public override string ToString()
-                => "MediaListItem { "
-                + "MediaType = " + global::VodGen.Serialization.VodDisplay.Value(MediaType)
-                + ", MediaId = " + global::VodGen.Serialization.VodDisplay.Value(MediaId)
-                + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                + ", Video = " + global::VodGen.Serialization.VodDisplay.Value(Video)
-                + ", Image = " + global::VodGen.Serialization.VodDisplay.Value(Image)
-                + ", AttachedMedia = " + global::VodGen.Serialization.VodDisplay.Value(AttachedMedia)
-                + " }";
-
-            /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static MediaListItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-            {
-                global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                string? v0 = default;
-                string? v1 = default;
-                string? v2 = default;
-                VideoData? v3 = default;
-                ImageData? v4 = default;
-                AttachedMediaData? v5 = default;
-                ulong seen0 = 0;
-                while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("MediaType"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaType");
-                        v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
-                    }
-                    else if (reader.ValueTextEquals("MediaId"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaId");
-                        v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
-                    }
-                    else if (reader.ValueTextEquals("CreationTime"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "CreationTime");
-                        v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                    }
-                    else if (reader.ValueTextEquals("Video"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Video");
-                        reader.Read(); v3 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Video"));
-                    }
-                    else if (reader.ValueTextEquals("Image"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Image");
-                        reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : ImageData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Image"));
-                    }
-                    else if (reader.ValueTextEquals("AttachedMedia"u8))
-                    {
-                        global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "AttachedMedia");
-                        reader.Read(); v5 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : AttachedMediaData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "AttachedMedia"));
-                    }
-                    else
-                    {
-                        global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                    }
-                }
-
-                return new MediaListItem
-                {
-                    MediaType = v0,
-                    MediaId = v1,
-                    CreationTime = v2,
-                    Video = v3,
-                    Image = v4,
-                    AttachedMedia = v5,
-                };
-            }
-
-            /// <summary>
-            /// The video, when MediaType is video or audio.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class VideoData
-            {
-                /// <summary>
-                /// Identifier of the audio or video file.
-                /// </summary>
-                /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-                public string? VideoId { get; init; }
-
-                /// <summary>
-                /// Title of the media.
-                /// </summary>
-                /// <example>Product launch</example>
-                public string? Title { get; init; }
-
-                /// <summary>
-                /// Description of the media.
-                /// </summary>
-                /// <example>Recorded on stage</example>
-                public string? Description { get; init; }
-
-                /// <summary>
-                /// Length in seconds.
-                /// </summary>
-                /// <example>135.6</example>
-                public double? Duration { get; init; }
-
-                /// <summary>
-                /// Address of the thumbnail.
-                /// </summary>
-                /// <example>https://example.aliyundoc.com/cover.jpg</example>
-                public string? CoverURL { get; init; }
-
-                /// <summary>
-                /// Processing state: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Checking, Blocked, Normal or ProduceFail.
-                /// </summary>
-                /// <example>Normal</example>
-                public string? Status { get; init; }
-
-                /// <summary>
-                /// When the media was created, UTC, yyyy-MM-ddTHH:mm:ssZ.
-                /// </summary>
-                /// <example>2017-11-14T09:15:50Z</example>
-                public string? CreationTime { get; init; }
-
-                /// <summary>
-                /// When the media was last changed, UTC, yyyy-MM-ddTHH:mm:ssZ.
-                /// </summary>
-                /// <example>2017-11-14T10:15:50Z</example>
-                public string? ModificationTime { get; init; }
-
-                /// <summary>
-                /// Size of the source file in bytes.
-                /// </summary>
-                /// <example>10897890</example>
-                public long? Size { get; init; }
-
-                /// <summary>
-                /// Category the media is filed under.
-                /// </summary>
-                /// <example>781111</example>
-                public long? CateId { get; init; }
-
-                /// <summary>
-                /// Name of the category.
-                /// </summary>
-                /// <example>Launches</example>
-                public string? CateName { get; init; }
-
-                /// <summary>
-                /// Comma-separated tags.
-                /// </summary>
-                /// <example>launch,stage</example>
-                public string? Tags { get; init; }
-
-                /// <summary>
-                /// Storage address holding the file.
-                /// </summary>
-                /// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
-                public string? StorageLocation { get; init; }
-
-                /// <summary>
-                /// Region of the storage.
-                /// </summary>
-                /// <example>cn-shanghai</example>
-                public string? RegionId { get; init; }
-
-                /// <summary>
-                /// Application the media belongs to.
-                /// </summary>
-                /// <example>app-1000000</example>
-                public string? AppId { get; init; }
-
-                /// <summary>
-                /// Snapshot image addresses.
-                /// </summary>
-                public SnapshotsData? Snapshots { get; init; }
-
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "VideoData { "
-                    + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-                    + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-                    + ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
-                    + ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
-                    + ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
-                    + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                    + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                    + ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
-                    + ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
-                    + ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
-                    + ", CateName = " + global::VodGen.Serialization.VodDisplay.Value(CateName)
-                    + ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
-                    + ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
-                    + ", RegionId = " + global::VodGen.Serialization.VodDisplay.Value(RegionId)
-                    + ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
-                    + ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
-                    + " }";
-
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static VideoData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    double? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    string? v6 = default;
-                    string? v7 = default;
-                    long? v8 = default;
-                    long? v9 = default;
-                    string? v10 = default;
-                    string? v11 = default;
-                    string? v12 = default;
-                    string? v13 = default;
-                    string? v14 = default;
-                    SnapshotsData? v15 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("VideoId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                        }
-                        else if (reader.ValueTextEquals("Title"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-                        }
-                        else if (reader.ValueTextEquals("Description"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-                        }
-                        else if (reader.ValueTextEquals("Duration"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
-                        }
-                        else if (reader.ValueTextEquals("CoverURL"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-                        }
-                        else if (reader.ValueTextEquals("Status"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                        }
-                        else if (reader.ValueTextEquals("CreationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
-                            v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                        }
-                        else if (reader.ValueTextEquals("ModificationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
-                            v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-                        }
-                        else if (reader.ValueTextEquals("Size"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
-                            v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-                        }
-                        else if (reader.ValueTextEquals("CateId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
-                            v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
-                        }
-                        else if (reader.ValueTextEquals("CateName"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
-                            v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
-                        }
-                        else if (reader.ValueTextEquals("Tags"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
-                            v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
-                        }
-                        else if (reader.ValueTextEquals("StorageLocation"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
-                            v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
-                        }
-                        else if (reader.ValueTextEquals("RegionId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
-                            v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
-                        }
-                        else if (reader.ValueTextEquals("AppId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
-                            v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
-                        }
-                        else if (reader.ValueTextEquals("Snapshots"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
-                            reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
-
-                    return new VideoData
-                    {
-                        VideoId = v0,
-                        Title = v1,
-                        Description = v2,
-                        Duration = v3,
-                        CoverURL = v4,
-                        Status = v5,
-                        CreationTime = v6,
-                        ModificationTime = v7,
-                        Size = v8,
-                        CateId = v9,
-                        CateName = v10,
-                        Tags = v11,
-                        StorageLocation = v12,
-                        RegionId = v13,
-                        AppId = v14,
-                        Snapshots = v15,
-                    };
-                }
-
-                /// <summary>
-                /// Snapshot image addresses.
-                /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-                public sealed partial class SnapshotsData
-                {
-                    /// <summary>
-                    /// One address per snapshot.
-                    /// </summary>
-                    public global::System.Collections.Generic.IReadOnlyList<string>? Snapshot { get; init; }
-
-                    /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                    public override string ToString()
-                        => "SnapshotsData { "
-                        + "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
-                        + " }";
-
-                    /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                    internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                    {
-                        global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                        global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-                        ulong seen0 = 0;
-                        while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                        {
-                            if (reader.ValueTextEquals("Snapshot"u8))
-                            {
-                                global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-                                v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
-                            }
-                            else
-                            {
-                                global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                            }
-                        }
-
-                        return new SnapshotsData
-                        {
-                            Snapshot = v0,
-                        };
-                    }
-                }
-            }
-
-            /// <summary>
-            /// The image, when MediaType is image.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class ImageData
-            {
-                /// <summary>
-                /// Identifier of the image.
-                /// </summary>
-                /// <example>0e3a8e6ec7a1d2f0b2c3f5a2e7b9****</example>
-                public string? ImageId { get; init; }
-
-                /// <summary>
-                /// Title of the image.
-                /// </summary>
-                /// <example>Cover</example>
-                public string? Title { get; init; }
-
-                /// <summary>
-                /// Address of the image.
-                /// </summary>
-                /// <example>https://example.aliyundoc.com/image.png</example>
-                public string? URL { get; init; }
-
-                /// <summary>
-                /// What the image is for.
-                /// </summary>
-                /// <example>default</example>
-                public string? Type { get; init; }
-
-                /// <summary>
-                /// Image state.
-                /// </summary>
-                /// <example>Normal</example>
-                public string? Status { get; init; }
-
-                /// <summary>
-                /// When it was created, UTC.
-                /// </summary>
-                /// <example>2018-07-19T03:45:25Z</example>
-                public string? CreationTime { get; init; }
-
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "ImageData { "
-                    + "ImageId = " + global::VodGen.Serialization.VodDisplay.Value(ImageId)
-                    + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-                    + ", URL = " + global::VodGen.Serialization.VodDisplay.Value(URL)
-                    + ", Type = " + global::VodGen.Serialization.VodDisplay.Value(Type)
-                    + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                    + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                    + " }";
-
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static ImageData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    string? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("ImageId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "ImageId");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ImageId");
-                        }
-                        else if (reader.ValueTextEquals("Title"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-                        }
-                        else if (reader.ValueTextEquals("URL"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
-                        }
-                        else if (reader.ValueTextEquals("Type"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Type");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
-                        }
-                        else if (reader.ValueTextEquals("Status"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                        }
-                        else if (reader.ValueTextEquals("CreationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
-
-                    return new ImageData
-                    {
-                        ImageId = v0,
-                        Title = v1,
-                        URL = v2,
-                        Type = v3,
-                        Status = v4,
-                        CreationTime = v5,
-                    };
-                }
-            }
-
-            /// <summary>
-            /// The auxiliary file, when MediaType is attached.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-            public sealed partial class AttachedMediaData
-            {
-                /// <summary>
-                /// Identifier of the file.
-                /// </summary>
-                /// <example>97dc17a5abc3668489b84ce9****</example>
-                public string? MediaId { get; init; }
-
-                /// <summary>
-                /// Title of the file.
-                /// </summary>
-                /// <example>Logo</example>
-                public string? Title { get; init; }
-
-                /// <summary>
-                /// Address of the file.
-                /// </summary>
-                /// <example>https://example.aliyundoc.com/logo.png</example>
-                public string? URL { get; init; }
-
-                /// <summary>
-                /// Kind of auxiliary file.
-                /// </summary>
-                /// <example>watermark</example>
-                public string? BusinessType { get; init; }
-
-                /// <summary>
-                /// File state.
-                /// </summary>
-                /// <example>Normal</example>
-                public string? Status { get; init; }
-
-                /// <summary>
-                /// When it was created, UTC.
-                /// </summary>
-                /// <example>2018-07-19T03:45:25Z</example>
-                public string? CreationTime { get; init; }
-
-                /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-                public override string ToString()
-                    => "AttachedMediaData { "
-                    + "MediaId = " + global::VodGen.Serialization.VodDisplay.Value(MediaId)
-                    + ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
-                    + ", URL = " + global::VodGen.Serialization.VodDisplay.Value(URL)
-                    + ", BusinessType = " + global::VodGen.Serialization.VodDisplay.Value(BusinessType)
-                    + ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
-                    + ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
-                    + " }";
-
-                /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                internal static AttachedMediaData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-                {
-                    global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-                    string? v0 = default;
-                    string? v1 = default;
-                    string? v2 = default;
-                    string? v3 = default;
-                    string? v4 = default;
-                    string? v5 = default;
-                    ulong seen0 = 0;
-                    while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-                    {
-                        if (reader.ValueTextEquals("MediaId"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaId");
-                            v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
-                        }
-                        else if (reader.ValueTextEquals("Title"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-                            v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-                        }
-                        else if (reader.ValueTextEquals("URL"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
-                            v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
-                        }
-                        else if (reader.ValueTextEquals("BusinessType"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "BusinessType");
-                            v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "BusinessType");
-                        }
-                        else if (reader.ValueTextEquals("Status"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
-                            v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-                        }
-                        else if (reader.ValueTextEquals("CreationTime"u8))
-                        {
-                            global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
-                            v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-                        }
-                        else
-                        {
-                            global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                        }
-                    }
-
-                    return new AttachedMediaData
-                    {
-                        MediaId = v0,
-                        Title = v1,
-                        URL = v2,
-                        BusinessType = v3,
-                        Status = v4,
-                        CreationTime = v5,
-                    };
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The error codes the SearchMedia operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class SearchMediaErrors
-    {
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-        };
-    }
-
-    /// <summary>
-    /// How SearchMedia is validated, signed and read. Used by <see cref="VodClientExtensions.SearchMediaAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class SearchMediaOperation : global::VodGen.VodOperation<global::VodGen.Vod.SearchMediaRequest, global::VodGen.Vod.SearchMediaResponse>
-    {
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.SearchMediaOperation Instance { get; } = new();
-
-        private SearchMediaOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "SearchMedia",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                new global::VodGen.VodQpsLimit(50, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
-        {
-        }
-
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.SearchMediaRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-            global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
-            global::VodGen.VodRequestValidation.Length(request.ScrollToken, null, 32, "ScrollToken");
-        }
-
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.SearchMediaRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.Write("Fields"u8, request.Fields);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("Match"u8, request.Match);
-            writer.Write("PageNo"u8, request.PageNo);
-            writer.Write("PageSize"u8, request.PageSize);
-            writer.Write("ScrollToken"u8, request.ScrollToken);
-            writer.Write("SearchType"u8, request.SearchType);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.Write("SessionId"u8, request.SessionId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.Write("SortBy"u8, request.SortBy);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-        }
-
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.SearchMediaResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.SearchMediaResponse.ReadJson(ref reader, "$");
-    }
-
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Searches videos, audio, images and auxiliary files with the media search protocol.
-        /// </summary>
-        /// <remarks>
-        /// Match takes conditions such as Title = 'launch' or Status in ('Normal','UploadSucc') joined with and. Plain paging reaches the first 5,000 results; passing the returned ScrollToken back walks further through audio and video.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="SearchMediaErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.SearchMediaResponse> SearchMediaAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.SearchMediaRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.SearchMediaOperation.Instance, request, cancellationToken);
-        }
-
-        /// <summary>Every item of SearchMedia, fetched page by page as the caller enumerates.</summary>
-        /// <remarks>
-        /// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
-        /// empty or short, or the reported total is reached; each call sends back the ScrollToken of the previous answer.
-        /// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The filters and the first page to read.</param>
-        /// <param name="cancellationToken">Cancels the enumeration.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.SearchMediaResponse.MediaListItem> SearchMediaItemsAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.SearchMediaRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            global::VodGen.Vod.SearchMediaOperation.Instance.Validate(request);
-            return SearchMediaItemsCore(client, request, cancellationToken);
-        }
-
-        #pragma warning disable CS0618 // Deprecated parameters are copied like the others.
-        private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.SearchMediaResponse.MediaListItem> SearchMediaItemsCore(
-            global::VodGen.VodClient client,
-            global::VodGen.Vod.SearchMediaRequest request,
-            [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
-        {
-            var page = request.PageNo ?? 1;
-            long size = request.PageSize ?? 0;
-            var token = request.ScrollToken;
-            while (true)
-            {
-                var pageRequest = new global::VodGen.Vod.SearchMediaRequest
-                {
-                    SearchType = request.SearchType,
-                    Fields = request.Fields,
-                    Match = request.Match,
-                    SortBy = request.SortBy,
-                    PageNo = page,
-                    PageSize = request.PageSize,
-                    ScrollToken = token,
-                    SessionId = request.SessionId,
-                };
-                var response = await client.SendAsync(global::VodGen.Vod.SearchMediaOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
-                var items = response.MediaList;
-                if (items is null || items.Count == 0)
-                {
-                    yield break;
-                }
-
-                foreach (var item in items)
-                {
-                    yield return item;
-                }
-
-                // Without a requested size, the service's default is what the first page held.
-                if (size == 0)
-                {
-                    size = items.Count;
-                }
-
-                if (items.Count < size || (response.Total is { } total && (long)page * size >= total))
-                {
-                    yield break;
-                }
-
-                token = string.IsNullOrEmpty(response.ScrollToken) ? token : response.ScrollToken;
-                page++;
-            }
-        }
-        #pragma warning restore CS0618
-    }
+	/// <summary>Parameters of the SearchMedia operation.</summary>
+	/// <remarks>
+	/// Parameters of SearchMedia. Searches videos, audio, images and auxiliary files with the media search protocol.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class SearchMediaRequest
+	{
+		/// <summary>Kind of media to search; video when left out.</summary>
+		/// <example>video</example>
+		public SearchTypeOption? SearchType { get; init; }
+
+		/// <summary>Comma-separated fields to return; the basic fields when left out.</summary>
+		/// <example>Title,CoverURL</example>
+		public string? Fields { get; init; }
+
+		/// <summary>Filter conditions in the media search protocol.</summary>
+		/// <example>Title = 'launch' and Status = 'Normal'</example>
+		public string? Match { get; init; }
+
+		/// <summary>Order of the results by creation time.</summary>
+		/// <example>CreationTime:Desc</example>
+		public SortByOption? SortBy { get; init; }
+
+		/// <summary>Page to return, counting from 1.</summary>
+		/// <example>1</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d)]
+		public int? PageNo { get; init; }
+
+		/// <summary>Entries per page: 10 when left out, at most 100.</summary>
+		/// <example>10</example>
+		[global::VodGen.Validation.VodRange(Minimum = 1d, Maximum = 100d)]
+		public int? PageSize { get; init; }
+
+		/// <summary>Position token returned by the previous page, for walking past 5,000 results.</summary>
+		/// <example>24e0fba7188fae707e146esa54****</example>
+		[global::VodGen.Validation.VodLength(MaxLength = 32)]
+		public string? ScrollToken { get; init; }
+
+		/// <summary>Search session returned by an earlier call.</summary>
+		/// <example>5c62d40299034bbaa4c195da330****</example>
+		public string? SessionId { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "SearchMediaRequest { "
+			+ "SearchType = " + global::VodGen.Serialization.VodDisplay.Value(SearchType)
+			+ ", Fields = " + global::VodGen.Serialization.VodDisplay.Value(Fields)
+			+ ", Match = " + global::VodGen.Serialization.VodDisplay.Value(Match)
+			+ ", SortBy = " + global::VodGen.Serialization.VodDisplay.Value(SortBy)
+			+ ", PageNo = " + global::VodGen.Serialization.VodDisplay.Value(PageNo)
+			+ ", PageSize = " + global::VodGen.Serialization.VodDisplay.Value(PageSize)
+			+ ", ScrollToken = " + global::VodGen.Serialization.VodDisplay.Value(ScrollToken)
+			+ ", SessionId = " + global::VodGen.Serialization.VodDisplay.Value(SessionId)
+			+ " }";
+
+		/// <summary>Kind of media to search; video when left out.</summary>
+		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed class SearchTypeOption : global::System.IEquatable<SearchTypeOption>
+		{
+			private SearchTypeOption(string value) => Value = value;
+
+			/// <summary>The value <c>video</c>.</summary>
+			public static SearchTypeOption Video { get; } = new("video");
+
+			/// <summary>The value <c>audio</c>.</summary>
+			public static SearchTypeOption Audio { get; } = new("audio");
+
+			/// <summary>The value <c>image</c>.</summary>
+			public static SearchTypeOption Image { get; } = new("image");
+
+			/// <summary>The value <c>attached</c>.</summary>
+			public static SearchTypeOption Attached { get; } = new("attached");
+
+			/// <summary>Every allowed value, in the order the spec lists them.</summary>
+			public static global::System.Collections.Generic.IReadOnlyList<SearchTypeOption> All { get; } = new[] { Video, Audio, Image, Attached };
+
+			/// <summary>The text sent to the service.</summary>
+			public string Value { get; }
+
+			/// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+			/// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+			public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SearchTypeOption? option)
+			{
+				foreach (var candidate in All)
+				{
+					if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+					{
+						option = candidate;
+						return true;
+					}
+				}
+
+				option = null;
+				return false;
+			}
+
+			/// <summary>The text sent to the service.</summary>
+			public static implicit operator string?(SearchTypeOption? option) => option?.Value;
+
+			/// <inheritdoc/>
+			public bool Equals(SearchTypeOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+			/// <inheritdoc/>
+			public override bool Equals(object? obj) => obj is SearchTypeOption other && Equals(other);
+
+			/// <inheritdoc/>
+			public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+			/// <summary>The text sent to the service.</summary>
+			public override string ToString() => Value;
+		}
+
+		/// <summary>Order of the results by creation time.</summary>
+		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed class SortByOption : global::System.IEquatable<SortByOption>
+		{
+			private SortByOption(string value) => Value = value;
+
+			/// <summary>The value <c>CreationTime:Desc</c>.</summary>
+			public static SortByOption CreationTimeDesc { get; } = new("CreationTime:Desc");
+
+			/// <summary>The value <c>CreationTime:Asc</c>.</summary>
+			public static SortByOption CreationTimeAsc { get; } = new("CreationTime:Asc");
+
+			/// <summary>Every allowed value, in the order the spec lists them.</summary>
+			public static global::System.Collections.Generic.IReadOnlyList<SortByOption> All { get; } = new[] { CreationTimeDesc, CreationTimeAsc };
+
+			/// <summary>The text sent to the service.</summary>
+			public string Value { get; }
+
+			/// <summary>The listed value whose text is <paramref name="value"/> (compared ordinally), for text read from configuration.</summary>
+			/// <returns>False, with a null <paramref name="option"/>, when the spec does not list the text.</returns>
+			public static bool TryFromValue(string? value, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SortByOption? option)
+			{
+				foreach (var candidate in All)
+				{
+					if (string.Equals(candidate.Value, value, global::System.StringComparison.Ordinal))
+					{
+						option = candidate;
+						return true;
+					}
+				}
+
+				option = null;
+				return false;
+			}
+
+			/// <summary>The text sent to the service.</summary>
+			public static implicit operator string?(SortByOption? option) => option?.Value;
+
+			/// <inheritdoc/>
+			public bool Equals(SortByOption? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+			/// <inheritdoc/>
+			public override bool Equals(object? obj) => obj is SortByOption other && Equals(other);
+
+			/// <inheritdoc/>
+			public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+			/// <summary>The text sent to the service.</summary>
+			public override string ToString() => Value;
+		}
+	}
+
+	/// <summary>A page of matching media.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class SearchMediaResponse
+	{
+		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
+		/// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
+		public string? RequestId { get; init; }
+
+		/// <summary>Number of matches over all pages.</summary>
+		/// <example>163</example>
+		public long? Total { get; init; }
+
+		/// <summary>Token that continues the walk on the next call.</summary>
+		/// <example>24e0fba7188fae707e146esa54****</example>
+		public string? ScrollToken { get; init; }
+
+		/// <summary>The matches on this page.</summary>
+		public global::System.Collections.Generic.IReadOnlyList<MediaListItem>? MediaList { get; init; }
+
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "SearchMediaResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", Total = " + global::VodGen.Serialization.VodDisplay.Value(Total)
+			+ ", ScrollToken = " + global::VodGen.Serialization.VodDisplay.Value(ScrollToken)
+			+ ", MediaList = " + global::VodGen.Serialization.VodDisplay.Value(MediaList)
+			+ " }";
+
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static SearchMediaResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			long? v1 = default;
+			string? v2 = default;
+			global::System.Collections.Generic.IReadOnlyList<MediaListItem>? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("Total"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
+				}
+				else if (reader.ValueTextEquals("ScrollToken"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "ScrollToken");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ScrollToken");
+				}
+				else if (reader.ValueTextEquals("MediaList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "MediaList");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "MediaList", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => MediaListItem.ReadJson(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new SearchMediaResponse
+			{
+				RequestId = v0,
+				Total = v1,
+				ScrollToken = v2,
+				MediaList = v3,
+			};
+		}
+
+		/// <summary>A match.</summary>
+		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		public sealed partial class MediaListItem
+		{
+			/// <summary>Kind of media: video, audio, image or attached.</summary>
+			/// <example>video</example>
+			public string? MediaType { get; init; }
+
+			/// <summary>Identifier of the media.</summary>
+			/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+			public string? MediaId { get; init; }
+
+			/// <summary>When the media was created, UTC.</summary>
+			/// <example>2018-07-19T03:45:25Z</example>
+			public string? CreationTime { get; init; }
+
+			/// <summary>The video, when MediaType is video or audio.</summary>
+			public VideoData? Video { get; init; }
+
+			/// <summary>The image, when MediaType is image.</summary>
+			public ImageData? Image { get; init; }
+
+			/// <summary>The auxiliary file, when MediaType is attached.</summary>
+			public AttachedMediaData? AttachedMedia { get; init; }
+
+			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+			public override string ToString()
+				=> "MediaListItem { "
+				+ "MediaType = " + global::VodGen.Serialization.VodDisplay.Value(MediaType)
+				+ ", MediaId = " + global::VodGen.Serialization.VodDisplay.Value(MediaId)
+				+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+				+ ", Video = " + global::VodGen.Serialization.VodDisplay.Value(Video)
+				+ ", Image = " + global::VodGen.Serialization.VodDisplay.Value(Image)
+				+ ", AttachedMedia = " + global::VodGen.Serialization.VodDisplay.Value(AttachedMedia)
+				+ " }";
+
+			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+			internal static MediaListItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+			{
+				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+				string? v0 = default;
+				string? v1 = default;
+				string? v2 = default;
+				VideoData? v3 = default;
+				ImageData? v4 = default;
+				AttachedMediaData? v5 = default;
+				ulong seen0 = 0;
+				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+				{
+					if (reader.ValueTextEquals("MediaType"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaType");
+						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
+					}
+					else if (reader.ValueTextEquals("MediaId"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaId");
+						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
+					}
+					else if (reader.ValueTextEquals("CreationTime"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "CreationTime");
+						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+					}
+					else if (reader.ValueTextEquals("Video"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Video");
+						reader.Read(); v3 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Video"));
+					}
+					else if (reader.ValueTextEquals("Image"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Image");
+						reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : ImageData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Image"));
+					}
+					else if (reader.ValueTextEquals("AttachedMedia"u8))
+					{
+						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "AttachedMedia");
+						reader.Read(); v5 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : AttachedMediaData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "AttachedMedia"));
+					}
+					else
+					{
+						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+					}
+				}
+
+				return new MediaListItem
+				{
+					MediaType = v0,
+					MediaId = v1,
+					CreationTime = v2,
+					Video = v3,
+					Image = v4,
+					AttachedMedia = v5,
+				};
+			}
+
+			/// <summary>The video, when MediaType is video or audio.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class VideoData
+			{
+				/// <summary>Identifier of the audio or video file.</summary>
+				/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+				public string? VideoId { get; init; }
+
+				/// <summary>Title of the media.</summary>
+				/// <example>Product launch</example>
+				public string? Title { get; init; }
+
+				/// <summary>Description of the media.</summary>
+				/// <example>Recorded on stage</example>
+				public string? Description { get; init; }
+
+				/// <summary>Length in seconds.</summary>
+				/// <example>135.6</example>
+				public double? Duration { get; init; }
+
+				/// <summary>Address of the thumbnail.</summary>
+				/// <example>https://example.aliyundoc.com/cover.jpg</example>
+				public string? CoverURL { get; init; }
+
+				/// <summary>Processing state: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Checking, Blocked, Normal or ProduceFail.</summary>
+				/// <example>Normal</example>
+				public string? Status { get; init; }
+
+				/// <summary>When the media was created, UTC, yyyy-MM-ddTHH:mm:ssZ.</summary>
+				/// <example>2017-11-14T09:15:50Z</example>
+				public string? CreationTime { get; init; }
+
+				/// <summary>When the media was last changed, UTC, yyyy-MM-ddTHH:mm:ssZ.</summary>
+				/// <example>2017-11-14T10:15:50Z</example>
+				public string? ModificationTime { get; init; }
+
+				/// <summary>Size of the source file in bytes.</summary>
+				/// <example>10897890</example>
+				public long? Size { get; init; }
+
+				/// <summary>Category the media is filed under.</summary>
+				/// <example>781111</example>
+				public long? CateId { get; init; }
+
+				/// <summary>Name of the category.</summary>
+				/// <example>Launches</example>
+				public string? CateName { get; init; }
+
+				/// <summary>Comma-separated tags.</summary>
+				/// <example>launch,stage</example>
+				public string? Tags { get; init; }
+
+				/// <summary>Storage address holding the file.</summary>
+				/// <example>outin-bfefbb90a47c11e7beea00163e12****.oss-cn-shanghai.aliyuncs.com</example>
+				public string? StorageLocation { get; init; }
+
+				/// <summary>Region of the storage.</summary>
+				/// <example>cn-shanghai</example>
+				public string? RegionId { get; init; }
+
+				/// <summary>Application the media belongs to.</summary>
+				/// <example>app-1000000</example>
+				public string? AppId { get; init; }
+
+				/// <summary>Snapshot image addresses.</summary>
+				public SnapshotsData? Snapshots { get; init; }
+
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "VideoData { "
+					+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+					+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+					+ ", Description = " + global::VodGen.Serialization.VodDisplay.Value(Description)
+					+ ", Duration = " + global::VodGen.Serialization.VodDisplay.Value(Duration)
+					+ ", CoverURL = " + global::VodGen.Serialization.VodDisplay.Value(CoverURL)
+					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+					+ ", ModificationTime = " + global::VodGen.Serialization.VodDisplay.Value(ModificationTime)
+					+ ", Size = " + global::VodGen.Serialization.VodDisplay.Value(Size)
+					+ ", CateId = " + global::VodGen.Serialization.VodDisplay.Value(CateId)
+					+ ", CateName = " + global::VodGen.Serialization.VodDisplay.Value(CateName)
+					+ ", Tags = " + global::VodGen.Serialization.VodDisplay.Value(Tags)
+					+ ", StorageLocation = " + global::VodGen.Serialization.VodDisplay.Value(StorageLocation)
+					+ ", RegionId = " + global::VodGen.Serialization.VodDisplay.Value(RegionId)
+					+ ", AppId = " + global::VodGen.Serialization.VodDisplay.Value(AppId)
+					+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
+					+ " }";
+
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static VideoData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					double? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					string? v6 = default;
+					string? v7 = default;
+					long? v8 = default;
+					long? v9 = default;
+					string? v10 = default;
+					string? v11 = default;
+					string? v12 = default;
+					string? v13 = default;
+					string? v14 = default;
+					SnapshotsData? v15 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("VideoId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+						}
+						else if (reader.ValueTextEquals("Title"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+						}
+						else if (reader.ValueTextEquals("Description"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+						}
+						else if (reader.ValueTextEquals("Duration"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
+						}
+						else if (reader.ValueTextEquals("CoverURL"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+						}
+						else if (reader.ValueTextEquals("Status"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+						}
+						else if (reader.ValueTextEquals("CreationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
+							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+						}
+						else if (reader.ValueTextEquals("ModificationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
+							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+						}
+						else if (reader.ValueTextEquals("Size"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
+							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+						}
+						else if (reader.ValueTextEquals("CateId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
+							v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
+						}
+						else if (reader.ValueTextEquals("CateName"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
+							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
+						}
+						else if (reader.ValueTextEquals("Tags"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
+							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
+						}
+						else if (reader.ValueTextEquals("StorageLocation"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
+							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
+						}
+						else if (reader.ValueTextEquals("RegionId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
+							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
+						}
+						else if (reader.ValueTextEquals("AppId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
+							v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
+						}
+						else if (reader.ValueTextEquals("Snapshots"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
+							reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
+
+					return new VideoData
+					{
+						VideoId = v0,
+						Title = v1,
+						Description = v2,
+						Duration = v3,
+						CoverURL = v4,
+						Status = v5,
+						CreationTime = v6,
+						ModificationTime = v7,
+						Size = v8,
+						CateId = v9,
+						CateName = v10,
+						Tags = v11,
+						StorageLocation = v12,
+						RegionId = v13,
+						AppId = v14,
+						Snapshots = v15,
+					};
+				}
+
+				/// <summary>Snapshot image addresses.</summary>
+				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+				public sealed partial class SnapshotsData
+				{
+					/// <summary>One address per snapshot.</summary>
+					public global::System.Collections.Generic.IReadOnlyList<string>? Snapshot { get; init; }
+
+					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+					public override string ToString()
+						=> "SnapshotsData { "
+						+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
+						+ " }";
+
+					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+					internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+					{
+						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+						global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
+						ulong seen0 = 0;
+						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+						{
+							if (reader.ValueTextEquals("Snapshot"u8))
+							{
+								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
+							}
+							else
+							{
+								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+							}
+						}
+
+						return new SnapshotsData
+						{
+							Snapshot = v0,
+						};
+					}
+				}
+			}
+
+			/// <summary>The image, when MediaType is image.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class ImageData
+			{
+				/// <summary>Identifier of the image.</summary>
+				/// <example>0e3a8e6ec7a1d2f0b2c3f5a2e7b9****</example>
+				public string? ImageId { get; init; }
+
+				/// <summary>Title of the image.</summary>
+				/// <example>Cover</example>
+				public string? Title { get; init; }
+
+				/// <summary>Address of the image.</summary>
+				/// <example>https://example.aliyundoc.com/image.png</example>
+				public string? URL { get; init; }
+
+				/// <summary>What the image is for.</summary>
+				/// <example>default</example>
+				public string? Type { get; init; }
+
+				/// <summary>Image state.</summary>
+				/// <example>Normal</example>
+				public string? Status { get; init; }
+
+				/// <summary>When it was created, UTC.</summary>
+				/// <example>2018-07-19T03:45:25Z</example>
+				public string? CreationTime { get; init; }
+
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "ImageData { "
+					+ "ImageId = " + global::VodGen.Serialization.VodDisplay.Value(ImageId)
+					+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+					+ ", URL = " + global::VodGen.Serialization.VodDisplay.Value(URL)
+					+ ", Type = " + global::VodGen.Serialization.VodDisplay.Value(Type)
+					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+					+ " }";
+
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static ImageData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					string? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("ImageId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "ImageId");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ImageId");
+						}
+						else if (reader.ValueTextEquals("Title"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+						}
+						else if (reader.ValueTextEquals("URL"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
+						}
+						else if (reader.ValueTextEquals("Type"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Type");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
+						}
+						else if (reader.ValueTextEquals("Status"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+						}
+						else if (reader.ValueTextEquals("CreationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
+
+					return new ImageData
+					{
+						ImageId = v0,
+						Title = v1,
+						URL = v2,
+						Type = v3,
+						Status = v4,
+						CreationTime = v5,
+					};
+				}
+			}
+
+			/// <summary>The auxiliary file, when MediaType is attached.</summary>
+			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+			public sealed partial class AttachedMediaData
+			{
+				/// <summary>Identifier of the file.</summary>
+				/// <example>97dc17a5abc3668489b84ce9****</example>
+				public string? MediaId { get; init; }
+
+				/// <summary>Title of the file.</summary>
+				/// <example>Logo</example>
+				public string? Title { get; init; }
+
+				/// <summary>Address of the file.</summary>
+				/// <example>https://example.aliyundoc.com/logo.png</example>
+				public string? URL { get; init; }
+
+				/// <summary>Kind of auxiliary file.</summary>
+				/// <example>watermark</example>
+				public string? BusinessType { get; init; }
+
+				/// <summary>File state.</summary>
+				/// <example>Normal</example>
+				public string? Status { get; init; }
+
+				/// <summary>When it was created, UTC.</summary>
+				/// <example>2018-07-19T03:45:25Z</example>
+				public string? CreationTime { get; init; }
+
+				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+				public override string ToString()
+					=> "AttachedMediaData { "
+					+ "MediaId = " + global::VodGen.Serialization.VodDisplay.Value(MediaId)
+					+ ", Title = " + global::VodGen.Serialization.VodDisplay.Value(Title)
+					+ ", URL = " + global::VodGen.Serialization.VodDisplay.Value(URL)
+					+ ", BusinessType = " + global::VodGen.Serialization.VodDisplay.Value(BusinessType)
+					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
+					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
+					+ " }";
+
+				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+				internal static AttachedMediaData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+				{
+					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+					string? v0 = default;
+					string? v1 = default;
+					string? v2 = default;
+					string? v3 = default;
+					string? v4 = default;
+					string? v5 = default;
+					ulong seen0 = 0;
+					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+					{
+						if (reader.ValueTextEquals("MediaId"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaId");
+							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
+						}
+						else if (reader.ValueTextEquals("Title"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+						}
+						else if (reader.ValueTextEquals("URL"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
+							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
+						}
+						else if (reader.ValueTextEquals("BusinessType"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "BusinessType");
+							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "BusinessType");
+						}
+						else if (reader.ValueTextEquals("Status"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
+							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+						}
+						else if (reader.ValueTextEquals("CreationTime"u8))
+						{
+							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
+							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+						}
+						else
+						{
+							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+						}
+					}
+
+					return new AttachedMediaData
+					{
+						MediaId = v0,
+						Title = v1,
+						URL = v2,
+						BusinessType = v3,
+						Status = v4,
+						CreationTime = v5,
+					};
+				}
+			}
+		}
+	}
+
+	/// <summary>The error codes the SearchMedia operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class SearchMediaErrors
+	{
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+		};
+	}
+
+	/// <summary>
+	/// How SearchMedia is validated, signed and read. Used by <see cref="VodClientExtensions.SearchMediaAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class SearchMediaOperation : global::VodGen.VodOperation<global::VodGen.Vod.SearchMediaRequest, global::VodGen.Vod.SearchMediaResponse>
+	{
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.SearchMediaOperation Instance { get; } = new();
+
+		private SearchMediaOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"SearchMedia",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				new global::VodGen.VodQpsLimit(50, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
+		{
+		}
+
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.SearchMediaRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+			global::VodGen.VodRequestValidation.Length(request.ScrollToken, null, 32, "ScrollToken");
+		}
+
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.SearchMediaRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.Write("Fields"u8, request.Fields);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("Match"u8, request.Match);
+			writer.Write("PageNo"u8, request.PageNo);
+			writer.Write("PageSize"u8, request.PageSize);
+			writer.Write("ScrollToken"u8, request.ScrollToken);
+			writer.Write("SearchType"u8, request.SearchType);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.Write("SessionId"u8, request.SessionId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.Write("SortBy"u8, request.SortBy);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+		}
+
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.SearchMediaResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.SearchMediaResponse.ReadJson(ref reader, "$");
+	}
+
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Searches videos, audio, images and auxiliary files with the media search protocol.</summary>
+		/// <remarks>
+		/// Match takes conditions such as Title = 'launch' or Status in ('Normal','UploadSucc') joined with and. Plain paging reaches the first 5,000 results; passing the returned ScrollToken back walks further through audio and video.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="SearchMediaErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.SearchMediaResponse> SearchMediaAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.SearchMediaRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.SearchMediaOperation.Instance, request, cancellationToken);
+		}
+
+		/// <summary>Every item of SearchMedia, fetched page by page as the caller enumerates.</summary>
+		/// <remarks>
+		/// Starts at the request's PageNo (1 when unset) and asks for the next page until one comes back
+		/// empty or short, or the reported total is reached; each call sends back the ScrollToken of the previous answer.
+		/// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The filters and the first page to read.</param>
+		/// <param name="cancellationToken">Cancels the enumeration.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; thrown here, before any call.</exception>
+		public static global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.SearchMediaResponse.MediaListItem> SearchMediaItemsAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.SearchMediaRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			global::VodGen.Vod.SearchMediaOperation.Instance.Validate(request);
+			return SearchMediaItemsCore(client, request, cancellationToken);
+		}
+
+		#pragma warning disable CS0618 // Deprecated parameters are copied like the others.
+		private static async global::System.Collections.Generic.IAsyncEnumerable<global::VodGen.Vod.SearchMediaResponse.MediaListItem> SearchMediaItemsCore(
+			global::VodGen.VodClient client,
+			global::VodGen.Vod.SearchMediaRequest request,
+			[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+		{
+			var page = request.PageNo ?? 1;
+			long size = request.PageSize ?? 0;
+			var token = request.ScrollToken;
+			while (true)
+			{
+				var pageRequest = new global::VodGen.Vod.SearchMediaRequest
+				{
+					SearchType = request.SearchType,
+					Fields = request.Fields,
+					Match = request.Match,
+					SortBy = request.SortBy,
+					PageNo = page,
+					PageSize = request.PageSize,
+					ScrollToken = token,
+					SessionId = request.SessionId,
+				};
+				var response = await client.SendAsync(global::VodGen.Vod.SearchMediaOperation.Instance, pageRequest, cancellationToken).ConfigureAwait(false);
+				var items = response.MediaList;
+				if (items is null || items.Count == 0)
+				{
+					yield break;
+				}
+
+				foreach (var item in items)
+				{
+					yield return item;
+				}
+
+				// Without a requested size, the service's default is what the first page held.
+				if (size == 0)
+				{
+					size = items.Count;
+				}
+
+				if (items.Count < size || (response.Total is { } total && (long)page * size >= total))
+				{
+					yield break;
+				}
+
+				token = string.IsNullOrEmpty(response.ScrollToken) ? token : response.ScrollToken;
+				page++;
+			}
+		}
+		#pragma warning restore CS0618
+	}
 }

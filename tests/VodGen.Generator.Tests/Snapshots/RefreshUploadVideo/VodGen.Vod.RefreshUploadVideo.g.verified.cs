@@ -5,237 +5,213 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Parameters of the RefreshUploadVideo operation.
-    /// </summary>
-    /// <remarks>
-    /// Parameters of RefreshUploadVideo. Issues a new upload credential for a video that already exists, keeping its upload address.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class RefreshUploadVideoRequest
-    {
-        /// <summary>
-        /// Identifier of the audio or video file whose upload credential is renewed.
-        /// </summary>
-        /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-        public required string VideoId { get; init; }
+	/// <summary>Parameters of the RefreshUploadVideo operation.</summary>
+	/// <remarks>
+	/// Parameters of RefreshUploadVideo. Issues a new upload credential for a video that already exists, keeping its upload address.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class RefreshUploadVideoRequest
+	{
+		/// <summary>Identifier of the audio or video file whose upload credential is renewed.</summary>
+		/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+		public required string VideoId { get; init; }
 
-        /// <summary>
-        /// Caller-defined identifier of the media, unique per account: 6 to 64 letters, digits, dashes or underscores.
-        /// </summary>
-        /// <example>ref-123456</example>
-        [global::VodGen.Validation.VodLength(MinLength = 6, MaxLength = 64)]
-        [global::VodGen.Validation.VodPattern("^[A-Za-z0-9_-]{6,64}$")]
-        public string? ReferenceId { get; init; }
+		/// <summary>Caller-defined identifier of the media, unique per account: 6 to 64 letters, digits, dashes or underscores.</summary>
+		/// <example>ref-123456</example>
+		[global::VodGen.Validation.VodLength(MinLength = 6, MaxLength = 64)]
+		[global::VodGen.Validation.VodPattern("^[A-Za-z0-9_-]{6,64}$")]
+		public string? ReferenceId { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "RefreshUploadVideoRequest { "
-            + "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
-            + " }";
-    }
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "RefreshUploadVideoRequest { "
+			+ "VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", ReferenceId = " + global::VodGen.Serialization.VodDisplay.Value(ReferenceId)
+			+ " }";
+	}
 
-    /// <summary>
-    /// The renewed upload address and credential.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class RefreshUploadVideoResponse
-    {
-        /// <summary>
-        /// Identifier the service assigned to this request; quote it when asking for support.
-        /// </summary>
-        /// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
-        public string? RequestId { get; init; }
+	/// <summary>The renewed upload address and credential.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class RefreshUploadVideoResponse
+	{
+		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
+		/// <example>25818875-5F78-4A43-7DF6-D7393642****</example>
+		public string? RequestId { get; init; }
 
-        /// <summary>
-        /// Where to upload the file, as Base64-encoded JSON. Use DecodeUploadAddress() to read it.
-        /// </summary>
-        public string? UploadAddress { get; init; }
+		/// <summary>Where to upload the file, as Base64-encoded JSON. Use DecodeUploadAddress() to read it.</summary>
+		public string? UploadAddress { get; init; }
 
-        /// <summary>
-        /// Identifier of the audio or video file.
-        /// </summary>
-        /// <example>c6a23a870c8c4ffcd40cbd381333****</example>
-        public string? VideoId { get; init; }
+		/// <summary>Identifier of the audio or video file.</summary>
+		/// <example>c6a23a870c8c4ffcd40cbd381333****</example>
+		public string? VideoId { get; init; }
 
-        /// <summary>
-        /// Temporary credential for the upload, as Base64-encoded JSON. Use DecodeUploadAuth() to read it.
-        /// </summary>
-        public string? UploadAuth { get; init; }
+		/// <summary>Temporary credential for the upload, as Base64-encoded JSON. Use DecodeUploadAuth() to read it.</summary>
+		public string? UploadAuth { get; init; }
 
-        /// <summary>
-        /// Decodes the Base64 JSON in <see cref="UploadAddress"/>.
-        /// </summary>
-        /// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
-        public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
-            => global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadAddressInfo.ReadJson(ref r, p));
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAddress"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadAddressInfo.ReadJson(ref r, p));
 
-        /// <summary>
-        /// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
-        /// </summary>
-        /// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
-        public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
-            => global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadCredential.ReadJson(ref r, p));
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadCredential.ReadJson(ref r, p));
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "RefreshUploadVideoResponse { "
-            + "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
-            + ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
-            + ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
-            + ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Secret(UploadAuth)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "RefreshUploadVideoResponse { "
+			+ "RequestId = " + global::VodGen.Serialization.VodDisplay.Value(RequestId)
+			+ ", UploadAddress = " + global::VodGen.Serialization.VodDisplay.Value(UploadAddress)
+			+ ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
+			+ ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Secret(UploadAuth)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static RefreshUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            string? v3 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("RequestId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-                }
-                else if (reader.ValueTextEquals("UploadAddress"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
-                }
-                else if (reader.ValueTextEquals("VideoId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-                }
-                else if (reader.ValueTextEquals("UploadAuth"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static RefreshUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("UploadAddress"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
+				}
+				else if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("UploadAuth"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new RefreshUploadVideoResponse
-            {
-                RequestId = v0,
-                UploadAddress = v1,
-                VideoId = v2,
-                UploadAuth = v3,
-            };
-        }
-    }
+			return new RefreshUploadVideoResponse
+			{
+				RequestId = v0,
+				UploadAddress = v1,
+				VideoId = v2,
+				UploadAuth = v3,
+			};
+		}
+	}
 
-    /// <summary>
-    /// The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public static partial class RefreshUploadVideoErrors
-    {
-        /// <summary>
-        /// InvalidVideo.Damaged (HTTP 400): The video failed while it was being created or its data is damaged.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoDamaged { get; } = new("InvalidVideo.Damaged", 400, "The video has been Damaged.");
+	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public static partial class RefreshUploadVideoErrors
+	{
+		/// <summary>InvalidVideo.Damaged (HTTP 400): The video failed while it was being created or its data is damaged.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoDamaged { get; } = new("InvalidVideo.Damaged", 400, "The video has been Damaged.");
 
-        /// <summary>
-        /// InvalidVideo.NotFound (HTTP 404): No video with this VideoId exists in the account.
-        /// </summary>
-        public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video not exist.");
+		/// <summary>InvalidVideo.NotFound (HTTP 404): No video with this VideoId exists in the account.</summary>
+		public static global::VodGen.VodErrorCode InvalidVideoNotFound { get; } = new("InvalidVideo.NotFound", 404, "The video not exist.");
 
-        /// <summary>Every error code listed above.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
-        {
-            InvalidVideoDamaged,
-            InvalidVideoNotFound,
-        };
-    }
+		/// <summary>Every error code listed above.</summary>
+		public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]
+		{
+			InvalidVideoDamaged,
+			InvalidVideoNotFound,
+		};
+	}
 
-    /// <summary>
-    /// How RefreshUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.RefreshUploadVideoAsync"/>;
-    /// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
-    {
-        private static readonly global::System.Text.RegularExpressions.Regex ReferenceIdPattern = new(
-            "^[A-Za-z0-9_-]{6,64}$",
-            global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-            global::System.TimeSpan.FromSeconds(1));
+	/// <summary>
+	/// How RefreshUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.RefreshUploadVideoAsync"/>;
+	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
+	{
+		private static readonly global::System.Text.RegularExpressions.Regex ReferenceIdPattern = new(
+			"^[A-Za-z0-9_-]{6,64}$",
+			global::System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+			global::System.TimeSpan.FromSeconds(1));
 
-        /// <summary>The one instance.</summary>
-        public static global::VodGen.Vod.RefreshUploadVideoOperation Instance { get; } = new();
+		/// <summary>The one instance.</summary>
+		public static global::VodGen.Vod.RefreshUploadVideoOperation Instance { get; } = new();
 
-        private RefreshUploadVideoOperation()
-            : base(new global::VodGen.VodOperationInfo(
-                "RefreshUploadVideo",
-                global::VodGen.Vod.VodService.Version,
-                global::VodGen.VodHttpMethod.Post,
-                global::VodGen.Vod.VodService.Endpoints,
-                new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] { new("cn-beijing", 80), new("cn-shanghai", 80), new("cn-shenzhen", 80), new("ap-southeast-1", 80), new("eu-central-1", 40), new("us-west-1", 40), new("ap-northeast-1", 40), new("ap-southeast-5", 40), new("cn-hongkong", 40) })))
-        {
-        }
+		private RefreshUploadVideoOperation()
+			: base(new global::VodGen.VodOperationInfo(
+				"RefreshUploadVideo",
+				global::VodGen.Vod.VodService.Version,
+				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.Vod.VodService.Endpoints,
+				new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] { new("cn-beijing", 80), new("cn-shanghai", 80), new("cn-shenzhen", 80), new("ap-southeast-1", 80), new("eu-central-1", 40), new("us-west-1", 40), new("ap-northeast-1", 40), new("ap-southeast-5", 40), new("cn-hongkong", 40) })))
+		{
+		}
 
-        /// <inheritdoc/>
-        public override void Validate(global::VodGen.Vod.RefreshUploadVideoRequest request)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
-            global::VodGen.VodRequestValidation.Length(request.ReferenceId, 6, 64, "ReferenceId");
-            global::VodGen.VodRequestValidation.Pattern(request.ReferenceId, ReferenceIdPattern, "ReferenceId");
-        }
+		/// <inheritdoc/>
+		public override void Validate(global::VodGen.Vod.RefreshUploadVideoRequest request)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
+			global::VodGen.VodRequestValidation.Length(request.ReferenceId, 6, 64, "ReferenceId");
+			global::VodGen.VodRequestValidation.Pattern(request.ReferenceId, ReferenceIdPattern, "ReferenceId");
+		}
 
-        /// <inheritdoc/>
-        public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
-        {
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
-            writer.Write("ReferenceId"u8, request.ReferenceId);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
-            writer.Write("VideoId"u8, request.VideoId);
-        }
+		/// <inheritdoc/>
+		public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		{
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.Write("ReferenceId"u8, request.ReferenceId);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.Write("VideoId"u8, request.VideoId);
+		}
 
-        /// <inheritdoc/>
-        public override global::VodGen.Vod.RefreshUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::VodGen.Vod.RefreshUploadVideoResponse.ReadJson(ref reader, "$");
-    }
+		/// <inheritdoc/>
+		public override global::VodGen.Vod.RefreshUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+			=> global::VodGen.Vod.RefreshUploadVideoResponse.ReadJson(ref reader, "$");
+	}
 
-    /// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
-    public static partial class VodClientExtensions
-    {
-        /// <summary>
-        /// Issues a new upload credential for a video that already exists, keeping its upload address.
-        /// </summary>
-        /// <remarks>
-        /// Use it when an upload credential expired before the upload finished, or to replace the source file of a video without changing its VideoId. Replacing the source may start the transcoding and snapshot jobs configured for the video.
-        /// </remarks>
-        /// <param name="client">The client to send with.</param>
-        /// <param name="request">The operation's parameters.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="RefreshUploadVideoErrors"/>.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Vod.RefreshUploadVideoResponse> RefreshUploadVideoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.RefreshUploadVideoRequest request,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.SendAsync(global::VodGen.Vod.RefreshUploadVideoOperation.Instance, request, cancellationToken);
-        }
-    }
+	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
+	public static partial class VodClientExtensions
+	{
+		/// <summary>Issues a new upload credential for a video that already exists, keeping its upload address.</summary>
+		/// <remarks>
+		/// Use it when an upload credential expired before the upload finished, or to replace the source file of a video without changing its VideoId. Replacing the source may start the transcoding and snapshot jobs configured for the video.
+		/// </remarks>
+		/// <param name="client">The client to send with.</param>
+		/// <param name="request">The operation's parameters.</param>
+		/// <param name="cancellationToken">Cancels the call.</param>
+		/// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">The service answered with an error, such as one of <see cref="RefreshUploadVideoErrors"/>.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Vod.RefreshUploadVideoResponse> RefreshUploadVideoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.RefreshUploadVideoRequest request,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return client.SendAsync(global::VodGen.Vod.RefreshUploadVideoOperation.Instance, request, cancellationToken);
+		}
+	}
 }

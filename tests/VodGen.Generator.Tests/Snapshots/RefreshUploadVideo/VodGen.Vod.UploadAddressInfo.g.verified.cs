@@ -5,73 +5,65 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// The storage location an upload goes to.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class UploadAddressInfo
-    {
-        /// <summary>
-        /// Storage service endpoint URL.
-        /// </summary>
-        public string? Endpoint { get; init; }
+	/// <summary>The storage location an upload goes to.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class UploadAddressInfo
+	{
+		/// <summary>Storage service endpoint URL.</summary>
+		public string? Endpoint { get; init; }
 
-        /// <summary>
-        /// Storage bucket that receives the file.
-        /// </summary>
-        public string? Bucket { get; init; }
+		/// <summary>Storage bucket that receives the file.</summary>
+		public string? Bucket { get; init; }
 
-        /// <summary>
-        /// Object key of the file inside the bucket.
-        /// </summary>
-        public string? FileName { get; init; }
+		/// <summary>Object key of the file inside the bucket.</summary>
+		public string? FileName { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "UploadAddressInfo { "
-            + "Endpoint = " + global::VodGen.Serialization.VodDisplay.Value(Endpoint)
-            + ", Bucket = " + global::VodGen.Serialization.VodDisplay.Value(Bucket)
-            + ", FileName = " + global::VodGen.Serialization.VodDisplay.Value(FileName)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "UploadAddressInfo { "
+			+ "Endpoint = " + global::VodGen.Serialization.VodDisplay.Value(Endpoint)
+			+ ", Bucket = " + global::VodGen.Serialization.VodDisplay.Value(Bucket)
+			+ ", FileName = " + global::VodGen.Serialization.VodDisplay.Value(FileName)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static UploadAddressInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("Endpoint"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Endpoint");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Endpoint");
-                }
-                else if (reader.ValueTextEquals("Bucket"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Bucket");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bucket");
-                }
-                else if (reader.ValueTextEquals("FileName"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "FileName");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "FileName");
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static UploadAddressInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Endpoint"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Endpoint");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Endpoint");
+				}
+				else if (reader.ValueTextEquals("Bucket"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Bucket");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bucket");
+				}
+				else if (reader.ValueTextEquals("FileName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "FileName");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "FileName");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new UploadAddressInfo
-            {
-                Endpoint = v0,
-                Bucket = v1,
-                FileName = v2,
-            };
-        }
-    }
+			return new UploadAddressInfo
+			{
+				Endpoint = v0,
+				Bucket = v1,
+				FileName = v2,
+			};
+		}
+	}
 }

@@ -5,112 +5,98 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>
-    /// Temporary security credential that authorizes one upload.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
-    public sealed partial class UploadCredential
-    {
-        /// <summary>
-        /// Temporary AccessKey ID.
-        /// </summary>
-        public string? AccessKeyId { get; init; }
+	/// <summary>Temporary security credential that authorizes one upload.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	public sealed partial class UploadCredential
+	{
+		/// <summary>Temporary AccessKey ID.</summary>
+		public string? AccessKeyId { get; init; }
 
-        /// <summary>
-        /// Temporary AccessKey secret.
-        /// </summary>
-        public string? AccessKeySecret { get; init; }
+		/// <summary>Temporary AccessKey secret.</summary>
+		public string? AccessKeySecret { get; init; }
 
-        /// <summary>
-        /// Security token that goes with the temporary key.
-        /// </summary>
-        public string? SecurityToken { get; init; }
+		/// <summary>Security token that goes with the temporary key.</summary>
+		public string? SecurityToken { get; init; }
 
-        /// <summary>
-        /// How long the credential stays valid after it was issued.
-        /// </summary>
-        public global::System.TimeSpan? Expiration { get; init; }
+		/// <summary>How long the credential stays valid after it was issued.</summary>
+		public global::System.TimeSpan? Expiration { get; init; }
 
-        /// <summary>
-        /// Point in time, in UTC, when the credential expires (not always present).
-        /// </summary>
-        public string? ExpireUTCTime { get; init; }
+		/// <summary>Point in time, in UTC, when the credential expires (not always present).</summary>
+		public string? ExpireUTCTime { get; init; }
 
-        /// <summary>
-        /// Region of the storage bucket (not always present).
-        /// </summary>
-        public string? Region { get; init; }
+		/// <summary>Region of the storage bucket (not always present).</summary>
+		public string? Region { get; init; }
 
-        /// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
-        public override string ToString()
-            => "UploadCredential { "
-            + "AccessKeyId = " + global::VodGen.Serialization.VodDisplay.Value(AccessKeyId)
-            + ", AccessKeySecret = " + global::VodGen.Serialization.VodDisplay.Secret(AccessKeySecret)
-            + ", SecurityToken = " + global::VodGen.Serialization.VodDisplay.Secret(SecurityToken)
-            + ", Expiration = " + global::VodGen.Serialization.VodDisplay.Value(Expiration)
-            + ", ExpireUTCTime = " + global::VodGen.Serialization.VodDisplay.Value(ExpireUTCTime)
-            + ", Region = " + global::VodGen.Serialization.VodDisplay.Value(Region)
-            + " }";
+		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
+		public override string ToString()
+			=> "UploadCredential { "
+			+ "AccessKeyId = " + global::VodGen.Serialization.VodDisplay.Value(AccessKeyId)
+			+ ", AccessKeySecret = " + global::VodGen.Serialization.VodDisplay.Secret(AccessKeySecret)
+			+ ", SecurityToken = " + global::VodGen.Serialization.VodDisplay.Secret(SecurityToken)
+			+ ", Expiration = " + global::VodGen.Serialization.VodDisplay.Value(Expiration)
+			+ ", ExpireUTCTime = " + global::VodGen.Serialization.VodDisplay.Value(ExpireUTCTime)
+			+ ", Region = " + global::VodGen.Serialization.VodDisplay.Value(Region)
+			+ " }";
 
-        /// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static UploadCredential ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-            string? v0 = default;
-            string? v1 = default;
-            string? v2 = default;
-            global::System.TimeSpan? v3 = default;
-            string? v4 = default;
-            string? v5 = default;
-            ulong seen0 = 0;
-            while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("AccessKeyId"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "AccessKeyId");
-                    v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeyId");
-                }
-                else if (reader.ValueTextEquals("AccessKeySecret"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "AccessKeySecret");
-                    v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeySecret");
-                }
-                else if (reader.ValueTextEquals("SecurityToken"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "SecurityToken");
-                    v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SecurityToken");
-                }
-                else if (reader.ValueTextEquals("Expiration"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Expiration");
-                    v3 = global::VodGen.Serialization.VodJsonReader.ReadDurationSeconds(ref reader, path, "Expiration");
-                }
-                else if (reader.ValueTextEquals("ExpireUTCTime"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "ExpireUTCTime");
-                    v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ExpireUTCTime");
-                }
-                else if (reader.ValueTextEquals("Region"u8))
-                {
-                    global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Region");
-                    v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Region");
-                }
-                else
-                {
-                    global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-                }
-            }
+		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+		internal static UploadCredential ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			global::System.TimeSpan? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("AccessKeyId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "AccessKeyId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeyId");
+				}
+				else if (reader.ValueTextEquals("AccessKeySecret"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "AccessKeySecret");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AccessKeySecret");
+				}
+				else if (reader.ValueTextEquals("SecurityToken"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "SecurityToken");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SecurityToken");
+				}
+				else if (reader.ValueTextEquals("Expiration"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Expiration");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadDurationSeconds(ref reader, path, "Expiration");
+				}
+				else if (reader.ValueTextEquals("ExpireUTCTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "ExpireUTCTime");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ExpireUTCTime");
+				}
+				else if (reader.ValueTextEquals("Region"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Region");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Region");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
 
-            return new UploadCredential
-            {
-                AccessKeyId = v0,
-                AccessKeySecret = v1,
-                SecurityToken = v2,
-                Expiration = v3,
-                ExpireUTCTime = v4,
-                Region = v5,
-            };
-        }
-    }
+			return new UploadCredential
+			{
+				AccessKeyId = v0,
+				AccessKeySecret = v1,
+				SecurityToken = v2,
+				Expiration = v3,
+				ExpireUTCTime = v4,
+				Region = v5,
+			};
+		}
+	}
 }

@@ -5,135 +5,135 @@
 
 namespace VodGen.Vod
 {
-    /// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>
-    public static partial class VodUploadExtensions
-    {
-        /// <summary>
-        /// Creates a video with <paramref name="request"/> (CreateUploadVideo) and uploads the file at <paramref name="filePath"/> to it: one request
-        /// for a small file, otherwise a multipart upload in parallel, renewing the credential (RefreshUploadVideo) before it
-        /// expires, retrying failed parts and checking CRC-64.
-        /// </summary>
-        /// <param name="client">The client to call VOD with.</param>
-        /// <param name="request">The new video's parameters.</param>
-        /// <param name="filePath">What to upload.</param>
-        /// <param name="options">How the upload runs; the defaults when null.</param>
-        /// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
-        /// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
-        /// <exception cref="global::VodGen.Upload.VodUploadException">The storage refused the upload or its data did not check out.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">CreateUploadVideo or RefreshUploadVideo failed.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> UploadVideoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.CreateUploadVideoRequest request,
-            string filePath,
-            global::VodGen.Upload.VodUploadOptions? options = null,
-            global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            return global::VodGen.Upload.VodUploader.UploadFileAsync(new UploadSession(client, request), filePath, options, progress, cancellationToken);
-        }
+	/// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>
+	public static partial class VodUploadExtensions
+	{
+		/// <summary>
+		/// Creates a video with <paramref name="request"/> (CreateUploadVideo) and uploads the file at <paramref name="filePath"/> to it: one request
+		/// for a small file, otherwise a multipart upload in parallel, renewing the credential (RefreshUploadVideo) before it
+		/// expires, retrying failed parts and checking CRC-64.
+		/// </summary>
+		/// <param name="client">The client to call VOD with.</param>
+		/// <param name="request">The new video's parameters.</param>
+		/// <param name="filePath">What to upload.</param>
+		/// <param name="options">How the upload runs; the defaults when null.</param>
+		/// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
+		/// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
+		/// <exception cref="global::VodGen.Upload.VodUploadException">The storage refused the upload or its data did not check out.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">CreateUploadVideo or RefreshUploadVideo failed.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> UploadVideoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.CreateUploadVideoRequest request,
+			string filePath,
+			global::VodGen.Upload.VodUploadOptions? options = null,
+			global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			return global::VodGen.Upload.VodUploader.UploadFileAsync(new UploadSession(client, request), filePath, options, progress, cancellationToken);
+		}
 
-        /// <summary>
-        /// Creates a video with <paramref name="request"/> (CreateUploadVideo) and uploads what <paramref name="stream"/> holds from its position on to it: one request
-        /// for a small file, otherwise a multipart upload in parallel, renewing the credential (RefreshUploadVideo) before it
-        /// expires, retrying failed parts and checking CRC-64.
-        /// </summary>
-        /// <param name="client">The client to call VOD with.</param>
-        /// <param name="request">The new video's parameters.</param>
-        /// <param name="stream">What to upload.</param>
-        /// <param name="options">How the upload runs; the defaults when null.</param>
-        /// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
-        /// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
-        /// <exception cref="global::VodGen.Upload.VodUploadException">The storage refused the upload or its data did not check out.</exception>
-        /// <exception cref="global::VodGen.VodServiceException">CreateUploadVideo or RefreshUploadVideo failed.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> UploadVideoAsync(
-            this global::VodGen.VodClient client,
-            global::VodGen.Vod.CreateUploadVideoRequest request,
-            global::System.IO.Stream stream,
-            global::VodGen.Upload.VodUploadOptions? options = null,
-            global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            global::System.ArgumentNullException.ThrowIfNull(request);
-            return global::VodGen.Upload.VodUploader.UploadStreamAsync(new UploadSession(client, request), stream, options, progress, cancellationToken);
-        }
+		/// <summary>
+		/// Creates a video with <paramref name="request"/> (CreateUploadVideo) and uploads what <paramref name="stream"/> holds from its position on to it: one request
+		/// for a small file, otherwise a multipart upload in parallel, renewing the credential (RefreshUploadVideo) before it
+		/// expires, retrying failed parts and checking CRC-64.
+		/// </summary>
+		/// <param name="client">The client to call VOD with.</param>
+		/// <param name="request">The new video's parameters.</param>
+		/// <param name="stream">What to upload.</param>
+		/// <param name="options">How the upload runs; the defaults when null.</param>
+		/// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
+		/// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
+		/// <exception cref="global::VodGen.Upload.VodUploadException">The storage refused the upload or its data did not check out.</exception>
+		/// <exception cref="global::VodGen.VodServiceException">CreateUploadVideo or RefreshUploadVideo failed.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> UploadVideoAsync(
+			this global::VodGen.VodClient client,
+			global::VodGen.Vod.CreateUploadVideoRequest request,
+			global::System.IO.Stream stream,
+			global::VodGen.Upload.VodUploadOptions? options = null,
+			global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			global::System.ArgumentNullException.ThrowIfNull(request);
+			return global::VodGen.Upload.VodUploader.UploadStreamAsync(new UploadSession(client, request), stream, options, progress, cancellationToken);
+		}
 
-        /// <summary>
-        /// Goes on with the interrupted upload of <paramref name="videoId"/> from its checkpoint in
-        /// <see cref="global::VodGen.Upload.VodUploadOptions.Checkpoints"/>: a new credential from RefreshUploadVideo (never a second
-        /// CreateUploadVideo), and the parts the storage acknowledged are not sent again.
-        /// </summary>
-        /// <param name="client">The client to call VOD with.</param>
-        /// <param name="videoId">The video whose upload was interrupted.</param>
-        /// <param name="filePath">The same file as before.</param>
-        /// <param name="options">How the upload runs; the defaults when null.</param>
-        /// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
-        /// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
-        /// <exception cref="global::VodGen.Upload.VodUploadException">No checkpoint, a changed file, or a storage failure.</exception>
-        public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> ResumeVideoUploadAsync(
-            this global::VodGen.VodClient client,
-            string videoId,
-            string filePath,
-            global::VodGen.Upload.VodUploadOptions? options = null,
-            global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return global::VodGen.Upload.VodUploader.ResumeFileAsync(new UploadSession(client, null), videoId, filePath, options, progress, cancellationToken);
-        }
+		/// <summary>
+		/// Goes on with the interrupted upload of <paramref name="videoId"/> from its checkpoint in
+		/// <see cref="global::VodGen.Upload.VodUploadOptions.Checkpoints"/>: a new credential from RefreshUploadVideo (never a second
+		/// CreateUploadVideo), and the parts the storage acknowledged are not sent again.
+		/// </summary>
+		/// <param name="client">The client to call VOD with.</param>
+		/// <param name="videoId">The video whose upload was interrupted.</param>
+		/// <param name="filePath">The same file as before.</param>
+		/// <param name="options">How the upload runs; the defaults when null.</param>
+		/// <param name="progress">Receives progress reports (acknowledged bytes only).</param>
+		/// <param name="cancellationToken">Cancels the upload; a file's checkpoint stays, to resume later.</param>
+		/// <exception cref="global::VodGen.Upload.VodUploadException">No checkpoint, a changed file, or a storage failure.</exception>
+		public static global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadResult> ResumeVideoUploadAsync(
+			this global::VodGen.VodClient client,
+			string videoId,
+			string filePath,
+			global::VodGen.Upload.VodUploadOptions? options = null,
+			global::System.IProgress<global::VodGen.Upload.VodUploadProgress>? progress = null,
+			global::System.Threading.CancellationToken cancellationToken = default)
+		{
+			global::System.ArgumentNullException.ThrowIfNull(client);
+			return global::VodGen.Upload.VodUploader.ResumeFileAsync(new UploadSession(client, null), videoId, filePath, options, progress, cancellationToken);
+		}
 
-        /// <summary>The upload operations, as the uploader asks for them.</summary>
-        private sealed class UploadSession : global::VodGen.Upload.IVodUploadSession
-        {
-            private readonly global::VodGen.VodClient _client;
-            private readonly global::VodGen.Vod.CreateUploadVideoRequest? _request;
+		/// <summary>The upload operations, as the uploader asks for them.</summary>
+		private sealed class UploadSession : global::VodGen.Upload.IVodUploadSession
+		{
+			private readonly global::VodGen.VodClient _client;
+			private readonly global::VodGen.Vod.CreateUploadVideoRequest? _request;
 
-            public UploadSession(global::VodGen.VodClient client, global::VodGen.Vod.CreateUploadVideoRequest? request)
-            {
-                _client = client;
-                _request = request;
-            }
+			public UploadSession(global::VodGen.VodClient client, global::VodGen.Vod.CreateUploadVideoRequest? request)
+			{
+				_client = client;
+				_request = request;
+			}
 
-            public async global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadTicket> CreateAsync(global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)
-            {
-                var request = _request ?? throw new global::System.InvalidOperationException("This session only renews credentials.");
-                var response = await global::VodGen.Vod.VodClientExtensions.CreateUploadVideoAsync(_client, request, cancellationToken).ConfigureAwait(false);
-                var address = response.DecodeUploadAddress();
-                var auth = response.DecodeUploadAuth();
-                return global::VodGen.Upload.VodUploadTicket.From(
-                    response.VideoId,
-                    address.Endpoint,
-                    address.Bucket,
-                    address.FileName,
-                    auth.AccessKeyId,
-                    auth.AccessKeySecret,
-                    auth.SecurityToken,
-                    auth.Expiration,
-                    auth.ExpireUTCTime,
-                    auth.Region,
-                    clock.GetUtcNow());
-            }
+			public async global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadTicket> CreateAsync(global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)
+			{
+				var request = _request ?? throw new global::System.InvalidOperationException("This session only renews credentials.");
+				var response = await global::VodGen.Vod.VodClientExtensions.CreateUploadVideoAsync(_client, request, cancellationToken).ConfigureAwait(false);
+				var address = response.DecodeUploadAddress();
+				var auth = response.DecodeUploadAuth();
+				return global::VodGen.Upload.VodUploadTicket.From(
+					response.VideoId,
+					address.Endpoint,
+					address.Bucket,
+					address.FileName,
+					auth.AccessKeyId,
+					auth.AccessKeySecret,
+					auth.SecurityToken,
+					auth.Expiration,
+					auth.ExpireUTCTime,
+					auth.Region,
+					clock.GetUtcNow());
+			}
 
-            public async global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadTicket> RefreshAsync(string videoId, global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)
-            {
-                var response = await global::VodGen.Vod.VodClientExtensions.RefreshUploadVideoAsync(_client, new global::VodGen.Vod.RefreshUploadVideoRequest { VideoId = videoId }, cancellationToken).ConfigureAwait(false);
-                var address = response.DecodeUploadAddress();
-                var auth = response.DecodeUploadAuth();
-                return global::VodGen.Upload.VodUploadTicket.From(
-                    response.VideoId ?? videoId,
-                    address.Endpoint,
-                    address.Bucket,
-                    address.FileName,
-                    auth.AccessKeyId,
-                    auth.AccessKeySecret,
-                    auth.SecurityToken,
-                    auth.Expiration,
-                    auth.ExpireUTCTime,
-                    auth.Region,
-                    clock.GetUtcNow());
-            }
-        }
-    }
+			public async global::System.Threading.Tasks.Task<global::VodGen.Upload.VodUploadTicket> RefreshAsync(string videoId, global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)
+			{
+				var response = await global::VodGen.Vod.VodClientExtensions.RefreshUploadVideoAsync(_client, new global::VodGen.Vod.RefreshUploadVideoRequest { VideoId = videoId }, cancellationToken).ConfigureAwait(false);
+				var address = response.DecodeUploadAddress();
+				var auth = response.DecodeUploadAuth();
+				return global::VodGen.Upload.VodUploadTicket.From(
+					response.VideoId ?? videoId,
+					address.Endpoint,
+					address.Bucket,
+					address.FileName,
+					auth.AccessKeyId,
+					auth.AccessKeySecret,
+					auth.SecurityToken,
+					auth.Expiration,
+					auth.ExpireUTCTime,
+					auth.Region,
+					clock.GetUtcNow());
+			}
+		}
+	}
 }
