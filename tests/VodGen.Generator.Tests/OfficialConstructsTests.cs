@@ -127,6 +127,30 @@ public class OfficialConstructsTests
                 return string.Join(",", problems) + "|" + OddErrorsErrors.QuotaExceeded.HttpStatus + "|" + OddErrorsErrors.InvalidParameter.HttpStatus + "|" + OddErrorsErrors.All.Count;
             }
 
+            public static string MissingKeys()
+            {
+                var names = new List<string>();
+                foreach (var request in new[]
+                {
+                    new DescribeTreeRequest { SourceCidr = "10.0.0.0/8", Tag = new[] { new Tag { Key = "k" }, new Tag { Value = "v" } } },
+                    new DescribeTreeRequest { SourceCidr = "10.0.0.0/8", Root = new Node { Children = new[] { new Node { Tag = new Tag() } } } },
+                    new DescribeTreeRequest { SourceCidr = "not a cidr" },
+                })
+                {
+                    try
+                    {
+                        DescribeTreeOperation.Instance.Validate(request);
+                        names.Add("accepted");
+                    }
+                    catch (ArgumentException e)
+                    {
+                        names.Add(e.ParamName ?? e.Message);
+                    }
+                }
+
+                return string.Join(",", names);
+            }
+
             public static string Endpoints() => "cn-hangzhou=" + ConstructsService.Endpoints.GetHost("cn-hangzhou");
         }
         """;
@@ -190,6 +214,10 @@ public class OfficialConstructsTests
         => Assert.Equal(
             Sorted("Root=" + Uri.EscapeDataString("{\"Name\":\"root\",\"Children\":[{\"Name\":\"leaf\"}]}"), "SourceCidr=10.0.0.0%2F8", "Tag.1.Key=k", "Tag.1.Value=v"),
             Call("Tree"));
+
+    [Fact]
+    public void Required_members_of_shared_schemas_are_checked_before_sending_at_any_depth()
+        => Assert.Equal("Tag.2.Key,Root.Children.1.Tag.Key,SourceCidr", Call("MissingKeys"));
 
     [Fact]
     public void A_self_referencing_schema_reads_to_any_depth()

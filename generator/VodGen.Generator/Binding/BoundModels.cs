@@ -42,16 +42,16 @@ internal sealed record BoundType(string Name, BoundType? Element, bool IsValueTy
 /// <param name="JsonName">The name on the wire.</param>
 /// <param name="PropertyName">The C# name, unique in its class.</param>
 /// <param name="Schema">What the spec says of the value.</param>
-/// <param name="Required">Checked before sending: a request member the spec requires.</param>
+/// <param name="Required">Checked before sending: a member the spec requires, of a class that is sent.</param>
+/// <param name="IsRequiredMember">
+/// Declared with C#'s <c>required</c>, so leaving it out does not compile: required request members, except deprecated
+/// ones (C# does not allow a required member to be obsolete, CS9042) and those of shared classes (which responses
+/// build too); those are only checked before sending.
+/// </param>
 /// <param name="TypeRef">The C# type.</param>
 /// <param name="DecodedType">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
-internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, BoundType TypeRef, string? DecodedType)
+internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, string? DecodedType)
 {
-    /// <summary>
-    /// Declared with C#'s <c>required</c>, so leaving it out does not compile. A deprecated member is only checked
-    /// before sending: C# does not allow a required member to be obsolete (CS9042).
-    /// </summary>
-    public bool IsRequiredMember => Required && !Schema.Deprecated;
 
     /// <summary>The C# type without a nullable annotation.</summary>
     public string Type => TypeRef.Name;

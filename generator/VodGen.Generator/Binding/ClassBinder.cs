@@ -40,7 +40,8 @@ internal static class ClassBinder
                     : NestedClass(decoded, names[i] + "Content", role, ns, owner, used);
             }
 
-            owner.Members.Add(new BoundMember(jsonName, names[i], schema, required && role == ClassRole.Request, type, decodedType));
+            var checkedBeforeSending = required && role != ClassRole.Response;
+            owner.Members.Add(new BoundMember(jsonName, names[i], schema, checkedBeforeSending, checkedBeforeSending && role == ClassRole.Request && !schema.Deprecated, type, decodedType));
         }
 
         return owner.ToBound();

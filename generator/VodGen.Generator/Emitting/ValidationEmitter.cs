@@ -9,8 +9,9 @@ namespace VodGen.Generator.Emitting;
 /// <summary>
 /// Emits an operation's request validation: the checks of each parameter (required, length, pattern, bounds,
 /// item count) and, for objects and lists of objects, one private method per nested request class that checks
-/// its members, named in errors by their path (<c>Items.2.Name</c>). Everything lives in the operation class, so
-/// the request classes stay plain data. Lists of lists are checked for their count only.
+/// its members, named in errors by their path (<c>Items.2.Name</c>); the same for each shared class (<c>$ref</c>) the
+/// request reaches, whose one method also serves a class that contains itself. Everything lives in the operation
+/// class, so the request classes stay plain data. Lists of lists are checked for their count only.
 /// </summary>
 internal sealed class ValidationEmitter
 {
@@ -22,11 +23,22 @@ internal sealed class ValidationEmitter
     private readonly Dictionary<BoundClass, string> _methods = new(ReferenceComparer<BoundClass>.Instance);
     private readonly Dictionary<BoundMember, string> _memberMethods = new(ReferenceComparer<BoundMember>.Instance);
     private readonly HashSet<string> _used = new() { "Instance", "Validate", "WriteParameters", "ReadResponse" };
+    private readonly Dictionary<string, BoundClass> _components = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _componentHasChecks = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _collectedComponents = new(System.StringComparer.Ordinal);
+    private readonly string _namespace;
     private int _locals;
 
-    public ValidationEmitter(BoundClass request, string requestType)
+    public ValidationEmitter(BoundOperation operation, string requestType)
     {
-        Collect(request, requestType, string.Empty);
+        _namespace = operation.Namespace;
+        foreach (var component in operation.Components)
+        {
+            _components[component.Name] = component;
+        }
+
+        FindCheckedComponents();
+        Collect(operation.Request, requestType, string.Empty);
     }
 
     public void EmitFields(SourceWriter writer)
@@ -150,14 +162,20 @@ internal sealed class ValidationEmitter
                 _allowed[member] = Unique(path + member.PropertyName + "Allowed");
             }
 
-            // A member whose value (or list element) is one of this class's nested classes is checked by its method.
-            var valueType = (member.TypeRef.Element ?? member.TypeRef).Name;
+            // A member whose value (or list element) is one of this class's nested classes, or a shared class, is
+            // checked by that class's method.
+            var valueType = member.TypeRef.Element ?? member.TypeRef;
             foreach (var nested in plan.Nested)
             {
-                if (nested.Name == valueType && _methods.TryGetValue(nested, out var method))
+                if (nested.Name == valueType.Name && _methods.TryGetValue(nested, out var method))
                 {
                     _memberMethods[member] = method;
                 }
+            }
+
+            if (ReachesCheckedComponent(member) && _components.TryGetValue(valueType.Component, out var component))
+            {
+                _memberMethods[member] = MethodOfComponent(component);
             }
         }
 
@@ -167,8 +185,52 @@ internal sealed class ValidationEmitter
         }
     }
 
-    private static bool HasChecks(BoundClass plan)
-        => plan.Members.Any(m => NeedsRequiredCheck(m) || HasOwnChecks(m.Schema)) || plan.Nested.Any(HasChecks);
+    // A shared class gets one method, however many members refer to it; a class that contains itself calls its own.
+    private string MethodOfComponent(BoundClass component)
+    {
+        if (!_methods.TryGetValue(component, out var method))
+        {
+            method = Unique("Validate" + component.Name);
+            _methods[component] = method;
+            var type = "global::" + _namespace + "." + component.Name;
+            _nested.Add((component, type, method));
+            if (_collectedComponents.Add(component.Name))
+            {
+                Collect(component, type, component.Name);
+            }
+        }
+
+        return method;
+    }
+
+    private bool HasChecks(BoundClass plan)
+        => plan.Members.Any(m => NeedsRequiredCheck(m) || HasOwnChecks(m.Schema) || ReachesCheckedComponent(m)) || plan.Nested.Any(HasChecks);
+
+    private bool ReachesCheckedComponent(BoundMember member)
+        => _componentHasChecks.TryGetValue((member.TypeRef.Element ?? member.TypeRef).Component, out var known) && known;
+
+    // Which shared classes have something to check, themselves or through the shared classes they refer to (which
+    // may refer back): marked until nothing changes, so a cycle neither loops nor hides a check.
+    private void FindCheckedComponents()
+    {
+        foreach (var name in _components.Keys)
+        {
+            _componentHasChecks[name] = false;
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var component in _components.Values)
+            {
+                if (!_componentHasChecks[component.Name] && HasChecks(component))
+                {
+                    _componentHasChecks[component.Name] = true;
+                    changed = true;
+                }
+            }
+        }
+    }
 
     // A required reference can still be null at run time, and a required member that is deprecated is nullable
     // (see BoundMember.IsRequiredMember); a required value type the compiler already insists on.
