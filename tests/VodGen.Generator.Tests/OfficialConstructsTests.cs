@@ -151,6 +151,15 @@ public class OfficialConstructsTests
                 return string.Join(",", names);
             }
 
+            public static string ReadSummary(string json)
+            {
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+                reader.Read();
+                GetSummaryResponse response = GetSummaryOperation.Instance.ReadResponse(ref reader);
+                SetConfigRequestSchema config = response.Config!;
+                return response.RequestId + "|" + response.Counts!.Value.GetProperty("b").GetInt32() + "|" + config.Mode;
+            }
+
             public static string Endpoints() => "cn-hangzhou=" + ConstructsService.Endpoints.GetHost("cn-hangzhou");
         }
         """;
@@ -164,7 +173,7 @@ public class OfficialConstructsTests
 
         // One type per shared schema that something refers to, whatever the number of references; none for the rest.
         Assert.Equal(new[] { "Node", "Tag" }, output.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>()
-            .Where(t => t.ContainingNamespace.ToDisplayString() == "VodGen.Constructs" && t.ContainingType is null && t.Name is "Node" or "Tag" or "Unused" or "Cidr")
+            .Where(t => t.ContainingNamespace.ToDisplayString() == "VodGen.Constructs" && t.ContainingType is null && t.Name is "Node" or "Tag" or "Unused" or "Cidr" or "Summary")
             .Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(
             new[] { "VODGEN028", "VODGEN028", "VODGEN029", "VODGEN029", "VODGEN029", "VODGEN029", "VODGEN029", "VODGEN029", "VODGEN030" },
@@ -231,6 +240,10 @@ public class OfficialConstructsTests
         Assert.Equal(Sorted("Batch=" + Uri.EscapeDataString("[1,\"x\"]"), "Extra=" + Uri.EscapeDataString("{\"a\": [1, true]}")), Call("Anything"));
         Assert.Equal("3|two|Object", Call("ReadAnything", "{\"RequestId\":\"r\",\"Payload\":{\"deep\":[1,{},[]]},\"Values\":[1,\"two\"],\"Loose\":[{\"x\":1}]}"));
     }
+
+    [Fact]
+    public void An_answer_given_as_a_shared_schema_is_the_operation_response_and_a_schema_named_like_a_generated_type_is_renamed()
+        => Assert.Equal("r|2|m", Call("ReadSummary", "{\"RequestId\":\"r\",\"Counts\":{\"a\":1,\"b\":2},\"Config\":{\"Mode\":\"m\"}}"));
 
     [Fact]
     public void Small_data_problems_fall_back_to_what_the_service_accepts()

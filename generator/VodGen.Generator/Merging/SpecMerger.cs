@@ -28,7 +28,6 @@ internal static class SpecMerger
         }
 
         var products = new Dictionary<string, ProductBuilder>(StringComparer.Ordinal);
-        var components = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
         var versionByNamespace = new Dictionary<string, (string Product, string Version)>(StringComparer.Ordinal);
         var operationOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -53,8 +52,7 @@ internal static class SpecMerger
             product.AddEndpoints(file, diagnostics);
             foreach (var component in file.Components)
             {
-                AddShared(components, new SharedTypeSource(ns, component.Name, component.Schema, IsComponent: true), file.InfoLocation, diagnostics);
-                product.Components[component.Name] = component;
+                product.AddComponent(component, file.InfoLocation, diagnostics);
             }
 
             foreach (var located in file.Operations)
@@ -79,21 +77,31 @@ internal static class SpecMerger
         var productModels = new List<ProductModel>();
         var operations = new List<OperationSource>();
         var sharedTypes = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
+        var components = new SortedDictionary<string, SharedTypeSource>(StringComparer.Ordinal);
         foreach (var product in products.Values)
         {
             var model = product.ToModel();
             productModels.Add(model);
+            product.NameComponents(model);
             foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
             {
-                operations.Add(new OperationSource(model, located.Operation, product.ComponentsUsedBy(located.Operation)));
-                CollectSharedTypes(model.Namespace, located, located.Operation.Response, sharedTypes, diagnostics);
+                var operation = product.WithComponentNames(located.Operation);
+                var used = product.ComponentsUsedBy(operation);
+                operations.Add(new OperationSource(model, operation, used));
+                CollectSharedTypes(model.Namespace, located, operation.Response, sharedTypes, diagnostics);
+
+                // Only the shared schemas some generated operation reaches become types.
+                foreach (var component in used)
+                {
+                    components[model.Namespace + "." + component.Name] = new SharedTypeSource(model.Namespace, component.Name, component.Schema, IsComponent: true);
+                }
             }
         }
 
         return new MergedSpecs(
             productModels.ToEquatableArray(),
             operations.ToEquatableArray(),
-            sharedTypes.Values.Concat(components.Values).Select(v => v.Type).OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            sharedTypes.Values.Select(v => v.Type).Concat(components.Values).OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             diagnostics.ToEquatableArray());
     }
 
@@ -186,17 +194,87 @@ internal static class SpecMerger
 
         public List<LocatedOperation> Operations { get; } = new();
 
-        public Dictionary<string, ComponentModel> Components { get; } = new(StringComparer.Ordinal);
+        // Shared schemas by the name references use; after NameComponents, by their C# type name.
+        private Dictionary<string, ComponentModel> _components = new(StringComparer.Ordinal);
+        private Dictionary<string, string> _renames = new(StringComparer.Ordinal);
 
-        // The shared schemas an operation's parameters reach, in name order (responses only name their types).
+        public void AddComponent(ComponentModel component, LocationInfo location, List<DiagnosticInfo> diagnostics)
+        {
+            if (!_components.TryGetValue(component.Name, out var known))
+            {
+                _components.Add(component.Name, component);
+            }
+            else if (ShapeOf(known.Schema) != ShapeOf(component.Schema))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedTypeConflict, location, component.Name));
+            }
+        }
+
+        // A shared schema named like a type VodGen generates anyway (GetPlayInfoResponse, the service class, a decoded
+        // payload type) gets "Schema" appended, so both compile; references follow the new name.
+        public void NameComponents(ProductModel model)
+        {
+            var taken = new HashSet<string>(StringComparer.Ordinal)
+            {
+                model.ServiceClassName, Identifiers.ToPascalCase(model.Product) + "ClientExtensions", "VodUploadExtensions",
+            };
+            foreach (var located in Operations)
+            {
+                var name = located.Operation.Name;
+                taken.UnionWith(new[] { name + "Request", name + "Response", name + "Errors", name + "Operation" });
+                AddDecodedTypeNames(located.Operation.Response, taken);
+            }
+
+            foreach (var name in _components.Keys.OrderBy(n => n, StringComparer.Ordinal))
+            {
+                if (!taken.Contains(name))
+                {
+                    continue;
+                }
+
+                var candidate = name + "Schema";
+                for (var i = 2; taken.Contains(candidate) || _components.ContainsKey(candidate); i++)
+                {
+                    candidate = name + "Schema" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                _renames[name] = candidate;
+                taken.Add(candidate);
+            }
+
+            if (_renames.Count > 0)
+            {
+                var renamed = new Dictionary<string, ComponentModel>(StringComparer.Ordinal);
+                foreach (var component in _components.Values)
+                {
+                    var name = _renames.TryGetValue(component.Name, out var newName) ? newName : component.Name;
+                    renamed[name] = new ComponentModel(name, Rename(component.Schema, _renames));
+                }
+
+                _components = renamed;
+            }
+        }
+
+        public OperationModel WithComponentNames(OperationModel operation) => _renames.Count == 0 ? operation : operation with
+        {
+            Parameters = operation.Parameters.Select(p => p with { Schema = Rename(p.Schema, _renames) }).ToEquatableArray(),
+            Response = operation.Response is null ? null : Rename(operation.Response, _renames),
+        };
+
+        // The shared schemas an operation reaches (parameters and answer, through each other), in name order.
         public EquatableArray<ComponentModel> ComponentsUsedBy(OperationModel operation)
         {
             var found = new SortedDictionary<string, ComponentModel>(StringComparer.Ordinal);
             var pending = new Stack<SchemaModel>(operation.Parameters.Select(p => p.Schema));
+            if (operation.Response is not null)
+            {
+                pending.Push(operation.Response);
+            }
+
             while (pending.Count > 0)
             {
                 var schema = pending.Pop();
-                if (schema.Reference.Length > 0 && !found.ContainsKey(schema.Reference) && Components.TryGetValue(schema.Reference, out var component))
+                if (schema.Reference.Length > 0 && !found.ContainsKey(schema.Reference) && _components.TryGetValue(schema.Reference, out var component))
                 {
                     found.Add(component.Name, component);
                     pending.Push(component.Schema);
@@ -207,6 +285,11 @@ internal static class SpecMerger
                     pending.Push(schema.Items);
                 }
 
+                if (schema.Decoded is not null)
+                {
+                    pending.Push(schema.Decoded);
+                }
+
                 foreach (var property in schema.Properties)
                 {
                     pending.Push(property.Schema);
@@ -215,6 +298,34 @@ internal static class SpecMerger
 
             return found.Values.ToEquatableArray();
         }
+
+        private static void AddDecodedTypeNames(SchemaModel? schema, HashSet<string> names)
+        {
+            if (schema is null)
+            {
+                return;
+            }
+
+            if (schema.Decoded is { TypeName.Length: > 0 } decoded)
+            {
+                names.Add(decoded.TypeName);
+            }
+
+            AddDecodedTypeNames(schema.Items, names);
+            AddDecodedTypeNames(schema.Decoded, names);
+            foreach (var property in schema.Properties)
+            {
+                AddDecodedTypeNames(property.Schema, names);
+            }
+        }
+
+        private static SchemaModel Rename(SchemaModel schema, Dictionary<string, string> renames) => schema with
+        {
+            Reference = renames.TryGetValue(schema.Reference, out var renamed) ? renamed : schema.Reference,
+            Items = schema.Items is null ? null : Rename(schema.Items, renames),
+            Decoded = schema.Decoded is null ? null : Rename(schema.Decoded, renames),
+            Properties = schema.Properties.Select(p => p with { Schema = Rename(p.Schema, renames) }).ToEquatableArray(),
+        };
 
         public void AddEndpoints(SpecFileModel file, List<DiagnosticInfo> diagnostics)
         {

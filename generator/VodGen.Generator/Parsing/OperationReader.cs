@@ -37,12 +37,12 @@ internal static class OperationReader
             && context.Object(responses, "200", path + ".responses", required: false) is { } ok
             && context.Object(ok, "schema", path + ".responses.200", required: false) is { } schemaNode)
         {
-            response = SchemaReader.Read(context, schemaNode, path + ".responses.200.schema");
-            if (response is { Kind: not SchemaKind.Object } || response is { Reference.Length: > 0 })
+            // The answer is its own class: a shared schema it refers to is read in its place.
+            response = SchemaReader.ReadInPlace(context, schemaNode, path + ".responses.200.schema");
+            if (response is { Kind: not SchemaKind.Object })
             {
-                // A file download, say, or a shared schema: the answer is read for its RequestId only.
-                var what = response.Reference.Length > 0 ? "refers to the shared schema '" + response.Reference + "'" : "is a " + response.Kind.ToString().ToLowerInvariant() + " schema, not an object";
-                context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(schemaNode), path + ".responses.200.schema", what, "the answer is read for its RequestId only");
+                // A file download, say: the answer is read for its RequestId only.
+                context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(schemaNode), path + ".responses.200.schema", "is a " + response.Kind.ToString().ToLowerInvariant() + " schema, not an object", "the answer is read for its RequestId only");
                 response = null;
             }
         }

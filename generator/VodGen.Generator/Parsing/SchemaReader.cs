@@ -28,6 +28,22 @@ internal static class SchemaReader
     public static SchemaModel? ReadComponent(SpecReadContext context, JsonObjectNode node, string path)
         => ReadInline(context, node, path, depth: 0);
 
+    /// <summary>
+    /// Reads a schema where a shared object schema it refers to must be read in place rather than referred to (an
+    /// operation's answer is its own class).
+    /// </summary>
+    public static SchemaModel? ReadInPlace(SpecReadContext context, JsonObjectNode node, string path)
+    {
+        if (node.Find("$ref")?.Value is JsonScalarNode { Kind: JsonScalarKind.String } reference
+            && context.Components.Find(reference.Text, out var name)?.Value is JsonObjectNode target
+            && IsObjectSchema(target))
+        {
+            return ReadComponent(context, target, "components.schemas." + name);
+        }
+
+        return Read(context, node, path);
+    }
+
     /// <summary>A schema that stands for any JSON value.</summary>
     public static SchemaModel Any(string description) => new(
         SchemaKind.Any, string.Empty, description, string.Empty, false, false, false, null,
@@ -58,6 +74,12 @@ internal static class SchemaReader
                 context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(node), path, "describes no 'items'", "its elements are read and sent as raw JSON (JsonElement)");
                 items = Any(string.Empty);
             }
+        }
+
+        // A map (an object with additionalProperties and no named members) keeps its entries as raw JSON.
+        if (kind == SchemaKind.Object && node.Find("properties") is null && node.Find("additionalProperties") is { Value: not JsonScalarNode { Kind: JsonScalarKind.False } })
+        {
+            kind = SchemaKind.Any;
         }
 
         var properties = kind == SchemaKind.Object ? ReadProperties(context, node, path, depth) : EquatableArray<PropertyModel>.Empty;
