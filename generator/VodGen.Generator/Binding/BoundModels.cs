@@ -16,24 +16,28 @@ internal enum ClassRole
 /// A resolved C# type: a name (a keyword, a qualified name or a nested class name) or a list of an element type,
 /// so that emitters never take type strings apart again.
 /// </summary>
-/// <param name="Name">The type as written in C#, without a nullable annotation.</param>
+/// <param name="Name">The type as written in C# where it is declared (a nested class by its own name), without a nullable annotation.</param>
+/// <param name="QualifiedName">The type as written anywhere (nested classes with their owners, <c>global::</c>-qualified).</param>
 /// <param name="Element">The element type of a list; null for anything else.</param>
 /// <param name="IsValueType">A struct (numbers, booleans, durations, raw JSON values).</param>
-/// <param name="IsClass">A generated class (nested or shared), which has <c>ReadJson</c> and <c>WriteJson</c>.</param>
+/// <param name="IsClass">A generated class (nested or shared), which has a reader and a writer in <c>VodGenJson</c>.</param>
 /// <param name="Component">For the type of a shared schema: the schema's type name; empty for anything else.</param>
-internal sealed record BoundType(string Name, BoundType? Element, bool IsValueType, bool IsClass, string Component)
+/// <param name="SerializerKey">For a generated class: what its reader and writer are named after (<c>Read_{key}</c>).</param>
+internal sealed record BoundType(string Name, string QualifiedName, BoundType? Element, bool IsValueType, bool IsClass, string Component, string SerializerKey)
 {
     public const string List = "global::System.Collections.Generic.IReadOnlyList";
 
-    public static BoundType Value(string name) => new(name, null, IsValueType: true, IsClass: false, string.Empty);
+    public static BoundType Value(string name) => new(name, name, null, IsValueType: true, IsClass: false, string.Empty, string.Empty);
 
-    public static BoundType Reference(string name) => new(name, null, IsValueType: false, IsClass: false, string.Empty);
+    public static BoundType Reference(string name, string qualifiedName) => new(name, qualifiedName, null, IsValueType: false, IsClass: false, string.Empty, string.Empty);
 
-    public static BoundType Class(string name) => new(name, null, IsValueType: false, IsClass: true, string.Empty);
+    public static BoundType Class(string name, string qualifiedName, string serializerKey) => new(name, qualifiedName, null, IsValueType: false, IsClass: true, string.Empty, serializerKey);
 
-    public static BoundType Shared(string ns, string component) => new("global::" + ns + "." + component, null, IsValueType: false, IsClass: true, component);
+    public static BoundType Shared(string ns, string component)
+        => new("global::" + ns + "." + component, "global::" + ns + "." + component, null, IsValueType: false, IsClass: true, component, component);
 
-    public static BoundType ListOf(BoundType element) => new(List + "<" + element.Name + ">", element, IsValueType: false, IsClass: false, string.Empty);
+    public static BoundType ListOf(BoundType element)
+        => new(List + "<" + element.Name + ">", List + "<" + element.QualifiedName + ">", element, IsValueType: false, IsClass: false, string.Empty, string.Empty);
 
     public override string ToString() => Name;
 }
@@ -49,8 +53,8 @@ internal sealed record BoundType(string Name, BoundType? Element, bool IsValueTy
 /// build too); those are only checked before sending.
 /// </param>
 /// <param name="TypeRef">The C# type.</param>
-/// <param name="DecodedType">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
-internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, string? DecodedType)
+/// <param name="Decoded">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
+internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, BoundType? Decoded)
 {
 
     /// <summary>The C# type without a nullable annotation.</summary>
@@ -60,6 +64,9 @@ internal sealed record BoundMember(string JsonName, string PropertyName, SchemaM
 
     /// <summary>The declared type: nullable unless the member is a required member.</summary>
     public string DeclaredType => IsRequiredMember ? Type : Type + "?";
+
+    /// <summary>The declared type as written outside the class.</summary>
+    public string QualifiedDeclaredType => IsRequiredMember ? TypeRef.QualifiedName : TypeRef.QualifiedName + "?";
 }
 
 /// <summary>One value of an option type and the C# member that stands for it.</summary>
@@ -71,9 +78,14 @@ internal sealed record BoundOptionValue(string Value, string MemberName);
 /// </summary>
 internal sealed record BoundOption(string Name, string Description, EquatableArray<BoundOptionValue> Values);
 
-/// <summary>A generated class: its members, the nested classes their values need, and its option types.</summary>
+/// <summary>
+/// A generated class: its members, the nested classes their values need, and its option types; its reader and writer
+/// live in the namespace's hidden <c>VodGenJson</c> class, named after <see cref="SerializerKey"/>.
+/// </summary>
 internal sealed record BoundClass(
     string Name,
+    string QualifiedName,
+    string SerializerKey,
     string Description,
     ClassRole Role,
     EquatableArray<BoundMember> Members,

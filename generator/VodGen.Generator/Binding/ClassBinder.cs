@@ -16,9 +16,15 @@ internal static class ClassBinder
 
     private static readonly string[] ReservedMemberNames = { "ToString", "ReadJson", "WriteJson", "Equals", "GetHashCode", "GetType" };
 
+    /// <summary>The hidden class, one per namespace, that holds the readers and writers of the generated classes.</summary>
+    public const string SerializersClass = "VodGenJson";
+
     public static BoundClass Bind(string className, string description, IReadOnlyList<(string JsonName, SchemaModel Schema, bool Required)> members, ClassRole role, string ns)
+        => Bind(className, "global::" + ns + "." + className, className, description, members, role, ns);
+
+    private static BoundClass Bind(string className, string qualifiedName, string key, string description, IReadOnlyList<(string JsonName, SchemaModel Schema, bool Required)> members, ClassRole role, string ns)
     {
-        var owner = new Builder(className, description, role);
+        var owner = new Builder(className, qualifiedName, key, description, role);
         var used = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className };
         var names = new string[members.Count];
         for (var i = 0; i < members.Count; i++)
@@ -31,12 +37,12 @@ internal static class ClassBinder
         {
             var (jsonName, schema, required) = members[i];
             var type = TypeOf(schema, names[i], role, ns, owner, used);
-            string? decodedType = null;
+            BoundType? decodedType = null;
             if (role != ClassRole.Request && schema is { Encoding: ValueEncoding.Base64Json, Decoded: { } decoded })
             {
                 used.Add("Decode" + names[i]);
                 decodedType = decoded.TypeName.Length > 0
-                    ? "global::" + ns + "." + decoded.TypeName
+                    ? BoundType.Shared(ns, decoded.TypeName)
                     : NestedClass(decoded, names[i] + "Content", role, ns, owner, used);
             }
 
@@ -49,6 +55,9 @@ internal static class ClassBinder
 
     /// <summary>Binds the members of an object schema as a class.</summary>
     public static BoundClass BindObject(string className, SchemaModel schema, ClassRole role, string ns)
+        => BindObject(className, "global::" + ns + "." + className, className, schema, role, ns);
+
+    private static BoundClass BindObject(string className, string qualifiedName, string key, SchemaModel schema, ClassRole role, string ns)
     {
         var members = new (string, SchemaModel, bool)[schema.Properties.Count];
         for (var i = 0; i < members.Length; i++)
@@ -57,7 +66,7 @@ internal static class ClassBinder
             members[i] = (property.JsonName, property.Schema, property.Schema.Required);
         }
 
-        return Bind(className, schema.Description, members, role, ns);
+        return Bind(className, qualifiedName, key, schema.Description, members, role, ns);
     }
 
     private static BoundType TypeOf(SchemaModel schema, string baseName, ClassRole role, string ns, Builder owner, HashSet<string> used)
@@ -77,23 +86,25 @@ internal static class ClassBinder
             case SchemaKind.Any:
                 return BoundType.Value(JsonElementType);
             case SchemaKind.String when role == ClassRole.Request && !schema.Constraints.Enum.IsEmpty:
-                return BoundType.Reference(OptionType(schema, baseName, owner, used));
+                var option = OptionType(schema, baseName, owner, used);
+                return BoundType.Reference(option, owner.QualifiedName + "." + option);
             case SchemaKind.String:
-                return BoundType.Reference("string");
+                return BoundType.Reference("string", "string");
             case SchemaKind.Array:
                 return BoundType.ListOf(TypeOf(schema.Items!, baseName + "Item", role, ns, owner, used));
             case SchemaKind.Object when schema.Reference.Length > 0:
                 return BoundType.Shared(ns, schema.Reference);
             default:
-                return BoundType.Class(NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used));
+                return NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used);
         }
     }
 
-    private static string NestedClass(SchemaModel schema, string preferredName, ClassRole role, string ns, Builder owner, HashSet<string> used)
+    private static BoundType NestedClass(SchemaModel schema, string preferredName, ClassRole role, string ns, Builder owner, HashSet<string> used)
     {
         var name = Unique(schema.TypeName.Length > 0 && role == ClassRole.Request ? schema.TypeName : preferredName, used);
-        owner.Nested.Add(BindObject(name, schema, role, ns));
-        return name;
+        var nested = BindObject(name, owner.QualifiedName + "." + name, owner.Key + "_" + name, schema, role, ns);
+        owner.Nested.Add(nested);
+        return BoundType.Class(name, nested.QualifiedName, nested.SerializerKey);
     }
 
     private static string OptionType(SchemaModel schema, string baseName, Builder owner, HashSet<string> used)
@@ -132,12 +143,18 @@ internal static class ClassBinder
         private readonly string _description;
         private readonly ClassRole _role;
 
-        public Builder(string name, string description, ClassRole role)
+        public Builder(string name, string qualifiedName, string key, string description, ClassRole role)
         {
             _name = name;
+            QualifiedName = qualifiedName;
+            Key = key;
             _description = description;
             _role = role;
         }
+
+        public string QualifiedName { get; }
+
+        public string Key { get; }
 
         public List<BoundMember> Members { get; } = new();
 
@@ -145,6 +162,6 @@ internal static class ClassBinder
 
         public List<BoundOption> Options { get; } = new();
 
-        public BoundClass ToBound() => new(_name, _description, _role, Members.ToEquatableArray(), Nested.ToEquatableArray(), Options.ToEquatableArray());
+        public BoundClass ToBound() => new(_name, QualifiedName, Key, _description, _role, Members.ToEquatableArray(), Nested.ToEquatableArray(), Options.ToEquatableArray());
     }
 }

@@ -19,7 +19,7 @@ internal sealed class FlatParameterEmitter
 
     private readonly BoundOperation _source;
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
-    private readonly List<(string Method, BoundClass Plan, string QualifiedName)> _pending = new();
+    private readonly List<(string Method, BoundClass Plan)> _pending = new();
     private readonly HashSet<string> _used;
     private int _index;
 
@@ -30,7 +30,7 @@ internal sealed class FlatParameterEmitter
     }
 
     /// <summary>Writes one flattened parameter of the request; <paramref name="owner"/> is the request class.</summary>
-    public void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, BoundClass owner, string ownerName)
+    public void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, BoundClass owner)
     {
         var variable = Local("f");
         writer.Open("if (request." + member.PropertyName + " is { } " + variable + ")");
@@ -38,12 +38,12 @@ internal sealed class FlatParameterEmitter
         if (parameter.Style == ParameterStyle.Flat)
         {
             writer.WriteLine("writer.Enter(" + Literals.Utf8(encodedName) + ");");
-            EmitValue(writer, member.TypeRef, parameter.Schema, variable, owner, ownerName);
+            EmitValue(writer, member.TypeRef, parameter.Schema, variable, owner);
             writer.WriteLine("writer.Exit();");
         }
         else
         {
-            EmitList(writer, member.TypeRef, parameter.Schema, variable, encodedName + ".", owner, ownerName);
+            EmitList(writer, member.TypeRef, parameter.Schema, variable, encodedName + ".", owner);
         }
 
         writer.WriteLine("writer.EndList();");
@@ -55,9 +55,9 @@ internal sealed class FlatParameterEmitter
     {
         for (var i = 0; i < _pending.Count; i++)
         {
-            var (method, plan, qualifiedName) = _pending[i];
+            var (method, plan) = _pending[i];
             writer.WriteLine();
-            writer.Open("private static void " + method + "(ref " + QueryWriter + " writer, " + qualifiedName + " value)");
+            writer.Open("private static void " + method + "(ref " + QueryWriter + " writer, " + plan.QualifiedName + " value)");
             foreach (var member in plan.Members)
             {
                 var suffix = "." + Literals.PercentEncode(member.JsonName);
@@ -66,7 +66,7 @@ internal sealed class FlatParameterEmitter
                 {
                     var list = Local("l");
                     writer.Open("if (" + access + " is { } " + list + ")");
-                    EmitList(writer, member.TypeRef, member.Schema, list, suffix + ".", plan, qualifiedName);
+                    EmitList(writer, member.TypeRef, member.Schema, list, suffix + ".", plan);
                     writer.Close();
                 }
                 else if (member.TypeRef.IsClass)
@@ -74,7 +74,7 @@ internal sealed class FlatParameterEmitter
                     var item = Local("o");
                     writer.Open("if (" + access + " is { } " + item + ")");
                     writer.WriteLine("writer.Enter(" + Literals.Utf8(suffix) + ");");
-                    EmitValue(writer, member.TypeRef, member.Schema, item, plan, qualifiedName);
+                    EmitValue(writer, member.TypeRef, member.Schema, item, plan);
                     writer.WriteLine("writer.Exit();");
                     writer.Close();
                 }
@@ -89,7 +89,7 @@ internal sealed class FlatParameterEmitter
     }
 
     // Every element of a list, named {segment}{index} after the entered name.
-    private void EmitList(SourceWriter writer, BoundType listType, SchemaModel schema, string list, string segment, BoundClass owner, string ownerName)
+    private void EmitList(SourceWriter writer, BoundType listType, SchemaModel schema, string list, string segment, BoundClass owner)
     {
         var index = Local("i");
         var element = listType.Element!;
@@ -104,22 +104,22 @@ internal sealed class FlatParameterEmitter
         }
 
         writer.WriteLine("writer.Enter(" + Literals.Utf8(segment) + ", " + index + " + 1);");
-        EmitValue(writer, element, schema.Items!, item, owner, ownerName);
+        EmitValue(writer, element, schema.Items!, item, owner);
         writer.WriteLine("writer.Exit();");
         writer.Close();
     }
 
     // A value at the entered name: a scalar is the name's value; a class writes its members after it; a list in a
     // list numbers its elements after a dot (Name.1.2).
-    private void EmitValue(SourceWriter writer, BoundType type, SchemaModel schema, string value, BoundClass owner, string ownerName)
+    private void EmitValue(SourceWriter writer, BoundType type, SchemaModel schema, string value, BoundClass owner)
     {
         if (type.Element is not null)
         {
-            EmitList(writer, type, schema, value, ".", owner, ownerName);
+            EmitList(writer, type, schema, value, ".", owner);
         }
         else if (type.IsClass)
         {
-            writer.WriteLine(MethodFor(type, owner, ownerName) + "(ref writer, " + value + ");");
+            writer.WriteLine(MethodFor(type, owner) + "(ref writer, " + value + ");");
         }
         else
         {
@@ -127,27 +127,17 @@ internal sealed class FlatParameterEmitter
         }
     }
 
-    private string MethodFor(BoundType type, BoundClass owner, string ownerName)
+    private string MethodFor(BoundType type, BoundClass owner)
     {
-        BoundClass plan;
-        string qualifiedName;
-        if (type.Component.Length > 0)
-        {
-            // A shared schema: planned the way its own source plans it.
-            qualifiedName = type.Name;
-            plan = _source.Components.First(c => c.Name == type.Component);
-        }
-        else
-        {
-            qualifiedName = ownerName + "." + type.Name;
-            plan = owner.Nested.First(n => n.Name == type.Name);
-        }
-
-        if (!_methods.TryGetValue(qualifiedName, out var method))
+        // A shared schema's class is bound with the operation; a nested class is one of its owner's.
+        var plan = type.Component.Length > 0
+            ? _source.Components.First(c => c.Name == type.Component)
+            : owner.Nested.First(n => n.Name == type.Name);
+        if (!_methods.TryGetValue(plan.QualifiedName, out var method))
         {
             method = Unique("WriteFlat" + plan.Name);
-            _methods.Add(qualifiedName, method);
-            _pending.Add((method, plan, qualifiedName));
+            _methods.Add(plan.QualifiedName, method);
+            _pending.Add((method, plan));
         }
 
         return method;

@@ -6,7 +6,13 @@ namespace VodGen.Generator.Emitting;
 /// <summary>Emits the statements that write one request value as JSON (for parameters sent as JSON text).</summary>
 internal static class JsonValueWriter
 {
-    public static void Write(SourceWriter writer, SchemaModel schema, string expression, int depth)
+    /// <param name="writer">Where the statements go.</param>
+    /// <param name="type">The value's C# type.</param>
+    /// <param name="schema">The value's schema.</param>
+    /// <param name="expression">The value (not null).</param>
+    /// <param name="depth">Nesting of lists, for local names.</param>
+    /// <param name="serializers">How the serializers class is named where the statements go: empty inside it.</param>
+    public static void Write(SourceWriter writer, BoundType type, SchemaModel schema, string expression, int depth, string serializers)
     {
         switch (schema.Kind)
         {
@@ -21,7 +27,7 @@ internal static class JsonValueWriter
                 writer.WriteLine("json.WriteBooleanValue(" + expression + ");");
                 break;
             case SchemaKind.Object:
-                writer.WriteLine(expression + ".WriteJson(json);");
+                writer.WriteLine((serializers.Length > 0 ? serializers + "." : string.Empty) + "Write_" + type.SerializerKey + "(json, " + expression + ");");
                 break;
             case SchemaKind.Any:
                 writer.WriteLine("global::VodGen.Serialization.VodJsonValue.Write(json, " + expression + ");");
@@ -30,7 +36,7 @@ internal static class JsonValueWriter
                 var element = "e" + depth;
                 writer.WriteLine("json.WriteStartArray();");
                 writer.Open("foreach (var " + element + " in " + expression + ")");
-                Write(writer, schema.Items!, element, depth + 1);
+                Write(writer, type.Element!, schema.Items!, element, depth + 1, serializers);
                 writer.Close();
                 writer.WriteLine("json.WriteEndArray();");
                 break;

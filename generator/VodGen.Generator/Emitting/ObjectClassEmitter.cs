@@ -5,9 +5,10 @@ using VodGen.Generator.Model;
 namespace VodGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a planned class: documented init-only properties, <c>Decode…()</c> methods for Base64 JSON
-/// fields, a <c>ToString()</c> that masks secrets, and the JSON reader (response side) or writer
-/// (request side, for values sent as JSON). Nested classes follow their owner's members.
+/// Emits a bound class as plain data: documented init-only properties, <c>Decode…()</c> methods for Base64 JSON
+/// fields and a <c>ToString()</c> that masks secrets; nested classes follow their owner's members. Its JSON reader
+/// (response side) and writer (request side, for values sent as JSON) are emitted apart, by
+/// <see cref="EmitSerializers"/>, into the namespace's hidden <c>VodGenJson</c> class.
 /// </summary>
 internal static class ObjectClassEmitter
 {
@@ -17,7 +18,10 @@ internal static class ObjectClassEmitter
     /// <summary>Keeps generated plumbing out of IntelliSense; it is there for generated code, not for callers.</summary>
     public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, bool emitJsonWriter, string remarks = "")
+    /// <summary>The qualified name of the namespace's serializers class, for calls from outside it.</summary>
+    public static string Serializers(string ns) => "global::" + ns + "." + ClassBinder.SerializersClass;
+
+    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, string ns, string remarks = "")
     {
         XmlDoc.Summary(writer, plan.Description, summaryFallback);
         XmlDoc.Remarks(writer, remarks);
@@ -35,30 +39,18 @@ internal static class ObjectClassEmitter
             EmitProperty(writer, member, plan.Role);
         }
 
-        foreach (var member in plan.Members.Where(m => m.DecodedType is not null))
+        foreach (var member in plan.Members.Where(m => m.Decoded is not null))
         {
             writer.WriteLine();
-            EmitDecodeMethod(writer, member);
+            EmitDecodeMethod(writer, member, ns);
         }
 
         writer.WriteLine();
         EmitToString(writer, plan);
-        if (plan.Role != ClassRole.Request)
-        {
-            writer.WriteLine();
-            EmitReader(writer, plan);
-        }
-
-        if (plan.Role == ClassRole.Shared || emitJsonWriter)
-        {
-            writer.WriteLine();
-            EmitWriter(writer, plan);
-        }
-
         foreach (var nested in plan.Nested)
         {
             writer.WriteLine();
-            Emit(writer, nested, "A value of " + plan.Name + ".", emitJsonWriter: plan.Role == ClassRole.Request);
+            Emit(writer, nested, "A value of " + plan.Name + ".", ns);
         }
 
         foreach (var option in plan.Options)
@@ -68,6 +60,48 @@ internal static class ObjectClassEmitter
         }
 
         writer.Close();
+    }
+
+    /// <summary>
+    /// Opens the namespace's serializers class (an internal partial class every generated file adds to); close it
+    /// with <see cref="SourceWriter.Close"/>.
+    /// </summary>
+    public static void OpenSerializers(SourceWriter writer)
+    {
+        // Every generated file adds its part, so no part carries attributes or documentation (they would be duplicates).
+        writer.WriteLine("// The JSON readers and writers of the generated classes of this namespace, for generated code only.");
+        writer.Open("internal static partial class " + ClassBinder.SerializersClass);
+    }
+
+    /// <summary>The reader (classes that are read) and writer (classes that are sent) of a class and its nested classes.</summary>
+    public static void EmitSerializers(SourceWriter writer, BoundClass plan, bool read, bool write, ref bool first)
+    {
+        if (read)
+        {
+            Separate(writer, ref first);
+            EmitReader(writer, plan);
+        }
+
+        if (write)
+        {
+            Separate(writer, ref first);
+            EmitWriter(writer, plan);
+        }
+
+        foreach (var nested in plan.Nested)
+        {
+            EmitSerializers(writer, nested, read, write, ref first);
+        }
+    }
+
+    private static void Separate(SourceWriter writer, ref bool first)
+    {
+        if (!first)
+        {
+            writer.WriteLine();
+        }
+
+        first = false;
     }
 
     private static void EmitProperty(SourceWriter writer, BoundMember member, ClassRole role)
@@ -92,15 +126,15 @@ internal static class ObjectClassEmitter
         writer.WriteLine("public " + required + member.DeclaredType + " " + member.PropertyName + " { get; init; }");
     }
 
-    private static void EmitDecodeMethod(SourceWriter writer, BoundMember member)
+    private static void EmitDecodeMethod(SourceWriter writer, BoundMember member, string ns)
     {
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Decodes the Base64 JSON in <see cref=\"" + member.PropertyName + "\"/>.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <exception cref=\"global::VodGen.VodProtocolException\">The field is absent, not Base64, or not the documented JSON.</exception>");
-        writer.WriteLine("public " + member.DecodedType + " Decode" + member.PropertyName + "()");
+        writer.WriteLine("public " + member.Decoded!.QualifiedName + " Decode" + member.PropertyName + "()");
         writer.WriteLine("\t=> global::VodGen.Serialization.VodBase64Json.Decode(" + member.PropertyName + ", " + Literals.String(member.JsonName)
-            + ", static (ref " + JsonReaderType + " r, string p, int i) => " + member.DecodedType + ".ReadJson(ref r, p));");
+            + ", static (ref " + JsonReaderType + " r, string p, int i) => " + Serializers(ns) + ".Read_" + member.Decoded.SerializerKey + "(ref r, p));");
     }
 
     private static void EmitToString(SourceWriter writer, BoundClass plan)
@@ -128,13 +162,12 @@ internal static class ObjectClassEmitter
 
     private static void EmitReader(SourceWriter writer, BoundClass plan)
     {
-        writer.WriteLine("/// <summary>Reads the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
-        writer.WriteLine(Hidden);
-        writer.Open("internal static " + plan.Name + " ReadJson(ref " + JsonReaderType + " reader, string path)");
+        writer.WriteLine("/// <summary>Reads a <see cref=\"" + plan.QualifiedName + "\"/> from the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
+        writer.Open("internal static " + plan.QualifiedName + " Read_" + plan.SerializerKey + "(ref " + JsonReaderType + " reader, string path)");
         writer.WriteLine(Reader + ".ExpectObject(ref reader, path);");
         for (var i = 0; i < plan.Members.Count; i++)
         {
-            writer.WriteLine(plan.Members[i].DeclaredType + " v" + i + " = default;");
+            writer.WriteLine(plan.Members[i].QualifiedDeclaredType + " v" + i + " = default;");
         }
 
         // One bit per member, 64 to a mask, so a member the answer gives twice is refused rather than overwritten.
@@ -168,11 +201,11 @@ internal static class ObjectClassEmitter
         writer.WriteLine();
         if (plan.Members.Count == 0)
         {
-            writer.WriteLine("return new " + plan.Name + "();");
+            writer.WriteLine("return new " + plan.QualifiedName + "();");
         }
         else
         {
-            writer.Open("return new " + plan.Name);
+            writer.Open("return new " + plan.QualifiedName);
             for (var i = 0; i < plan.Members.Count; i++)
             {
                 writer.WriteLine(plan.Members[i].PropertyName + " = v" + i + ",");
@@ -193,8 +226,8 @@ internal static class ObjectClassEmitter
             case SchemaKind.Array:
                 return variable + " = " + Reader + ".ReadArray(ref reader, path, " + name + ", " + ItemReader(schema.Items!, member.TypeRef.Element!, 0) + ");";
             case SchemaKind.Object:
-                return "reader.Read(); " + variable + " = " + Reader + ".IsNull(ref reader) ? null : " + member.Type
-                    + ".ReadJson(ref reader, " + Reader + ".Child(path, " + name + "));";
+                return "reader.Read(); " + variable + " = " + Reader + ".IsNull(ref reader) ? null : Read_" + member.TypeRef.SerializerKey
+                    + "(ref reader, " + Reader + ".Child(path, " + name + "));";
             default:
                 return variable + " = " + Reader + ".Read" + ScalarReader(schema, member.TypeRef) + "(ref reader, path, " + name + ");";
         }
@@ -211,8 +244,8 @@ internal static class ObjectClassEmitter
                 return head + Reader + ".ReadArrayValue(ref " + r + ", " + Reader + ".Item(" + p + ", " + i + "), "
                     + ItemReader(items.Items!, itemType.Element!, depth + 1) + ")";
             case SchemaKind.Object:
-                return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " o, string op, int oi) => "
-                    + itemType + ".ReadJson(ref o, op))";
+                return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " o, string op, int oi) => Read_"
+                    + itemType.SerializerKey + "(ref o, op))";
             default:
                 return head + Reader + "." + ScalarReader(items, itemType) + "Item(ref " + r + ", " + p + ", " + i + ")";
         }
@@ -231,9 +264,8 @@ internal static class ObjectClassEmitter
 
     private static void EmitWriter(SourceWriter writer, BoundClass plan)
     {
-        writer.WriteLine("/// <summary>Writes the values as a JSON object.</summary>");
-        writer.WriteLine(Hidden);
-        writer.Open("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)");
+        writer.WriteLine("/// <summary>Writes a <see cref=\"" + plan.QualifiedName + "\"/> as a JSON object.</summary>");
+        writer.Open("internal static void Write_" + plan.SerializerKey + "(global::System.Text.Json.Utf8JsonWriter json, " + plan.QualifiedName + " value)");
         writer.WriteLine("json.WriteStartObject();");
         for (var i = 0; i < plan.Members.Count; i++)
         {
@@ -241,13 +273,13 @@ internal static class ObjectClassEmitter
             if (member.IsRequiredMember && member.IsValueType)
             {
                 writer.WriteLine("json.WritePropertyName(" + Literals.String(member.JsonName) + "u8);");
-                JsonValueWriter.Write(writer, member.Schema, member.PropertyName, 0);
+                JsonValueWriter.Write(writer, member.TypeRef, member.Schema, "value." + member.PropertyName, 0, string.Empty);
                 continue;
             }
 
-            writer.Open("if (" + member.PropertyName + " is { } v" + i + ")");
+            writer.Open("if (value." + member.PropertyName + " is { } v" + i + ")");
             writer.WriteLine("json.WritePropertyName(" + Literals.String(member.JsonName) + "u8);");
-            JsonValueWriter.Write(writer, member.Schema, "v" + i, 0);
+            JsonValueWriter.Write(writer, member.TypeRef, member.Schema, "v" + i, 0, string.Empty);
             writer.Close();
         }
 

@@ -51,7 +51,7 @@ internal static class OperationEmitter
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override " + names.Qualified(names.Response) + " ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)");
-        writer.WriteLine("\t=> " + names.Qualified(names.Response) + ".ReadJson(ref reader, \"$\");");
+        writer.WriteLine("\t=> " + ObjectClassEmitter.Serializers(names.Namespace) + ".Read_" + source.Response.SerializerKey + "(ref reader, \"$\");");
         writer.Close();
     }
 
@@ -94,7 +94,7 @@ internal static class OperationEmitter
             }
             else
             {
-                EmitParameter(writer, entry.Parameter!, entry.Member, entry.EncodedName, "v" + index++, request, names.Qualified(names.Request), flat);
+                EmitParameter(writer, entry.Parameter!, entry.Member, entry.EncodedName, "v" + index++, request, ObjectClassEmitter.Serializers(names.Namespace), flat);
             }
         }
 
@@ -120,7 +120,7 @@ internal static class OperationEmitter
         return entries.OrderBy(e => e.SortKey, StringComparer.Ordinal);
     }
 
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, string variable, BoundClass request, string requestType, FlatParameterEmitter flat)
+    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, string variable, BoundClass request, string serializers, FlatParameterEmitter flat)
     {
         var value = "request." + member.PropertyName;
         switch (parameter.Style)
@@ -131,12 +131,12 @@ internal static class OperationEmitter
             case ParameterStyle.Json:
                 writer.Open("if (" + value + " is { } " + variable + ")");
                 writer.WriteLine("var json = writer.BeginJson();");
-                JsonValueWriter.Write(writer, parameter.Schema, variable, 0);
+                JsonValueWriter.Write(writer, member.TypeRef, parameter.Schema, variable, 0, serializers);
                 writer.WriteLine("writer.EndJson(" + Literals.Utf8(encodedName) + ");");
                 writer.Close();
                 break;
             default:
-                flat.EmitParameter(writer, parameter, member, encodedName, request, requestType);
+                flat.EmitParameter(writer, parameter, member, encodedName, request);
                 break;
         }
     }

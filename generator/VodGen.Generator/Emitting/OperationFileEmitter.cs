@@ -4,7 +4,7 @@ namespace VodGen.Generator.Emitting;
 
 /// <summary>
 /// Emits everything of one operation into one source file: request, response, error codes, the operation's
-/// plumbing and the client method. One file per operation keeps the compiler's per-file costs (and the IDE's)
+/// plumbing, the client method, and the JSON readers and writers of its classes. One file per operation keeps the compiler's per-file costs (and the IDE's)
 /// proportional to the operations, not to five times them.
 /// </summary>
 internal static class OperationFileEmitter
@@ -22,6 +22,19 @@ internal static class OperationFileEmitter
         OperationEmitter.Write(writer, operation);
         writer.WriteLine();
         ClientEmitter.Write(writer, operation);
+        writer.WriteLine();
+
+        // The readers of the answer's classes and the writers of the request's (for values sent as JSON), kept
+        // out of the classes themselves so that those stay plain data.
+        ObjectClassEmitter.OpenSerializers(writer);
+        var first = true;
+        ObjectClassEmitter.EmitSerializers(writer, operation.Response, read: true, write: false, ref first);
+        foreach (var nested in operation.Request.Nested)
+        {
+            ObjectClassEmitter.EmitSerializers(writer, nested, read: false, write: true, ref first);
+        }
+
+        writer.Close();
         writer.Close();
         return writer.ToString();
     }

@@ -10,6 +10,6 @@ internal static class RequestEmitter
             writer,
             operation.Request,
             "Parameters of the " + operation.Operation.Name + " operation.",
-            emitJsonWriter: false,
+            operation.Namespace,
             remarks: "Parameters of " + operation.Operation.Name + ". " + operation.Operation.Summary);
 }

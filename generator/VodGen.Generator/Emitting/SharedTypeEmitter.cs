@@ -9,7 +9,14 @@ internal static class SharedTypeEmitter
     {
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + type.Namespace);
-        ObjectClassEmitter.Emit(writer, type.Class, type.IsComponent ? "A value shared by several fields of the service." : "A decoded payload of a response field.", emitJsonWriter: false);
+        ObjectClassEmitter.Emit(writer, type.Class, type.IsComponent ? "A value shared by several fields of the service." : "A decoded payload of a response field.", type.Namespace);
+        writer.WriteLine();
+
+        // A decoded payload is only read; a shared schema may be sent as well as read.
+        ObjectClassEmitter.OpenSerializers(writer);
+        var first = true;
+        ObjectClassEmitter.EmitSerializers(writer, type.Class, read: true, write: type.IsComponent, ref first);
+        writer.Close();
         writer.Close();
         return writer.ToString();
     }

@@ -216,7 +216,7 @@ internal static class SpecMerger
         {
             var taken = new HashSet<string>(StringComparer.Ordinal)
             {
-                model.ServiceClassName, Identifiers.ToPascalCase(model.Product) + "ClientExtensions", "VodUploadExtensions",
+                model.ServiceClassName, Identifiers.ToPascalCase(model.Product) + "ClientExtensions", "VodUploadExtensions", "VodGenJson",
             };
             foreach (var located in Operations)
             {

@@ -79,74 +79,6 @@ namespace VodGen.Vod
 			+ ", TrafficDataPerInterval = " + global::VodGen.Serialization.VodDisplay.Value(TrafficDataPerInterval)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static DescribeVodDomainTrafficDataResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			TrafficDataPerIntervalData? v6 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("EndTime"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "EndTime");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EndTime");
-				}
-				else if (reader.ValueTextEquals("StartTime"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "StartTime");
-					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StartTime");
-				}
-				else if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "RequestId");
-					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("DomainName"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "DomainName");
-					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
-				}
-				else if (reader.ValueTextEquals("TotalTraffic"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "TotalTraffic");
-					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TotalTraffic");
-				}
-				else if (reader.ValueTextEquals("DataInterval"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DataInterval");
-					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DataInterval");
-				}
-				else if (reader.ValueTextEquals("TrafficDataPerInterval"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "TrafficDataPerInterval");
-					reader.Read(); v6 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : TrafficDataPerIntervalData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "TrafficDataPerInterval"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new DescribeVodDomainTrafficDataResponse
-			{
-				EndTime = v0,
-				StartTime = v1,
-				RequestId = v2,
-				DomainName = v3,
-				TotalTraffic = v4,
-				DataInterval = v5,
-				TrafficDataPerInterval = v6,
-			};
-		}
-
 		/// <summary>A value of DescribeVodDomainTrafficDataResponse.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class TrafficDataPerIntervalData
@@ -159,32 +91,6 @@ namespace VodGen.Vod
 				=> "TrafficDataPerIntervalData { "
 				+ "DataModule = " + global::VodGen.Serialization.VodDisplay.Value(DataModule)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static TrafficDataPerIntervalData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				global::System.Collections.Generic.IReadOnlyList<DataModuleItem>? v0 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("DataModule"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "DataModule");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "DataModule", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => DataModuleItem.ReadJson(ref o, op)));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new TrafficDataPerIntervalData
-				{
-					DataModule = v0,
-				};
-			}
 
 			/// <summary>A value of TrafficDataPerIntervalData.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -222,74 +128,6 @@ namespace VodGen.Vod
 					+ ", TimeStamp = " + global::VodGen.Serialization.VodDisplay.Value(TimeStamp)
 					+ ", DomesticValue = " + global::VodGen.Serialization.VodDisplay.Value(DomesticValue)
 					+ " }";
-
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static DataModuleItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					string? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					string? v6 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("HttpsDomesticValue"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "HttpsDomesticValue");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsDomesticValue");
-						}
-						else if (reader.ValueTextEquals("Value"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Value");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Value");
-						}
-						else if (reader.ValueTextEquals("OverseasValue"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "OverseasValue");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "OverseasValue");
-						}
-						else if (reader.ValueTextEquals("HttpsValue"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "HttpsValue");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsValue");
-						}
-						else if (reader.ValueTextEquals("HttpsOverseasValue"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "HttpsOverseasValue");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsOverseasValue");
-						}
-						else if (reader.ValueTextEquals("TimeStamp"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "TimeStamp");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TimeStamp");
-						}
-						else if (reader.ValueTextEquals("DomesticValue"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "DomesticValue");
-							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomesticValue");
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new DataModuleItem
-					{
-						HttpsDomesticValue = v0,
-						Value = v1,
-						OverseasValue = v2,
-						HttpsValue = v3,
-						HttpsOverseasValue = v4,
-						TimeStamp = v5,
-						DomesticValue = v6,
-					};
-				}
 			}
 		}
 	}
@@ -373,7 +211,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.DescribeVodDomainTrafficDataResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_DescribeVodDomainTrafficDataResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -392,6 +230,169 @@ namespace VodGen.Vod
 		{
 			global::System.ArgumentNullException.ThrowIfNull(client);
 			return client.SendAsync(global::VodGen.Vod.DescribeVodDomainTrafficDataOperation.Instance, request, cancellationToken);
+		}
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse Read_DescribeVodDomainTrafficDataResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData? v6 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("EndTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "EndTime");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EndTime");
+				}
+				else if (reader.ValueTextEquals("StartTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "StartTime");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StartTime");
+				}
+				else if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "RequestId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("DomainName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "DomainName");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
+				}
+				else if (reader.ValueTextEquals("TotalTraffic"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "TotalTraffic");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TotalTraffic");
+				}
+				else if (reader.ValueTextEquals("DataInterval"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DataInterval");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DataInterval");
+				}
+				else if (reader.ValueTextEquals("TrafficDataPerInterval"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "TrafficDataPerInterval");
+					reader.Read(); v6 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "TrafficDataPerInterval"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse
+			{
+				EndTime = v0,
+				StartTime = v1,
+				RequestId = v2,
+				DomainName = v3,
+				TotalTraffic = v4,
+				DataInterval = v5,
+				TrafficDataPerInterval = v6,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("DataModule"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "DataModule");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "DataModule", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData
+			{
+				DataModule = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("HttpsDomesticValue"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "HttpsDomesticValue");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsDomesticValue");
+				}
+				else if (reader.ValueTextEquals("Value"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Value");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Value");
+				}
+				else if (reader.ValueTextEquals("OverseasValue"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "OverseasValue");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "OverseasValue");
+				}
+				else if (reader.ValueTextEquals("HttpsValue"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "HttpsValue");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsValue");
+				}
+				else if (reader.ValueTextEquals("HttpsOverseasValue"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "HttpsOverseasValue");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HttpsOverseasValue");
+				}
+				else if (reader.ValueTextEquals("TimeStamp"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "TimeStamp");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "TimeStamp");
+				}
+				else if (reader.ValueTextEquals("DomesticValue"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "DomesticValue");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomesticValue");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem
+			{
+				HttpsDomesticValue = v0,
+				Value = v1,
+				OverseasValue = v2,
+				HttpsValue = v3,
+				HttpsOverseasValue = v4,
+				TimeStamp = v5,
+				DomesticValue = v6,
+			};
 		}
 	}
 }

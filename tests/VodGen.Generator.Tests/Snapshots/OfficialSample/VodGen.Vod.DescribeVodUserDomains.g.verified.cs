@@ -60,24 +60,6 @@ namespace VodGen.Vod
 				+ "Key = " + global::VodGen.Serialization.VodDisplay.Value(Key)
 				+ ", Value = " + global::VodGen.Serialization.VodDisplay.Value(Value)
 				+ " }";
-
-			/// <summary>Writes the values as a JSON object.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal void WriteJson(global::System.Text.Json.Utf8JsonWriter json)
-			{
-				json.WriteStartObject();
-				if (Key is { } v0)
-				{
-					json.WritePropertyName("Key"u8);
-					json.WriteStringValue(v0);
-				}
-				if (Value is { } v1)
-				{
-					json.WritePropertyName("Value"u8);
-					json.WriteStringValue(v1);
-				}
-				json.WriteEndObject();
-			}
 		}
 	}
 
@@ -110,60 +92,6 @@ namespace VodGen.Vod
 			+ ", Domains = " + global::VodGen.Serialization.VodDisplay.Value(Domains)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static DescribeVodUserDomainsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			long? v1 = default;
-			long? v2 = default;
-			long? v3 = default;
-			DomainsData? v4 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("PageNumber"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "PageNumber");
-					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageNumber");
-				}
-				else if (reader.ValueTextEquals("PageSize"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PageSize");
-					v2 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageSize");
-				}
-				else if (reader.ValueTextEquals("TotalCount"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "TotalCount");
-					v3 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "TotalCount");
-				}
-				else if (reader.ValueTextEquals("Domains"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Domains");
-					reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : DomainsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Domains"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new DescribeVodUserDomainsResponse
-			{
-				RequestId = v0,
-				PageNumber = v1,
-				PageSize = v2,
-				TotalCount = v3,
-				Domains = v4,
-			};
-		}
-
 		/// <summary>A value of DescribeVodUserDomainsResponse.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class DomainsData
@@ -176,32 +104,6 @@ namespace VodGen.Vod
 				=> "DomainsData { "
 				+ "PageData = " + global::VodGen.Serialization.VodDisplay.Value(PageData)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static DomainsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				global::System.Collections.Generic.IReadOnlyList<PageDataItem>? v0 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("PageData"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PageData");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PageData", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PageDataItem.ReadJson(ref o, op)));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new DomainsData
-				{
-					PageData = v0,
-				};
-			}
 
 			/// <summary>A value of DomainsData.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -248,88 +150,6 @@ namespace VodGen.Vod
 					+ ", Sources = " + global::VodGen.Serialization.VodDisplay.Value(Sources)
 					+ " }";
 
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static PageDataItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					string? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					string? v6 = default;
-					string? v7 = default;
-					SourcesData? v8 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("GmtCreated"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "GmtCreated");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtCreated");
-						}
-						else if (reader.ValueTextEquals("SslProtocol"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SslProtocol");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SslProtocol");
-						}
-						else if (reader.ValueTextEquals("Description"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-						}
-						else if (reader.ValueTextEquals("Sandbox"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Sandbox");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Sandbox");
-						}
-						else if (reader.ValueTextEquals("Cname"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Cname");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Cname");
-						}
-						else if (reader.ValueTextEquals("DomainStatus"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DomainStatus");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainStatus");
-						}
-						else if (reader.ValueTextEquals("GmtModified"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "GmtModified");
-							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtModified");
-						}
-						else if (reader.ValueTextEquals("DomainName"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DomainName");
-							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
-						}
-						else if (reader.ValueTextEquals("Sources"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Sources");
-							reader.Read(); v8 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SourcesData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Sources"));
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new PageDataItem
-					{
-						GmtCreated = v0,
-						SslProtocol = v1,
-						Description = v2,
-						Sandbox = v3,
-						Cname = v4,
-						DomainStatus = v5,
-						GmtModified = v6,
-						DomainName = v7,
-						Sources = v8,
-					};
-				}
-
 				/// <summary>A value of PageDataItem.</summary>
 				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 				public sealed partial class SourcesData
@@ -342,32 +162,6 @@ namespace VodGen.Vod
 						=> "SourcesData { "
 						+ "Source = " + global::VodGen.Serialization.VodDisplay.Value(Source)
 						+ " }";
-
-					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-					internal static SourcesData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-					{
-						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-						global::System.Collections.Generic.IReadOnlyList<SourceItem>? v0 = default;
-						ulong seen0 = 0;
-						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-						{
-							if (reader.ValueTextEquals("Source"u8))
-							{
-								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Source");
-								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Source", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SourceItem.ReadJson(ref o, op)));
-							}
-							else
-							{
-								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-							}
-						}
-
-						return new SourcesData
-						{
-							Source = v0,
-						};
-					}
 
 					/// <summary>A value of SourcesData.</summary>
 					[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -393,53 +187,6 @@ namespace VodGen.Vod
 							+ ", Port = " + global::VodGen.Serialization.VodDisplay.Value(Port)
 							+ ", Content = " + global::VodGen.Serialization.VodDisplay.Value(Content)
 							+ " }";
-
-						/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-						[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-						internal static SourceItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-						{
-							global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-							string? v0 = default;
-							string? v1 = default;
-							int? v2 = default;
-							string? v3 = default;
-							ulong seen0 = 0;
-							while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-							{
-								if (reader.ValueTextEquals("Type"u8))
-								{
-									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Type");
-									v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
-								}
-								else if (reader.ValueTextEquals("Priority"u8))
-								{
-									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Priority");
-									v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Priority");
-								}
-								else if (reader.ValueTextEquals("Port"u8))
-								{
-									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Port");
-									v2 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Port");
-								}
-								else if (reader.ValueTextEquals("Content"u8))
-								{
-									global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Content");
-									v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Content");
-								}
-								else
-								{
-									global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-								}
-							}
-
-							return new SourceItem
-							{
-								Type = v0,
-								Priority = v1,
-								Port = v2,
-								Content = v3,
-							};
-						}
 					}
 				}
 			}
@@ -546,7 +293,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.DescribeVodUserDomainsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.DescribeVodUserDomainsResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_DescribeVodUserDomainsResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -565,6 +312,257 @@ namespace VodGen.Vod
 		{
 			global::System.ArgumentNullException.ThrowIfNull(client);
 			return client.SendAsync(global::VodGen.Vod.DescribeVodUserDomainsOperation.Instance, request, cancellationToken);
+		}
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse Read_DescribeVodUserDomainsResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			long? v1 = default;
+			long? v2 = default;
+			long? v3 = default;
+			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData? v4 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("PageNumber"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "PageNumber");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageNumber");
+				}
+				else if (reader.ValueTextEquals("PageSize"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PageSize");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "PageSize");
+				}
+				else if (reader.ValueTextEquals("TotalCount"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "TotalCount");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "TotalCount");
+				}
+				else if (reader.ValueTextEquals("Domains"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Domains");
+					reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_DescribeVodUserDomainsResponse_DomainsData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Domains"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodUserDomainsResponse
+			{
+				RequestId = v0,
+				PageNumber = v1,
+				PageSize = v2,
+				TotalCount = v3,
+				Domains = v4,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData Read_DescribeVodUserDomainsResponse_DomainsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("PageData"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PageData");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PageData", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData
+			{
+				PageData = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			string? v7 = default;
+			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData? v8 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("GmtCreated"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "GmtCreated");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtCreated");
+				}
+				else if (reader.ValueTextEquals("SslProtocol"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SslProtocol");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "SslProtocol");
+				}
+				else if (reader.ValueTextEquals("Description"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+				}
+				else if (reader.ValueTextEquals("Sandbox"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Sandbox");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Sandbox");
+				}
+				else if (reader.ValueTextEquals("Cname"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Cname");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Cname");
+				}
+				else if (reader.ValueTextEquals("DomainStatus"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "DomainStatus");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainStatus");
+				}
+				else if (reader.ValueTextEquals("GmtModified"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "GmtModified");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "GmtModified");
+				}
+				else if (reader.ValueTextEquals("DomainName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DomainName");
+					v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DomainName");
+				}
+				else if (reader.ValueTextEquals("Sources"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Sources");
+					reader.Read(); v8 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Sources"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem
+			{
+				GmtCreated = v0,
+				SslProtocol = v1,
+				Description = v2,
+				Sandbox = v3,
+				Cname = v4,
+				DomainStatus = v5,
+				GmtModified = v6,
+				DomainName = v7,
+				Sources = v8,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Source"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Source");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Source", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData
+			{
+				Source = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			int? v2 = default;
+			string? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Type"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Type");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
+				}
+				else if (reader.ValueTextEquals("Priority"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Priority");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Priority");
+				}
+				else if (reader.ValueTextEquals("Port"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Port");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Port");
+				}
+				else if (reader.ValueTextEquals("Content"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Content");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Content");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem
+			{
+				Type = v0,
+				Priority = v1,
+				Port = v2,
+				Content = v3,
+			};
+		}
+
+		/// <summary>Writes a <see cref="global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem"/> as a JSON object.</summary>
+		internal static void Write_DescribeVodUserDomainsRequest_TagItem(global::System.Text.Json.Utf8JsonWriter json, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
+		{
+			json.WriteStartObject();
+			if (value.Key is { } v0)
+			{
+				json.WritePropertyName("Key"u8);
+				json.WriteStringValue(v0);
+			}
+			if (value.Value is { } v1)
+			{
+				json.WritePropertyName("Value"u8);
+				json.WriteStringValue(v1);
+			}
+			json.WriteEndObject();
 		}
 	}
 }

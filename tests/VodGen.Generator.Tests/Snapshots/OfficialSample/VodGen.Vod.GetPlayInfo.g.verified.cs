@@ -91,46 +91,6 @@ namespace VodGen.Vod
 			+ ", PlayInfoList = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfoList)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static GetPlayInfoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			VideoBaseData? v1 = default;
-			PlayInfoListData? v2 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("VideoBase"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "VideoBase");
-					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoBaseData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoBase"));
-				}
-				else if (reader.ValueTextEquals("PlayInfoList"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PlayInfoList");
-					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : PlayInfoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "PlayInfoList"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new GetPlayInfoResponse
-			{
-				RequestId = v0,
-				VideoBase = v1,
-				PlayInfoList = v2,
-			};
-		}
-
 		/// <summary>A value of GetPlayInfoResponse.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class VideoBaseData
@@ -175,88 +135,6 @@ namespace VodGen.Vod
 				+ ", DanMuURL = " + global::VodGen.Serialization.VodDisplay.Value(DanMuURL)
 				+ ", StorageClass = " + global::VodGen.Serialization.VodDisplay.Value(StorageClass)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static VideoBaseData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				string? v0 = default;
-				string? v1 = default;
-				string? v2 = default;
-				string? v3 = default;
-				string? v4 = default;
-				string? v5 = default;
-				string? v6 = default;
-				string? v7 = default;
-				string? v8 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("CreationTime"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-					}
-					else if (reader.ValueTextEquals("Status"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
-						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-					}
-					else if (reader.ValueTextEquals("VideoId"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-					}
-					else if (reader.ValueTextEquals("CoverURL"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "CoverURL");
-						v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-					}
-					else if (reader.ValueTextEquals("Duration"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Duration");
-						v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
-					}
-					else if (reader.ValueTextEquals("Title"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Title");
-						v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-					}
-					else if (reader.ValueTextEquals("MediaType"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "MediaType");
-						v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
-					}
-					else if (reader.ValueTextEquals("DanMuURL"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DanMuURL");
-						v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DanMuURL");
-					}
-					else if (reader.ValueTextEquals("StorageClass"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "StorageClass");
-						v8 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageClass");
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new VideoBaseData
-				{
-					CreationTime = v0,
-					Status = v1,
-					VideoId = v2,
-					CoverURL = v3,
-					Duration = v4,
-					Title = v5,
-					MediaType = v6,
-					DanMuURL = v7,
-					StorageClass = v8,
-				};
-			}
 		}
 
 		/// <summary>A value of GetPlayInfoResponse.</summary>
@@ -271,32 +149,6 @@ namespace VodGen.Vod
 				=> "PlayInfoListData { "
 				+ "PlayInfo = " + global::VodGen.Serialization.VodDisplay.Value(PlayInfo)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static PlayInfoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				global::System.Collections.Generic.IReadOnlyList<PlayInfoItem>? v0 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("PlayInfo"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PlayInfo");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PlayInfo", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => PlayInfoItem.ReadJson(ref o, op)));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new PlayInfoListData
-				{
-					PlayInfo = v0,
-				};
-			}
 
 			/// <summary>A value of PlayInfoListData.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -406,200 +258,6 @@ namespace VodGen.Vod
 					+ ", JobExt = " + global::VodGen.Serialization.VodDisplay.Value(JobExt)
 					+ ", CodecName = " + global::VodGen.Serialization.VodDisplay.Value(CodecName)
 					+ " }";
-
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static PlayInfoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					string? v3 = default;
-					long? v4 = default;
-					string? v5 = default;
-					string? v6 = default;
-					string? v7 = default;
-					long? v8 = default;
-					string? v9 = default;
-					string? v10 = default;
-					string? v11 = default;
-					string? v12 = default;
-					string? v13 = default;
-					long? v14 = default;
-					long? v15 = default;
-					string? v16 = default;
-					string? v17 = default;
-					string? v18 = default;
-					string? v19 = default;
-					string? v20 = default;
-					int? v21 = default;
-					int? v22 = default;
-					string? v23 = default;
-					string? v24 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("CreationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-						}
-						else if (reader.ValueTextEquals("Status"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-						}
-						else if (reader.ValueTextEquals("Specification"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Specification");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Specification");
-						}
-						else if (reader.ValueTextEquals("NarrowBandType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "NarrowBandType");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "NarrowBandType");
-						}
-						else if (reader.ValueTextEquals("Height"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Height");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Height");
-						}
-						else if (reader.ValueTextEquals("Bitrate"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Bitrate");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bitrate");
-						}
-						else if (reader.ValueTextEquals("ModificationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "ModificationTime");
-							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-						}
-						else if (reader.ValueTextEquals("WatermarkId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "WatermarkId");
-							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "WatermarkId");
-						}
-						else if (reader.ValueTextEquals("Encrypt"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Encrypt");
-							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Encrypt");
-						}
-						else if (reader.ValueTextEquals("Definition"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "Definition");
-							v9 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Definition");
-						}
-						else if (reader.ValueTextEquals("EncryptType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "EncryptType");
-							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptType");
-						}
-						else if (reader.ValueTextEquals("EncryptMode"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "EncryptMode");
-							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptMode");
-						}
-						else if (reader.ValueTextEquals("StreamType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StreamType");
-							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StreamType");
-						}
-						else if (reader.ValueTextEquals("JobId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "JobId");
-							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-						}
-						else if (reader.ValueTextEquals("Size"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "Size");
-							v14 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-						}
-						else if (reader.ValueTextEquals("Width"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Width");
-							v15 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Width");
-						}
-						else if (reader.ValueTextEquals("Fps"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 16, path, "Fps");
-							v16 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Fps");
-						}
-						else if (reader.ValueTextEquals("Duration"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 17, path, "Duration");
-							v17 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
-						}
-						else if (reader.ValueTextEquals("PlayURL"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 18, path, "PlayURL");
-							v18 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "PlayURL");
-						}
-						else if (reader.ValueTextEquals("Format"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 19, path, "Format");
-							v19 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Format");
-						}
-						else if (reader.ValueTextEquals("HDRType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 20, path, "HDRType");
-							v20 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HDRType");
-						}
-						else if (reader.ValueTextEquals("BitDepth"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 21, path, "BitDepth");
-							v21 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "BitDepth");
-						}
-						else if (reader.ValueTextEquals("JobType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 22, path, "JobType");
-							v22 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "JobType");
-						}
-						else if (reader.ValueTextEquals("JobExt"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 23, path, "JobExt");
-							v23 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobExt");
-						}
-						else if (reader.ValueTextEquals("CodecName"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 24, path, "CodecName");
-							v24 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CodecName");
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new PlayInfoItem
-					{
-						CreationTime = v0,
-						Status = v1,
-						Specification = v2,
-						NarrowBandType = v3,
-						Height = v4,
-						Bitrate = v5,
-						ModificationTime = v6,
-						WatermarkId = v7,
-						Encrypt = v8,
-						Definition = v9,
-						EncryptType = v10,
-						EncryptMode = v11,
-						StreamType = v12,
-						JobId = v13,
-						Size = v14,
-						Width = v15,
-						Fps = v16,
-						Duration = v17,
-						PlayURL = v18,
-						Format = v19,
-						HDRType = v20,
-						BitDepth = v21,
-						JobType = v22,
-						JobExt = v23,
-						CodecName = v24,
-					};
-				}
 			}
 		}
 	}
@@ -670,7 +328,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.GetPlayInfoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.GetPlayInfoResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_GetPlayInfoResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -689,6 +347,348 @@ namespace VodGen.Vod
 		{
 			global::System.ArgumentNullException.ThrowIfNull(client);
 			return client.SendAsync(global::VodGen.Vod.GetPlayInfoOperation.Instance, request, cancellationToken);
+		}
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetPlayInfoResponse Read_GetPlayInfoResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData? v1 = default;
+			global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData? v2 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("VideoBase"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "VideoBase");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_GetPlayInfoResponse_VideoBaseData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoBase"));
+				}
+				else if (reader.ValueTextEquals("PlayInfoList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "PlayInfoList");
+					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_GetPlayInfoResponse_PlayInfoListData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "PlayInfoList"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetPlayInfoResponse
+			{
+				RequestId = v0,
+				VideoBase = v1,
+				PlayInfoList = v2,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData Read_GetPlayInfoResponse_VideoBaseData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			string? v7 = default;
+			string? v8 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("CoverURL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "CoverURL");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+				}
+				else if (reader.ValueTextEquals("Duration"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Duration");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
+				}
+				else if (reader.ValueTextEquals("Title"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Title");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+				}
+				else if (reader.ValueTextEquals("MediaType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "MediaType");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
+				}
+				else if (reader.ValueTextEquals("DanMuURL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "DanMuURL");
+					v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "DanMuURL");
+				}
+				else if (reader.ValueTextEquals("StorageClass"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "StorageClass");
+					v8 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageClass");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData
+			{
+				CreationTime = v0,
+				Status = v1,
+				VideoId = v2,
+				CoverURL = v3,
+				Duration = v4,
+				Title = v5,
+				MediaType = v6,
+				DanMuURL = v7,
+				StorageClass = v8,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData Read_GetPlayInfoResponse_PlayInfoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("PlayInfo"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "PlayInfo");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "PlayInfo", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData
+			{
+				PlayInfo = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			long? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			string? v7 = default;
+			long? v8 = default;
+			string? v9 = default;
+			string? v10 = default;
+			string? v11 = default;
+			string? v12 = default;
+			string? v13 = default;
+			long? v14 = default;
+			long? v15 = default;
+			string? v16 = default;
+			string? v17 = default;
+			string? v18 = default;
+			string? v19 = default;
+			string? v20 = default;
+			int? v21 = default;
+			int? v22 = default;
+			string? v23 = default;
+			string? v24 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "CreationTime");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Status");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("Specification"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Specification");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Specification");
+				}
+				else if (reader.ValueTextEquals("NarrowBandType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "NarrowBandType");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "NarrowBandType");
+				}
+				else if (reader.ValueTextEquals("Height"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Height");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Height");
+				}
+				else if (reader.ValueTextEquals("Bitrate"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Bitrate");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Bitrate");
+				}
+				else if (reader.ValueTextEquals("ModificationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "ModificationTime");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+				}
+				else if (reader.ValueTextEquals("WatermarkId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "WatermarkId");
+					v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "WatermarkId");
+				}
+				else if (reader.ValueTextEquals("Encrypt"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Encrypt");
+					v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Encrypt");
+				}
+				else if (reader.ValueTextEquals("Definition"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "Definition");
+					v9 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Definition");
+				}
+				else if (reader.ValueTextEquals("EncryptType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "EncryptType");
+					v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptType");
+				}
+				else if (reader.ValueTextEquals("EncryptMode"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "EncryptMode");
+					v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "EncryptMode");
+				}
+				else if (reader.ValueTextEquals("StreamType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StreamType");
+					v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StreamType");
+				}
+				else if (reader.ValueTextEquals("JobId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "JobId");
+					v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+				}
+				else if (reader.ValueTextEquals("Size"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "Size");
+					v14 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+				}
+				else if (reader.ValueTextEquals("Width"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Width");
+					v15 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Width");
+				}
+				else if (reader.ValueTextEquals("Fps"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 16, path, "Fps");
+					v16 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Fps");
+				}
+				else if (reader.ValueTextEquals("Duration"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 17, path, "Duration");
+					v17 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Duration");
+				}
+				else if (reader.ValueTextEquals("PlayURL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 18, path, "PlayURL");
+					v18 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "PlayURL");
+				}
+				else if (reader.ValueTextEquals("Format"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 19, path, "Format");
+					v19 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Format");
+				}
+				else if (reader.ValueTextEquals("HDRType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 20, path, "HDRType");
+					v20 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "HDRType");
+				}
+				else if (reader.ValueTextEquals("BitDepth"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 21, path, "BitDepth");
+					v21 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "BitDepth");
+				}
+				else if (reader.ValueTextEquals("JobType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 22, path, "JobType");
+					v22 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "JobType");
+				}
+				else if (reader.ValueTextEquals("JobExt"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 23, path, "JobExt");
+					v23 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobExt");
+				}
+				else if (reader.ValueTextEquals("CodecName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 24, path, "CodecName");
+					v24 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CodecName");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem
+			{
+				CreationTime = v0,
+				Status = v1,
+				Specification = v2,
+				NarrowBandType = v3,
+				Height = v4,
+				Bitrate = v5,
+				ModificationTime = v6,
+				WatermarkId = v7,
+				Encrypt = v8,
+				Definition = v9,
+				EncryptType = v10,
+				EncryptMode = v11,
+				StreamType = v12,
+				JobId = v13,
+				Size = v14,
+				Width = v15,
+				Fps = v16,
+				Duration = v17,
+				PlayURL = v18,
+				Format = v19,
+				HDRType = v20,
+				BitDepth = v21,
+				JobType = v22,
+				JobExt = v23,
+				CodecName = v24,
+			};
 		}
 	}
 }

@@ -79,39 +79,6 @@ namespace VodGen.Vod
 			+ ", SnapshotJob = " + global::VodGen.Serialization.VodDisplay.Value(SnapshotJob)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static SubmitSnapshotJobResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			SnapshotJobData? v1 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("SnapshotJob"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SnapshotJob");
-					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotJobData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "SnapshotJob"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new SubmitSnapshotJobResponse
-			{
-				RequestId = v0,
-				SnapshotJob = v1,
-			};
-		}
-
 		/// <summary>A value of SubmitSnapshotJobResponse.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class SnapshotJobData
@@ -124,32 +91,6 @@ namespace VodGen.Vod
 				=> "SnapshotJobData { "
 				+ "JobId = " + global::VodGen.Serialization.VodDisplay.Value(JobId)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static SnapshotJobData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				string? v0 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("JobId"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "JobId");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new SnapshotJobData
-				{
-					JobId = v0,
-				};
-			}
 		}
 	}
 
@@ -239,7 +180,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.SubmitSnapshotJobResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.SubmitSnapshotJobResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_SubmitSnapshotJobResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -258,6 +199,67 @@ namespace VodGen.Vod
 		{
 			global::System.ArgumentNullException.ThrowIfNull(client);
 			return client.SendAsync(global::VodGen.Vod.SubmitSnapshotJobOperation.Instance, request, cancellationToken);
+		}
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SubmitSnapshotJobResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SubmitSnapshotJobResponse Read_SubmitSnapshotJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData? v1 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("SnapshotJob"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "SnapshotJob");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_SubmitSnapshotJobResponse_SnapshotJobData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "SnapshotJob"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SubmitSnapshotJobResponse
+			{
+				RequestId = v0,
+				SnapshotJob = v1,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData Read_SubmitSnapshotJobResponse_SnapshotJobData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("JobId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "JobId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData
+			{
+				JobId = v0,
+			};
 		}
 	}
 }

@@ -135,46 +135,6 @@ namespace VodGen.Vod
 			+ ", VideoList = " + global::VodGen.Serialization.VodDisplay.Value(VideoList)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static GetVideoListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			int? v1 = default;
-			VideoListData? v2 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("Total"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
-					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Total");
-				}
-				else if (reader.ValueTextEquals("VideoList"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoList");
-					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoListData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoList"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new GetVideoListResponse
-			{
-				RequestId = v0,
-				Total = v1,
-				VideoList = v2,
-			};
-		}
-
 		/// <summary>The videos on this page.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class VideoListData
@@ -187,32 +147,6 @@ namespace VodGen.Vod
 				=> "VideoListData { "
 				+ "Video = " + global::VodGen.Serialization.VodDisplay.Value(Video)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static VideoListData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				global::System.Collections.Generic.IReadOnlyList<VideoItem>? v0 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("Video"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Video");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Video", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => VideoItem.ReadJson(ref o, op)));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new VideoListData
-				{
-					Video = v0,
-				};
-			}
 
 			/// <summary>A video.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -302,137 +236,6 @@ namespace VodGen.Vod
 					+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
 					+ " }";
 
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static VideoItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					double? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					string? v6 = default;
-					string? v7 = default;
-					long? v8 = default;
-					long? v9 = default;
-					string? v10 = default;
-					string? v11 = default;
-					string? v12 = default;
-					string? v13 = default;
-					string? v14 = default;
-					SnapshotsData? v15 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("VideoId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-						}
-						else if (reader.ValueTextEquals("Title"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-						}
-						else if (reader.ValueTextEquals("Description"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-						}
-						else if (reader.ValueTextEquals("Duration"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
-						}
-						else if (reader.ValueTextEquals("CoverURL"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-						}
-						else if (reader.ValueTextEquals("Status"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-						}
-						else if (reader.ValueTextEquals("CreationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
-							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-						}
-						else if (reader.ValueTextEquals("ModificationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
-							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-						}
-						else if (reader.ValueTextEquals("Size"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
-							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-						}
-						else if (reader.ValueTextEquals("CateId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
-							v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
-						}
-						else if (reader.ValueTextEquals("CateName"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
-							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
-						}
-						else if (reader.ValueTextEquals("Tags"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
-							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
-						}
-						else if (reader.ValueTextEquals("StorageLocation"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
-							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
-						}
-						else if (reader.ValueTextEquals("RegionId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
-							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
-						}
-						else if (reader.ValueTextEquals("AppId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
-							v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
-						}
-						else if (reader.ValueTextEquals("Snapshots"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
-							reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new VideoItem
-					{
-						VideoId = v0,
-						Title = v1,
-						Description = v2,
-						Duration = v3,
-						CoverURL = v4,
-						Status = v5,
-						CreationTime = v6,
-						ModificationTime = v7,
-						Size = v8,
-						CateId = v9,
-						CateName = v10,
-						Tags = v11,
-						StorageLocation = v12,
-						RegionId = v13,
-						AppId = v14,
-						Snapshots = v15,
-					};
-				}
-
 				/// <summary>Snapshot image addresses.</summary>
 				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 				public sealed partial class SnapshotsData
@@ -445,32 +248,6 @@ namespace VodGen.Vod
 						=> "SnapshotsData { "
 						+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
 						+ " }";
-
-					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-					internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-					{
-						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-						global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-						ulong seen0 = 0;
-						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-						{
-							if (reader.ValueTextEquals("Snapshot"u8))
-							{
-								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
-							}
-							else
-							{
-								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-							}
-						}
-
-						return new SnapshotsData
-						{
-							Snapshot = v0,
-						};
-					}
 				}
 			}
 		}
@@ -539,7 +316,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.GetVideoListResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.GetVideoListResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_GetVideoListResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -631,5 +408,228 @@ namespace VodGen.Vod
 			}
 		}
 		#pragma warning restore CS0618
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetVideoListResponse Read_GetVideoListResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			int? v1 = default;
+			global::VodGen.Vod.GetVideoListResponse.VideoListData? v2 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("Total"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt32(ref reader, path, "Total");
+				}
+				else if (reader.ValueTextEquals("VideoList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoList");
+					reader.Read(); v2 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_GetVideoListResponse_VideoListData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "VideoList"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetVideoListResponse
+			{
+				RequestId = v0,
+				Total = v1,
+				VideoList = v2,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData Read_GetVideoListResponse_VideoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Video"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Video");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Video", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_GetVideoListResponse_VideoListData_VideoItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetVideoListResponse.VideoListData
+			{
+				Video = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem Read_GetVideoListResponse_VideoListData_VideoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			double? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			string? v7 = default;
+			long? v8 = default;
+			long? v9 = default;
+			string? v10 = default;
+			string? v11 = default;
+			string? v12 = default;
+			string? v13 = default;
+			string? v14 = default;
+			global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData? v15 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("Title"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+				}
+				else if (reader.ValueTextEquals("Description"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+				}
+				else if (reader.ValueTextEquals("Duration"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
+				}
+				else if (reader.ValueTextEquals("CoverURL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("ModificationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
+					v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+				}
+				else if (reader.ValueTextEquals("Size"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
+					v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+				}
+				else if (reader.ValueTextEquals("CateId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
+					v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
+				}
+				else if (reader.ValueTextEquals("CateName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
+					v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
+				}
+				else if (reader.ValueTextEquals("Tags"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
+					v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
+				}
+				else if (reader.ValueTextEquals("StorageLocation"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
+					v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
+				}
+				else if (reader.ValueTextEquals("RegionId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
+					v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
+				}
+				else if (reader.ValueTextEquals("AppId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
+					v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
+				}
+				else if (reader.ValueTextEquals("Snapshots"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
+					reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem
+			{
+				VideoId = v0,
+				Title = v1,
+				Description = v2,
+				Duration = v3,
+				CoverURL = v4,
+				Status = v5,
+				CreationTime = v6,
+				ModificationTime = v7,
+				Size = v8,
+				CateId = v9,
+				CateName = v10,
+				Tags = v11,
+				StorageLocation = v12,
+				RegionId = v13,
+				AppId = v14,
+				Snapshots = v15,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Snapshot"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData
+			{
+				Snapshot = v0,
+			};
+		}
 	}
 }

@@ -125,39 +125,6 @@ namespace VodGen.Vod
 			+ ", MediaSnapshot = " + global::VodGen.Serialization.VodDisplay.Value(MediaSnapshot)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static ListSnapshotsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			MediaSnapshotData? v1 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("MediaSnapshot"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaSnapshot");
-					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : MediaSnapshotData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "MediaSnapshot"));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new ListSnapshotsResponse
-			{
-				RequestId = v0,
-				MediaSnapshot = v1,
-			};
-		}
-
 		/// <summary>The snapshots of the video.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class MediaSnapshotData
@@ -191,60 +158,6 @@ namespace VodGen.Vod
 				+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
 				+ " }";
 
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static MediaSnapshotData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				long? v0 = default;
-				string? v1 = default;
-				string? v2 = default;
-				string? v3 = default;
-				SnapshotsData? v4 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("Total"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Total");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
-					}
-					else if (reader.ValueTextEquals("CreationTime"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "CreationTime");
-						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-					}
-					else if (reader.ValueTextEquals("JobId"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "JobId");
-						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
-					}
-					else if (reader.ValueTextEquals("Regular"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Regular");
-						v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Regular");
-					}
-					else if (reader.ValueTextEquals("Snapshots"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Snapshots");
-						reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new MediaSnapshotData
-				{
-					Total = v0,
-					CreationTime = v1,
-					JobId = v2,
-					Regular = v3,
-					Snapshots = v4,
-				};
-			}
-
 			/// <summary>The snapshots on this page.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 			public sealed partial class SnapshotsData
@@ -257,32 +170,6 @@ namespace VodGen.Vod
 					=> "SnapshotsData { "
 					+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
 					+ " }";
-
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					global::System.Collections.Generic.IReadOnlyList<SnapshotItem>? v0 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("Snapshot"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => SnapshotItem.ReadJson(ref o, op)));
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new SnapshotsData
-					{
-						Snapshot = v0,
-					};
-				}
 
 				/// <summary>A snapshot image.</summary>
 				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -302,39 +189,6 @@ namespace VodGen.Vod
 						+ "Index = " + global::VodGen.Serialization.VodDisplay.Value(Index)
 						+ ", Url = " + global::VodGen.Serialization.VodDisplay.Value(Url)
 						+ " }";
-
-					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-					internal static SnapshotItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-					{
-						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-						long? v0 = default;
-						string? v1 = default;
-						ulong seen0 = 0;
-						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-						{
-							if (reader.ValueTextEquals("Index"u8))
-							{
-								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Index");
-								v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Index");
-							}
-							else if (reader.ValueTextEquals("Url"u8))
-							{
-								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Url");
-								v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Url");
-							}
-							else
-							{
-								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-							}
-						}
-
-						return new SnapshotItem
-						{
-							Index = v0,
-							Url = v1,
-						};
-					}
 				}
 			}
 		}
@@ -406,7 +260,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.ListSnapshotsResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.ListSnapshotsResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_ListSnapshotsResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -495,5 +349,151 @@ namespace VodGen.Vod
 			}
 		}
 		#pragma warning restore CS0618
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.ListSnapshotsResponse Read_ListSnapshotsResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData? v1 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("MediaSnapshot"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaSnapshot");
+					reader.Read(); v1 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_ListSnapshotsResponse_MediaSnapshotData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "MediaSnapshot"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.ListSnapshotsResponse
+			{
+				RequestId = v0,
+				MediaSnapshot = v1,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData Read_ListSnapshotsResponse_MediaSnapshotData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			long? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData? v4 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Total"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Total");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "CreationTime");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("JobId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "JobId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "JobId");
+				}
+				else if (reader.ValueTextEquals("Regular"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Regular");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Regular");
+				}
+				else if (reader.ValueTextEquals("Snapshots"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Snapshots");
+					reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData
+			{
+				Total = v0,
+				CreationTime = v1,
+				JobId = v2,
+				Regular = v3,
+				Snapshots = v4,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Snapshot"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData
+			{
+				Snapshot = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			long? v0 = default;
+			string? v1 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Index"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Index");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Index");
+				}
+				else if (reader.ValueTextEquals("Url"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Url");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Url");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem
+			{
+				Index = v0,
+				Url = v1,
+			};
+		}
 	}
 }

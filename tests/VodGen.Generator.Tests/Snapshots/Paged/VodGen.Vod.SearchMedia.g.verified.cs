@@ -199,53 +199,6 @@ namespace VodGen.Vod
 			+ ", MediaList = " + global::VodGen.Serialization.VodDisplay.Value(MediaList)
 			+ " }";
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static SearchMediaResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			long? v1 = default;
-			string? v2 = default;
-			global::System.Collections.Generic.IReadOnlyList<MediaListItem>? v3 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("Total"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
-					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
-				}
-				else if (reader.ValueTextEquals("ScrollToken"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "ScrollToken");
-					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ScrollToken");
-				}
-				else if (reader.ValueTextEquals("MediaList"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "MediaList");
-					v3 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "MediaList", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => MediaListItem.ReadJson(ref o, op)));
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new SearchMediaResponse
-			{
-				RequestId = v0,
-				Total = v1,
-				ScrollToken = v2,
-				MediaList = v3,
-			};
-		}
-
 		/// <summary>A match.</summary>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 		public sealed partial class MediaListItem
@@ -281,67 +234,6 @@ namespace VodGen.Vod
 				+ ", Image = " + global::VodGen.Serialization.VodDisplay.Value(Image)
 				+ ", AttachedMedia = " + global::VodGen.Serialization.VodDisplay.Value(AttachedMedia)
 				+ " }";
-
-			/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-			[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-			internal static MediaListItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-			{
-				global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-				string? v0 = default;
-				string? v1 = default;
-				string? v2 = default;
-				VideoData? v3 = default;
-				ImageData? v4 = default;
-				AttachedMediaData? v5 = default;
-				ulong seen0 = 0;
-				while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-				{
-					if (reader.ValueTextEquals("MediaType"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaType");
-						v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
-					}
-					else if (reader.ValueTextEquals("MediaId"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaId");
-						v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
-					}
-					else if (reader.ValueTextEquals("CreationTime"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "CreationTime");
-						v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-					}
-					else if (reader.ValueTextEquals("Video"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Video");
-						reader.Read(); v3 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : VideoData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Video"));
-					}
-					else if (reader.ValueTextEquals("Image"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Image");
-						reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : ImageData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Image"));
-					}
-					else if (reader.ValueTextEquals("AttachedMedia"u8))
-					{
-						global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "AttachedMedia");
-						reader.Read(); v5 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : AttachedMediaData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "AttachedMedia"));
-					}
-					else
-					{
-						global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-					}
-				}
-
-				return new MediaListItem
-				{
-					MediaType = v0,
-					MediaId = v1,
-					CreationTime = v2,
-					Video = v3,
-					Image = v4,
-					AttachedMedia = v5,
-				};
-			}
 
 			/// <summary>The video, when MediaType is video or audio.</summary>
 			[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
@@ -431,137 +323,6 @@ namespace VodGen.Vod
 					+ ", Snapshots = " + global::VodGen.Serialization.VodDisplay.Value(Snapshots)
 					+ " }";
 
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static VideoData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					double? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					string? v6 = default;
-					string? v7 = default;
-					long? v8 = default;
-					long? v9 = default;
-					string? v10 = default;
-					string? v11 = default;
-					string? v12 = default;
-					string? v13 = default;
-					string? v14 = default;
-					SnapshotsData? v15 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("VideoId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-						}
-						else if (reader.ValueTextEquals("Title"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-						}
-						else if (reader.ValueTextEquals("Description"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
-						}
-						else if (reader.ValueTextEquals("Duration"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
-						}
-						else if (reader.ValueTextEquals("CoverURL"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
-						}
-						else if (reader.ValueTextEquals("Status"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-						}
-						else if (reader.ValueTextEquals("CreationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
-							v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-						}
-						else if (reader.ValueTextEquals("ModificationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
-							v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
-						}
-						else if (reader.ValueTextEquals("Size"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
-							v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
-						}
-						else if (reader.ValueTextEquals("CateId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
-							v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
-						}
-						else if (reader.ValueTextEquals("CateName"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
-							v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
-						}
-						else if (reader.ValueTextEquals("Tags"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
-							v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
-						}
-						else if (reader.ValueTextEquals("StorageLocation"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
-							v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
-						}
-						else if (reader.ValueTextEquals("RegionId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
-							v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
-						}
-						else if (reader.ValueTextEquals("AppId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
-							v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
-						}
-						else if (reader.ValueTextEquals("Snapshots"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
-							reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : SnapshotsData.ReadJson(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new VideoData
-					{
-						VideoId = v0,
-						Title = v1,
-						Description = v2,
-						Duration = v3,
-						CoverURL = v4,
-						Status = v5,
-						CreationTime = v6,
-						ModificationTime = v7,
-						Size = v8,
-						CateId = v9,
-						CateName = v10,
-						Tags = v11,
-						StorageLocation = v12,
-						RegionId = v13,
-						AppId = v14,
-						Snapshots = v15,
-					};
-				}
-
 				/// <summary>Snapshot image addresses.</summary>
 				[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 				public sealed partial class SnapshotsData
@@ -574,32 +335,6 @@ namespace VodGen.Vod
 						=> "SnapshotsData { "
 						+ "Snapshot = " + global::VodGen.Serialization.VodDisplay.Value(Snapshot)
 						+ " }";
-
-					/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-					[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-					internal static SnapshotsData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-					{
-						global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-						global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-						ulong seen0 = 0;
-						while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-						{
-							if (reader.ValueTextEquals("Snapshot"u8))
-							{
-								global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
-								v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
-							}
-							else
-							{
-								global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-							}
-						}
-
-						return new SnapshotsData
-						{
-							Snapshot = v0,
-						};
-					}
 				}
 			}
 
@@ -641,67 +376,6 @@ namespace VodGen.Vod
 					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
 					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
 					+ " }";
-
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static ImageData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					string? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("ImageId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "ImageId");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ImageId");
-						}
-						else if (reader.ValueTextEquals("Title"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-						}
-						else if (reader.ValueTextEquals("URL"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
-						}
-						else if (reader.ValueTextEquals("Type"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Type");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
-						}
-						else if (reader.ValueTextEquals("Status"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-						}
-						else if (reader.ValueTextEquals("CreationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new ImageData
-					{
-						ImageId = v0,
-						Title = v1,
-						URL = v2,
-						Type = v3,
-						Status = v4,
-						CreationTime = v5,
-					};
-				}
 			}
 
 			/// <summary>The auxiliary file, when MediaType is attached.</summary>
@@ -742,67 +416,6 @@ namespace VodGen.Vod
 					+ ", Status = " + global::VodGen.Serialization.VodDisplay.Value(Status)
 					+ ", CreationTime = " + global::VodGen.Serialization.VodDisplay.Value(CreationTime)
 					+ " }";
-
-				/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-				[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-				internal static AttachedMediaData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-				{
-					global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-					string? v0 = default;
-					string? v1 = default;
-					string? v2 = default;
-					string? v3 = default;
-					string? v4 = default;
-					string? v5 = default;
-					ulong seen0 = 0;
-					while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-					{
-						if (reader.ValueTextEquals("MediaId"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaId");
-							v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
-						}
-						else if (reader.ValueTextEquals("Title"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
-							v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
-						}
-						else if (reader.ValueTextEquals("URL"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
-							v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
-						}
-						else if (reader.ValueTextEquals("BusinessType"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "BusinessType");
-							v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "BusinessType");
-						}
-						else if (reader.ValueTextEquals("Status"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
-							v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
-						}
-						else if (reader.ValueTextEquals("CreationTime"u8))
-						{
-							global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
-							v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
-						}
-						else
-						{
-							global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-						}
-					}
-
-					return new AttachedMediaData
-					{
-						MediaId = v0,
-						Title = v1,
-						URL = v2,
-						BusinessType = v3,
-						Status = v4,
-						CreationTime = v5,
-					};
-				}
 			}
 		}
 	}
@@ -871,7 +484,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.SearchMediaResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.SearchMediaResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_SearchMediaResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -965,5 +578,390 @@ namespace VodGen.Vod
 			}
 		}
 		#pragma warning restore CS0618
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse Read_SearchMediaResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			long? v1 = default;
+			string? v2 = default;
+			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.SearchMediaResponse.MediaListItem>? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("Total"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Total");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Total");
+				}
+				else if (reader.ValueTextEquals("ScrollToken"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "ScrollToken");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ScrollToken");
+				}
+				else if (reader.ValueTextEquals("MediaList"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "MediaList");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "MediaList", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.ObjectItem(ref r0, p0, i0, static (ref global::System.Text.Json.Utf8JsonReader o, string op, int oi) => Read_SearchMediaResponse_MediaListItem(ref o, op)));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse
+			{
+				RequestId = v0,
+				Total = v1,
+				ScrollToken = v2,
+				MediaList = v3,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem Read_SearchMediaResponse_MediaListItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData? v3 = default;
+			global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData? v4 = default;
+			global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData? v5 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("MediaType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaType");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaType");
+				}
+				else if (reader.ValueTextEquals("MediaId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "MediaId");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "CreationTime");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("Video"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Video");
+					reader.Read(); v3 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_SearchMediaResponse_MediaListItem_VideoData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Video"));
+				}
+				else if (reader.ValueTextEquals("Image"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Image");
+					reader.Read(); v4 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_SearchMediaResponse_MediaListItem_ImageData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Image"));
+				}
+				else if (reader.ValueTextEquals("AttachedMedia"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "AttachedMedia");
+					reader.Read(); v5 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_SearchMediaResponse_MediaListItem_AttachedMediaData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "AttachedMedia"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem
+			{
+				MediaType = v0,
+				MediaId = v1,
+				CreationTime = v2,
+				Video = v3,
+				Image = v4,
+				AttachedMedia = v5,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData Read_SearchMediaResponse_MediaListItem_VideoData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			double? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			string? v6 = default;
+			string? v7 = default;
+			long? v8 = default;
+			long? v9 = default;
+			string? v10 = default;
+			string? v11 = default;
+			string? v12 = default;
+			string? v13 = default;
+			string? v14 = default;
+			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData? v15 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "VideoId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("Title"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+				}
+				else if (reader.ValueTextEquals("Description"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "Description");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Description");
+				}
+				else if (reader.ValueTextEquals("Duration"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Duration");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadDouble(ref reader, path, "Duration");
+				}
+				else if (reader.ValueTextEquals("CoverURL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "CoverURL");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CoverURL");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "Status");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 6, path, "CreationTime");
+					v6 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else if (reader.ValueTextEquals("ModificationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 7, path, "ModificationTime");
+					v7 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ModificationTime");
+				}
+				else if (reader.ValueTextEquals("Size"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 8, path, "Size");
+					v8 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "Size");
+				}
+				else if (reader.ValueTextEquals("CateId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 9, path, "CateId");
+					v9 = global::VodGen.Serialization.VodJsonReader.ReadInt64(ref reader, path, "CateId");
+				}
+				else if (reader.ValueTextEquals("CateName"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 10, path, "CateName");
+					v10 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CateName");
+				}
+				else if (reader.ValueTextEquals("Tags"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 11, path, "Tags");
+					v11 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Tags");
+				}
+				else if (reader.ValueTextEquals("StorageLocation"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 12, path, "StorageLocation");
+					v12 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "StorageLocation");
+				}
+				else if (reader.ValueTextEquals("RegionId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 13, path, "RegionId");
+					v13 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RegionId");
+				}
+				else if (reader.ValueTextEquals("AppId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 14, path, "AppId");
+					v14 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "AppId");
+				}
+				else if (reader.ValueTextEquals("Snapshots"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 15, path, "Snapshots");
+					reader.Read(); v15 = global::VodGen.Serialization.VodJsonReader.IsNull(ref reader) ? null : Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData(ref reader, global::VodGen.Serialization.VodJsonReader.Child(path, "Snapshots"));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData
+			{
+				VideoId = v0,
+				Title = v1,
+				Description = v2,
+				Duration = v3,
+				CoverURL = v4,
+				Status = v5,
+				CreationTime = v6,
+				ModificationTime = v7,
+				Size = v8,
+				CateId = v9,
+				CateName = v10,
+				Tags = v11,
+				StorageLocation = v12,
+				RegionId = v13,
+				AppId = v14,
+				Snapshots = v15,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("Snapshot"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "Snapshot");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadArray(ref reader, path, "Snapshot", static (ref global::System.Text.Json.Utf8JsonReader r0, string p0, int i0) => global::VodGen.Serialization.VodJsonReader.StringItem(ref r0, p0, i0));
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData
+			{
+				Snapshot = v0,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData Read_SearchMediaResponse_MediaListItem_ImageData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("ImageId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "ImageId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "ImageId");
+				}
+				else if (reader.ValueTextEquals("Title"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+				}
+				else if (reader.ValueTextEquals("URL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
+				}
+				else if (reader.ValueTextEquals("Type"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "Type");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Type");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData
+			{
+				ImageId = v0,
+				Title = v1,
+				URL = v2,
+				Type = v3,
+				Status = v4,
+				CreationTime = v5,
+			};
+		}
+
+		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData Read_SearchMediaResponse_MediaListItem_AttachedMediaData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			string? v4 = default;
+			string? v5 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("MediaId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "MediaId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "MediaId");
+				}
+				else if (reader.ValueTextEquals("Title"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "Title");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Title");
+				}
+				else if (reader.ValueTextEquals("URL"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "URL");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "URL");
+				}
+				else if (reader.ValueTextEquals("BusinessType"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "BusinessType");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "BusinessType");
+				}
+				else if (reader.ValueTextEquals("Status"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 4, path, "Status");
+					v4 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "Status");
+				}
+				else if (reader.ValueTextEquals("CreationTime"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 5, path, "CreationTime");
+					v5 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "CreationTime");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData
+			{
+				MediaId = v0,
+				Title = v1,
+				URL = v2,
+				BusinessType = v3,
+				Status = v4,
+				CreationTime = v5,
+			};
+		}
 	}
 }

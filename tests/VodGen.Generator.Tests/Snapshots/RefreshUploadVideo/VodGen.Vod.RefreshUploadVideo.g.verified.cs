@@ -53,14 +53,14 @@ namespace VodGen.Vod
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadAddressInfo.ReadJson(ref r, p));
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
 
 		/// <summary>
 		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.UploadCredential.ReadJson(ref r, p));
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
@@ -70,53 +70,6 @@ namespace VodGen.Vod
 			+ ", VideoId = " + global::VodGen.Serialization.VodDisplay.Value(VideoId)
 			+ ", UploadAuth = " + global::VodGen.Serialization.VodDisplay.Secret(UploadAuth)
 			+ " }";
-
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static RefreshUploadVideoResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-		{
-			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			ulong seen0 = 0;
-			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
-			{
-				if (reader.ValueTextEquals("RequestId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
-					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
-				}
-				else if (reader.ValueTextEquals("UploadAddress"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
-					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
-				}
-				else if (reader.ValueTextEquals("VideoId"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
-					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
-				}
-				else if (reader.ValueTextEquals("UploadAuth"u8))
-				{
-					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
-					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
-				}
-				else
-				{
-					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
-				}
-			}
-
-			return new RefreshUploadVideoResponse
-			{
-				RequestId = v0,
-				UploadAddress = v1,
-				VideoId = v2,
-				UploadAuth = v3,
-			};
-		}
 	}
 
 	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
@@ -190,7 +143,7 @@ namespace VodGen.Vod
 
 		/// <inheritdoc/>
 		public override global::VodGen.Vod.RefreshUploadVideoResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
-			=> global::VodGen.Vod.RefreshUploadVideoResponse.ReadJson(ref reader, "$");
+			=> global::VodGen.Vod.VodGenJson.Read_RefreshUploadVideoResponse(ref reader, "$");
 	}
 
 	/// <summary>Operations of the vod API (2017-03-21) on <see cref="global::VodGen.VodClient"/>.</summary>
@@ -212,6 +165,56 @@ namespace VodGen.Vod
 		{
 			global::System.ArgumentNullException.ThrowIfNull(client);
 			return client.SendAsync(global::VodGen.Vod.RefreshUploadVideoOperation.Instance, request, cancellationToken);
+		}
+	}
+
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.RefreshUploadVideoResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.RefreshUploadVideoResponse Read_RefreshUploadVideoResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+		{
+			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
+			string? v0 = default;
+			string? v1 = default;
+			string? v2 = default;
+			string? v3 = default;
+			ulong seen0 = 0;
+			while (global::VodGen.Serialization.VodJsonReader.NextProperty(ref reader))
+			{
+				if (reader.ValueTextEquals("RequestId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 0, path, "RequestId");
+					v0 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "RequestId");
+				}
+				else if (reader.ValueTextEquals("UploadAddress"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 1, path, "UploadAddress");
+					v1 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAddress");
+				}
+				else if (reader.ValueTextEquals("VideoId"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 2, path, "VideoId");
+					v2 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "VideoId");
+				}
+				else if (reader.ValueTextEquals("UploadAuth"u8))
+				{
+					global::VodGen.Serialization.VodJsonReader.FirstTime(ref seen0, 3, path, "UploadAuth");
+					v3 = global::VodGen.Serialization.VodJsonReader.ReadString(ref reader, path, "UploadAuth");
+				}
+				else
+				{
+					global::VodGen.Serialization.VodJsonReader.SkipValue(ref reader);
+				}
+			}
+
+			return new global::VodGen.Vod.RefreshUploadVideoResponse
+			{
+				RequestId = v0,
+				UploadAddress = v1,
+				VideoId = v2,
+				UploadAuth = v3,
+			};
 		}
 	}
 }

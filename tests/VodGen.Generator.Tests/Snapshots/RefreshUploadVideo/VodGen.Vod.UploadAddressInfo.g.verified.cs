@@ -25,10 +25,13 @@ namespace VodGen.Vod
 			+ ", Bucket = " + global::VodGen.Serialization.VodDisplay.Value(Bucket)
 			+ ", FileName = " + global::VodGen.Serialization.VodDisplay.Value(FileName)
 			+ " }";
+	}
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static UploadAddressInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.UploadAddressInfo"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.UploadAddressInfo Read_UploadAddressInfo(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
 			string? v0 = default;
@@ -58,7 +61,7 @@ namespace VodGen.Vod
 				}
 			}
 
-			return new UploadAddressInfo
+			return new global::VodGen.Vod.UploadAddressInfo
 			{
 				Endpoint = v0,
 				Bucket = v1,

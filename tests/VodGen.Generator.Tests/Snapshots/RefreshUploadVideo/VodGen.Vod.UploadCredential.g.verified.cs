@@ -37,10 +37,13 @@ namespace VodGen.Vod
 			+ ", ExpireUTCTime = " + global::VodGen.Serialization.VodDisplay.Value(ExpireUTCTime)
 			+ ", Region = " + global::VodGen.Serialization.VodDisplay.Value(Region)
 			+ " }";
+	}
 
-		/// <summary>Reads the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
-		[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-		internal static UploadCredential ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
+	internal static partial class VodGenJson
+	{
+		/// <summary>Reads a <see cref="global::VodGen.Vod.UploadCredential"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
+		internal static global::VodGen.Vod.UploadCredential Read_UploadCredential(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::VodGen.Serialization.VodJsonReader.ExpectObject(ref reader, path);
 			string? v0 = default;
@@ -88,7 +91,7 @@ namespace VodGen.Vod
 				}
 			}
 
-			return new UploadCredential
+			return new global::VodGen.Vod.UploadCredential
 			{
 				AccessKeyId = v0,
 				AccessKeySecret = v1,
