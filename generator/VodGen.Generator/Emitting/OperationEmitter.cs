@@ -28,7 +28,7 @@ internal static class OperationEmitter
         writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
         writer.WriteLine(ObjectClassEmitter.Hidden);
         writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
-        var validation = new ValidationEmitter(source, names.Qualified(names.Request));
+        var validation = new ValidationEmitter(source);
         validation.EmitFields(writer);
         writer.WriteLine("/// <summary>The one instance.</summary>");
         writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");

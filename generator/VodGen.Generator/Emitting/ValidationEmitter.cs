@@ -26,19 +26,17 @@ internal sealed class ValidationEmitter
     private readonly Dictionary<string, BoundClass> _components = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _componentHasChecks = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _collectedComponents = new(System.StringComparer.Ordinal);
-    private readonly string _namespace;
     private int _locals;
 
-    public ValidationEmitter(BoundOperation operation, string requestType)
+    public ValidationEmitter(BoundOperation operation)
     {
-        _namespace = operation.Namespace;
         foreach (var component in operation.Components)
         {
             _components[component.Name] = component;
         }
 
         FindCheckedComponents();
-        Collect(operation.Request, requestType, string.Empty);
+        Collect(operation.Request, string.Empty);
     }
 
     public void EmitFields(SourceWriter writer)
@@ -141,13 +139,13 @@ internal sealed class ValidationEmitter
         }
     }
 
-    private void Collect(BoundClass plan, string type, string path)
+    private void Collect(BoundClass plan, string path)
     {
         // Nested classes with nothing to check get no method and no loop over their values.
         foreach (var nested in plan.Nested.Where(HasChecks))
         {
             _methods[nested] = Unique("Validate" + path + nested.Name);
-            _nested.Add((nested, type + "." + nested.Name, _methods[nested]));
+            _nested.Add((nested, nested.QualifiedName, _methods[nested]));
         }
 
         foreach (var member in plan.Members)
@@ -181,7 +179,7 @@ internal sealed class ValidationEmitter
 
         foreach (var nested in plan.Nested.Where(HasChecks))
         {
-            Collect(nested, type + "." + nested.Name, path + nested.Name);
+            Collect(nested, path + nested.Name);
         }
     }
 
@@ -192,11 +190,10 @@ internal sealed class ValidationEmitter
         {
             method = Unique("Validate" + component.Name);
             _methods[component] = method;
-            var type = "global::" + _namespace + "." + component.Name;
-            _nested.Add((component, type, method));
+            _nested.Add((component, component.QualifiedName, method));
             if (_collectedComponents.Add(component.Name))
             {
-                Collect(component, type, component.Name);
+                Collect(component, component.Name);
             }
         }
 
