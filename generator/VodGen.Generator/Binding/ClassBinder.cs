@@ -14,7 +14,8 @@ internal static class ClassBinder
 {
     public const string JsonElementType = "global::System.Text.Json.JsonElement";
 
-    private static readonly string[] ReservedMemberNames = { "ToString", "ReadJson", "WriteJson", "Equals", "GetHashCode", "GetType" };
+    // Members every generated class has (from object, and its ToString override); properties are named around them.
+    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>The hidden class, one per namespace, that holds the readers and writers of the generated classes.</summary>
     public const string SerializersClass = "VodGenJson";
