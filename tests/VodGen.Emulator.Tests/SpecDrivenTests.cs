@@ -29,7 +29,46 @@ public sealed class SpecDrivenTests : EmulatorTestBase, IDisposable
               }
             }
             """);
+        File.WriteAllText(Path.Combine(_folder, "SetSampleConfig.json"), """
+            {
+              "info": { "style": "RPC", "product": "vod", "version": "2017-03-21" },
+              "components": { "schemas": { "Node": { "type": "object", "properties": { "Name": { "type": "string" }, "Children": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } } } } } },
+              "apis": {
+                "SetSampleConfig": {
+                  "parameters": [
+                    { "name": "Config", "in": "query", "style": "flat", "schema": { "type": "object", "required": true, "properties": { "Mode": { "type": "string" }, "Limits": { "type": "object", "properties": { "Max": { "type": "integer" } } } } } },
+                    { "name": "Rule", "in": "query", "style": "repeatList", "schema": { "type": "array", "items": { "type": "object", "properties": { "Value": { "type": "array", "items": { "type": "string" } } } } } },
+                    { "name": "Extra", "in": "query", "schema": { "type": "any" } },
+                    { "name": "Root", "in": "query", "style": "json", "schema": { "$ref": "#/components/schemas/Node" } }
+                  ],
+                  "responses": { "200": { "schema": { "$ref": "#/components/schemas/Node" } } },
+                  "errorCodes": { "600": [ { "errorCode": "Quota.Exceeded", "errorMessage": "m" } ] }
+                }
+              }
+            }
+            """);
         options.SpecFolders.Add(_folder);
+    }
+
+    [Fact]
+    public async Task Official_constructs_are_validated_as_they_are_sent()
+    {
+        Dictionary<string, string> Call(params (string Name, string Value)[] parameters)
+        {
+            var call = new Dictionary<string, string>(RawCall.Common("SetSampleConfig")) { ["Format"] = "JSON" };
+            foreach (var (name, value) in parameters)
+            {
+                call[name] = value;
+            }
+
+            return call;
+        }
+
+        var (missingStatus, missingBody, _) = await Raw().GetAsync(Call(("Rule.1.Value.1", "x")));
+        var (fineStatus, _, _) = await Raw().GetAsync(Call(("Config.Limits.Max", "5"), ("Rule.1.Value.2", "y"), ("Extra", "{\"a\":1}"), ("Root", "{\"Name\":\"r\",\"Children\":[]}")));
+
+        Assert.Equal((400, true), (missingStatus, missingBody.Contains("\"Code\":\"MissingParameter\"", StringComparison.Ordinal) && missingBody.Contains("Config", StringComparison.Ordinal)));
+        Assert.Equal(200, fineStatus);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -14,8 +14,12 @@ internal static class ParameterValidator
     {
         foreach (var parameter in operation.Parameters)
         {
+            // An object with style flat arrives member by member (Config.Mode, Config.Limits.Max), never as itself.
+            var flatObject = parameter.Type == "object" && parameter.Style is "flat" or "repeatList";
             var flattened = parameter.Type == "array" && parameter.Style != "json";
-            var values = flattened ? ListValues(parameter.Name, parameters) : parameters.TryGetValue(parameter.Name, out var single) ? new[] { single } : Array.Empty<string>();
+            var values = flatObject ? MemberValues(parameter.Name, parameters)
+                : flattened ? ListValues(parameter.Name, parameters)
+                : parameters.TryGetValue(parameter.Name, out var single) ? new[] { single } : Array.Empty<string>();
             if (values.Count == 0 || (parameter.Type == "string" && values.All(string.IsNullOrEmpty)))
             {
                 if (parameter.Required)
@@ -23,6 +27,11 @@ internal static class ParameterValidator
                     return GatewayError.MissingParameter(parameter.Name);
                 }
 
+                continue;
+            }
+
+            if (flatObject)
+            {
                 continue;
             }
 
@@ -44,6 +53,12 @@ internal static class ParameterValidator
     // Values of Name.1, Name.2, ... (or Name.1.Field) for flattened lists.
     private static IReadOnlyList<string> ListValues(string name, IReadOnlyDictionary<string, string> parameters)
         => parameters.Where(p => p.Key.StartsWith(name + ".", StringComparison.Ordinal) && p.Key.Length > name.Length + 1 && char.IsAsciiDigit(p.Key[name.Length + 1]))
+            .Select(p => p.Value)
+            .ToList();
+
+    // Values of Name.Field, Name.Sub.Field, Name.List.1 ... for flat objects.
+    private static IReadOnlyList<string> MemberValues(string name, IReadOnlyDictionary<string, string> parameters)
+        => parameters.Where(p => p.Key.StartsWith(name + ".", StringComparison.Ordinal) && p.Key.Length > name.Length + 1)
             .Select(p => p.Value)
             .ToList();
 
