@@ -14,6 +14,8 @@ internal static class TrackingNames
     public const string BoundOperations = nameof(BoundOperations);
 
     public const string BoundSharedTypes = nameof(BoundSharedTypes);
+
+    public const string Namespaces = nameof(Namespaces);
     public const string FileDiagnostics = nameof(FileDiagnostics);
     public const string MergeDiagnostics = nameof(MergeDiagnostics);
     public const string UploadSupport = nameof(UploadSupport);

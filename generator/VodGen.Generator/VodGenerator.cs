@@ -41,6 +41,7 @@ public sealed class VodGenerator : IIncrementalGenerator
         var operations = merged.SelectMany(static (specs, _) => specs.Operations).WithTrackingName(TrackingNames.Operations);
         var boundOperations = operations.Select(static (operation, cancellationToken) => OperationBinder.Bind(operation, cancellationToken)).WithTrackingName(TrackingNames.BoundOperations);
         var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);
+        var namespaces = merged.SelectMany(static (specs, _) => SourceOutputs.Namespaces(specs)).WithTrackingName(TrackingNames.Namespaces);
         var boundSharedTypes = sharedTypes.Select(static (type, cancellationToken) => OperationBinder.BindShared(type, cancellationToken)).WithTrackingName(TrackingNames.BoundSharedTypes);
         var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.FileDiagnostics);
         var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).WithTrackingName(TrackingNames.MergeDiagnostics);
@@ -60,6 +61,7 @@ public sealed class VodGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(boundOperations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
         context.RegisterSourceOutput(uploads, static (spc, upload) => SourceOutputs.AddUpload(spc, upload));
         context.RegisterSourceOutput(boundSharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
+        context.RegisterSourceOutput(namespaces, static (spc, ns) => SourceOutputs.AddSerializers(spc, ns));
         context.RegisterSourceOutput(fileDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
         context.RegisterSourceOutput(mergeDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
     }

@@ -12,7 +12,7 @@ public class IncrementalTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SpecFiles, TrackingNames.Parsed, TrackingNames.Options, TrackingNames.Merged, TrackingNames.Products,
-        TrackingNames.Operations, TrackingNames.SharedTypes, TrackingNames.BoundOperations, TrackingNames.BoundSharedTypes,
+        TrackingNames.Operations, TrackingNames.SharedTypes, TrackingNames.BoundOperations, TrackingNames.BoundSharedTypes, TrackingNames.Namespaces,
     };
 
     // Every step the generator names (Roslyn adds its own, such as SourceOutput, which hold generated text).

@@ -13,7 +13,7 @@ public class SyntheticProductTests
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/synth.json", spec) });
 
         Assert.Empty(diagnostics);
-        Assert.Equal(300 + 1, run.GeneratedSources.Length); // one file per operation, and the service class
+        Assert.Equal(300 + 2, run.GeneratedSources.Length); // one file per operation, the service class, the serializers declaration
 
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));

@@ -68,9 +68,24 @@ internal static class ObjectClassEmitter
     /// </summary>
     public static void OpenSerializers(SourceWriter writer)
     {
-        // Every generated file adds its part, so no part carries attributes or documentation (they would be duplicates).
-        writer.WriteLine("// The JSON readers and writers of the generated classes of this namespace, for generated code only.");
+        // Every generated file adds its part; the attributes and documentation are on the one declaration of
+        // EmitSerializersDeclaration (on every part they would be duplicates).
         writer.Open("internal static partial class " + ClassBinder.SerializersClass);
+    }
+
+    /// <summary>The file that declares the namespace's serializers class once, with its attributes, hidden from IntelliSense.</summary>
+    public static string EmitSerializersDeclaration(string ns)
+    {
+        var writer = new SourceWriter().FileHeader();
+        writer.Open("namespace " + ns);
+        writer.WriteLine("/// <summary>Reads and writes the JSON of the classes VodGen generates in this namespace; for generated code only.</summary>");
+        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteLine(Hidden);
+        writer.WriteLine("internal static partial class " + ClassBinder.SerializersClass);
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.Close();
+        return writer.ToString();
     }
 
     /// <summary>The reader (classes that are read) and writer (classes that are sent) of a class and its nested classes.</summary>

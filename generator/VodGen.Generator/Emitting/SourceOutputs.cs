@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using VodGen.Generator.Diagnostics;
 using VodGen.Generator.Binding;
@@ -17,6 +18,14 @@ internal static class SourceOutputs
 
     public static void AddSharedType(SourceProductionContext context, BoundSharedType type)
         => Add(context, type.Namespace + "." + type.Class.Name + ".g.cs", type, SharedTypeEmitter.Emit);
+
+    /// <summary>The namespaces that get generated code, once each.</summary>
+    public static EquatableArray<string> Namespaces(MergedSpecs specs)
+        => specs.Products.Select(p => p.Namespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>The one declaration of a namespace's serializers class that carries its attributes and documentation.</summary>
+    public static void AddSerializers(SourceProductionContext context, string ns)
+        => Add(context, ns + "." + ClassBinder.SerializersClass + ".g.cs", ns, ObjectClassEmitter.EmitSerializersDeclaration);
 
     public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
         => Add(context, upload.Create.Product.Namespace + ".VodUploadExtensions.g.cs", upload, UploadEmitter.Emit);

@@ -350,7 +350,6 @@ namespace VodGen.Vod
 		}
 	}
 
-	// The JSON readers and writers of the generated classes of this namespace, for generated code only.
 	internal static partial class VodGenJson
 	{
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
