@@ -61,9 +61,13 @@ public sealed class DuplicateSendTests
     [Fact]
     public async Task A_creating_call_that_times_out_after_sending_is_reported_as_may_have_run()
     {
+        // The server reads the whole request, then answers nothing until well after the client's timeout. That
+        // timeout must leave the server time to read the request even on a loaded machine: a client that gives up
+        // first resets the connection, the request never arrives whole, and the case under test (sent, then timed
+        // out) is not the one that happened.
         await using var server = new HostileServer(async (request, stream) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(4));
             return false;
         });
         using var client = new VodClient(new VodClientOptions
@@ -71,7 +75,7 @@ public sealed class DuplicateSendTests
             Endpoint = server.Endpoint,
             Credentials = new StaticCredentialsProvider(Hostile.AccessKeyId, Hostile.Secret),
             Throttling = new VodThrottlingOptions { Mode = VodThrottlingMode.Off },
-            Timeout = TimeSpan.FromMilliseconds(300),
+            Timeout = TimeSpan.FromSeconds(2),
         });
 
         var exception = await Assert.ThrowsAsync<VodOutcomeUnknownException>(() => client.CreateUploadVideoAsync(Hostile.Create));
