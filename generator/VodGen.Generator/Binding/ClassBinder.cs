@@ -31,7 +31,7 @@ internal static class ClassBinder
         for (var i = 0; i < members.Count; i++)
         {
             var name = Identifiers.ToPascalCase(members[i].JsonName);
-            names[i] = Unique(name == className ? name + "Value" : name, used);
+            names[i] = Identifiers.Unique(name == className ? name + "Value" : name, used);
         }
 
         for (var i = 0; i < members.Count; i++)
@@ -102,7 +102,7 @@ internal static class ClassBinder
 
     private static BoundType NestedClass(SchemaModel schema, string preferredName, ClassRole role, string ns, Builder owner, HashSet<string> used)
     {
-        var name = Unique(schema.TypeName.Length > 0 && role == ClassRole.Request ? schema.TypeName : preferredName, used);
+        var name = Identifiers.Unique(schema.TypeName.Length > 0 && role == ClassRole.Request ? schema.TypeName : preferredName, used);
         var nested = BindObject(name, owner.QualifiedName + "." + name, owner.Key + "_" + name, schema, role, ns);
         owner.Nested.Add(nested);
         return BoundType.Class(name, nested.QualifiedName, nested.SerializerKey);
@@ -110,7 +110,7 @@ internal static class ClassBinder
 
     private static string OptionType(SchemaModel schema, string baseName, Builder owner, HashSet<string> used)
     {
-        var name = Unique(schema.TypeName.Length > 0 ? schema.TypeName : baseName + "Option", used);
+        var name = Identifiers.Unique(schema.TypeName.Length > 0 ? schema.TypeName : baseName + "Option", used);
         var members = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "All", "TryFromValue", "ToString", "Equals", "GetHashCode", "GetType" };
         var values = new List<BoundOptionValue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -118,7 +118,7 @@ internal static class ClassBinder
         {
             if (seen.Add(value))
             {
-                values.Add(new BoundOptionValue(value, Unique(Identifiers.ToPascalCase(value), members)));
+                values.Add(new BoundOptionValue(value, Identifiers.Unique(Identifiers.ToPascalCase(value), members)));
             }
         }
 
@@ -126,16 +126,6 @@ internal static class ClassBinder
         return name;
     }
 
-    private static string Unique(string name, HashSet<string> used)
-    {
-        var candidate = name;
-        for (var i = 2; !used.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
 
     // Collects a class while its members are bound; nested classes are finished before their owner.
     private sealed class Builder

@@ -19,16 +19,11 @@ internal static class ErrorsEmitter
         var properties = new List<string>();
         foreach (var error in source.Operation.Errors)
         {
-            var name = Identifiers.ToPascalCase(error.Code);
-            var unique = name;
-            for (var i = 2; !used.Add(unique); i++)
-            {
-                unique = name + i.ToString(CultureInfo.InvariantCulture);
-            }
-
+            var unique = Identifiers.Unique(Identifiers.ToPascalCase(error.Code), used);
             properties.Add(unique);
             var status = error.HttpStatus.ToString(CultureInfo.InvariantCulture);
-            XmlDoc.Summary(writer, error.Code + " (HTTP " + status + "): " + (error.Description.Length > 0 ? error.Description : error.Message), string.Empty);
+            var statusText = error.HttpStatus > 0 ? "HTTP " + status : "HTTP status not documented";
+            XmlDoc.Summary(writer, error.Code + " (" + statusText + "): " + (error.Description.Length > 0 ? error.Description : error.Message), string.Empty);
             writer.WriteLine("public static global::VodGen.VodErrorCode " + unique + " { get; } = new(" + Literals.String(error.Code) + ", " + status + ", " + Literals.String(error.Message) + ");");
             writer.WriteLine();
         }

@@ -145,14 +145,5 @@ internal sealed class FlatParameterEmitter
 
     private string Local(string prefix) => prefix + (_index++).ToString(CultureInfo.InvariantCulture);
 
-    private string Unique(string name)
-    {
-        var candidate = name;
-        for (var i = 2; !_used.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
+    private string Unique(string name) => Parsing.Identifiers.Unique(name, _used);
 }

@@ -245,16 +245,7 @@ internal sealed class ValidationEmitter
         };
     }
 
-    private string Unique(string name)
-    {
-        var candidate = name;
-        for (var i = 2; !_used.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
+    private string Unique(string name) => Parsing.Identifiers.Unique(name, _used);
 
     private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 

@@ -85,13 +85,12 @@ internal static class SpecMerger
             product.NameComponents(model);
             foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
             {
+                // Each operation is bound with the shared schemas its parameters reach (which flattening and
+                // validation spell out); a type is emitted for every schema some generated operation reaches.
                 var operation = product.WithComponentNames(located.Operation);
-                var used = product.ComponentsUsedBy(operation);
-                operations.Add(new OperationSource(model, operation, used));
+                operations.Add(new OperationSource(model, operation, product.ComponentsUsedBy(operation, includeResponse: false)));
                 CollectSharedTypes(model.Namespace, located, operation.Response, sharedTypes, diagnostics);
-
-                // Only the shared schemas some generated operation reaches become types.
-                foreach (var component in used)
+                foreach (var component in product.ComponentsUsedBy(operation, includeResponse: true))
                 {
                     components[model.Namespace + "." + component.Name] = new SharedTypeSource(model.Namespace, component.Name, component.Schema, IsComponent: true);
                 }
@@ -261,12 +260,13 @@ internal static class SpecMerger
             Response = operation.Response is null ? null : Rename(operation.Response, _renames),
         };
 
-        // The shared schemas an operation reaches (parameters and answer, through each other), in name order.
-        public EquatableArray<ComponentModel> ComponentsUsedBy(OperationModel operation)
+        // The shared schemas an operation reaches (its parameters, and its answer when asked, through each other),
+        // in name order.
+        public EquatableArray<ComponentModel> ComponentsUsedBy(OperationModel operation, bool includeResponse)
         {
             var found = new SortedDictionary<string, ComponentModel>(StringComparer.Ordinal);
             var pending = new Stack<SchemaModel>(operation.Parameters.Select(p => p.Schema));
-            if (operation.Response is not null)
+            if (includeResponse && operation.Response is not null)
             {
                 pending.Push(operation.Response);
             }

@@ -10,7 +10,7 @@ internal sealed record ProductModel(
 
 /// <summary>
 /// One operation ready to emit, with the product it belongs to and the shared schemas its parameters refer to
-/// (directly or through each other), which flattened parameters need to spell out their members.
+/// (directly or through each other), which flattening and validation need to spell out their members.
 /// </summary>
 internal sealed record OperationSource(ProductModel Product, OperationModel Operation, EquatableArray<ComponentModel> Components = default);
 

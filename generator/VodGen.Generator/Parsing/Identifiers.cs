@@ -45,6 +45,21 @@ internal static class Identifiers
         return Keywords.Contains(local) ? "@" + local : local;
     }
 
+    /// <summary>
+    /// <paramref name="name"/>, or the first of <c>name2</c>, <c>name3</c>, ... that <paramref name="used"/> does not
+    /// hold yet; the result is added to it.
+    /// </summary>
+    public static string Unique(string name, System.Collections.Generic.HashSet<string> used)
+    {
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
     public static bool IsValidTypeName(string name)
     {
         if (name.Length == 0 || !IsIdentifierStart(name[0]))

@@ -18,8 +18,6 @@ internal sealed class JsonTreeBuilder
     // Past this many members, duplicate keys are found with a set of decoded names rather than by comparing bytes.
     private const int LinearDuplicateCheck = 16;
 
-    private static readonly JsonScalarNode[] NoScalars = Array.Empty<JsonScalarNode>();
-
     private readonly byte[] _utf8;
     private readonly List<JsonPropertyNode> _duplicateKeys;
     private readonly CancellationToken _cancellationToken;
@@ -120,7 +118,7 @@ internal sealed class JsonTreeBuilder
         }
 
         _depth--;
-        var node = new JsonArrayNode(start, (int)reader.TokenStartIndex + 1, elements.Count == 0 ? NoScalars : elements.ToArray());
+        var node = new JsonArrayNode(start, (int)reader.TokenStartIndex + 1, elements.Count == 0 ? Array.Empty<JsonTreeNode>() : elements.ToArray());
         elements.Clear();
         return node;
     }
