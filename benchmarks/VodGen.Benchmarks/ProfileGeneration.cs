@@ -33,6 +33,20 @@ internal static class ProfileGeneration
         return 0;
     }
 
+    public static int WriteSources(string product, string directory)
+    {
+        var file = new generator::VodGen.Generator.Model.SpecFileText("/bench/spec.json", GenerationBenchmarks.SpecOf(product), default);
+        var merged = generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { generator::VodGen.Generator.Parsing.SpecReader.Read(file, default) }, new(string.Empty, true, default), default);
+        Directory.CreateDirectory(directory);
+        foreach (var operation in merged.Operations)
+        {
+            var bound = generator::VodGen.Generator.Binding.OperationBinder.Bind(operation, default);
+            File.WriteAllText(Path.Combine(directory, bound.Operation.Name + ".g.cs"), generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit(bound));
+        }
+
+        return 0;
+    }
+
     private static void Report(TextWriter output, string what, Action action, int runs = 20)
     {
         for (var i = 0; i < 3; i++)

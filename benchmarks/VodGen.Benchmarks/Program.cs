@@ -17,6 +17,12 @@ if (args.Length == 2 && args[0] == "profile-generation")
     return ProfileGeneration.Run(Console.Out, args[1]);
 }
 
+if (args.Length == 3 && args[0] == "write-generated")
+{
+    // The sources generated for a product, one file per operation, to read what the output is made of.
+    return ProfileGeneration.WriteSources(args[1], args[2]);
+}
+
 if (args.Length > 0 && args[0] == "limiter-accuracy")
 {
     var limits = args.Skip(1).Select(int.Parse).ToArray();

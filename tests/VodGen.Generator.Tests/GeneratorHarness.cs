@@ -64,7 +64,28 @@ internal sealed class GeneratorHarness
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();
         Assert.Null(run.Exception);
-        return (run, output, generatorDiagnostics);
+        return (run, WithNullableWarnings(output, run), generatorDiagnostics);
+    }
+
+    /// <summary>
+    /// The output with each generated file's nullable context switched from annotations only (what consumers compile,
+    /// see SourceWriter.FileHeader) to warnings on as well, so that every test that compiles the output also checks
+    /// the generated annotations and bodies for nullable mistakes.
+    /// </summary>
+    private static Compilation WithNullableWarnings(Compilation output, GeneratorRunResult run)
+    {
+        foreach (var source in run.GeneratedSources)
+        {
+            var text = source.SourceText.ToString();
+            Assert.Contains("\n#nullable enable annotations\n", text, StringComparison.Ordinal);
+            var strict = CSharpSyntaxTree.ParseText(
+                text.Replace("\n#nullable enable annotations\n", "\n#nullable enable\n", StringComparison.Ordinal),
+                (CSharpParseOptions)source.SyntaxTree.Options,
+                source.SyntaxTree.FilePath);
+            output = output.ReplaceSyntaxTree(source.SyntaxTree, strict);
+        }
+
+        return output;
     }
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));

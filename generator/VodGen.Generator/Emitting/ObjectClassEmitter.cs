@@ -21,11 +21,16 @@ internal static class ObjectClassEmitter
     /// <summary>The qualified name of the namespace's serializers class, for calls from outside it.</summary>
     public static string Serializers(string ns) => "global::" + ns + "." + ClassBinder.SerializersClass;
 
-    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, string ns, string remarks = "")
+    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, string ns, string remarks = "", bool isNested = false)
     {
         XmlDoc.Summary(writer, plan.Description, summaryFallback);
         XmlDoc.Remarks(writer, remarks);
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        if (!isNested)
+        {
+            // Tools treat members of nested classes as generated through their containing type.
+            writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        }
+
         writer.Open("public sealed partial class " + plan.Name);
         var first = true;
         foreach (var member in plan.Members)
@@ -50,7 +55,7 @@ internal static class ObjectClassEmitter
         foreach (var nested in plan.Nested)
         {
             writer.WriteLine();
-            Emit(writer, nested, "A value of " + plan.Name + ".", ns);
+            Emit(writer, nested, "A value of " + plan.Name + ".", ns, isNested: true);
         }
 
         foreach (var option in plan.Options)
@@ -162,53 +167,40 @@ internal static class ObjectClassEmitter
             return;
         }
 
-        writer.WriteLine("\t=> " + Literals.String(plan.Name + " { "));
+        // One call with the names and values, not a concatenation: the compiler binds far less per member.
+        writer.WriteLine("\t=> global::VodGen.Serialization.VodDisplay.Describe(");
+        writer.WriteLine("\t\t" + Literals.String(plan.Name) + ",");
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
-            var display = member.Schema.Secret ? "Secret" : "Value";
-            var separator = i == 0 ? string.Empty : ", ";
-            writer.WriteLine("\t+ " + Literals.String(separator + member.PropertyName + " = ")
-                + " + global::VodGen.Serialization.VodDisplay." + display + "(" + member.PropertyName + ")");
+            var value = member.Schema.Secret ? "global::VodGen.Serialization.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
+            writer.WriteLine("\t\t" + Literals.String(member.PropertyName) + ", " + value + (i == plan.Members.Count - 1 ? ");" : ","));
         }
-
-        writer.WriteLine("\t+ \" }\";");
     }
 
     private static void EmitReader(SourceWriter writer, BoundClass plan)
     {
+        // A loop over the members the class knows and a switch with one short statement per member; matching names,
+        // skipping unknown members and refusing repeated ones is the runtime's VodObjectReader's job.
+        var members = "Members_" + plan.SerializerKey;
         writer.WriteLine("/// <summary>Reads a <see cref=\"" + plan.QualifiedName + "\"/> from the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
         writer.Open("internal static " + plan.QualifiedName + " Read_" + plan.SerializerKey + "(ref " + JsonReaderType + " reader, string path)");
-        writer.WriteLine(Reader + ".ExpectObject(ref reader, path);");
         for (var i = 0; i < plan.Members.Count; i++)
         {
             writer.WriteLine(plan.Members[i].QualifiedDeclaredType + " v" + i + " = default;");
         }
 
-        // One bit per member, 64 to a mask, so a member the answer gives twice is refused rather than overwritten.
-        for (var mask = 0; mask * 64 < plan.Members.Count; mask++)
-        {
-            writer.WriteLine("ulong seen" + mask + " = 0;");
-        }
-
-        writer.Open("while (" + Reader + ".NextProperty(ref reader))");
-        for (var i = 0; i < plan.Members.Count; i++)
-        {
-            var member = plan.Members[i];
-            writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + Literals.String(member.JsonName) + "u8))");
-            writer.WriteLine(Reader + ".FirstTime(ref seen" + (i / 64) + ", " + (i % 64) + ", path, " + Literals.String(member.JsonName) + ");");
-            writer.WriteLine(ReadStatement(member, "v" + i));
-            writer.Close();
-        }
-
+        var names = string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
+        writer.WriteLine("var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, " + members + " ??= new(" + names + "));");
+        writer.Open("while (o.Next(ref reader))");
         if (plan.Members.Count > 0)
         {
-            writer.Open("else");
-        }
+            writer.Open("switch (o.Member)");
+            for (var i = 0; i < plan.Members.Count; i++)
+            {
+                writer.WriteLine("case " + i + ": v" + i + " = " + ReadExpression(plan.Members[i]) + "; break;");
+            }
 
-        writer.WriteLine(Reader + ".SkipValue(ref reader);");
-        if (plan.Members.Count > 0)
-        {
             writer.Close();
         }
 
@@ -230,25 +222,29 @@ internal static class ObjectClassEmitter
         }
 
         writer.Close();
+        writer.WriteLine();
+        writer.WriteLine("private static global::VodGen.Serialization.VodJsonMembers? " + members + ";");
     }
 
-    private static string ReadStatement(BoundMember member, string variable)
+    private static string ReadExpression(BoundMember member)
     {
-        var name = Literals.String(member.JsonName);
         var schema = member.Schema;
         switch (schema.Kind)
         {
+            case SchemaKind.Array when schema.Items!.Kind == SchemaKind.Object:
+                return "o.Objects(ref reader, Read_" + member.TypeRef.Element!.SerializerKey + ")";
+            case SchemaKind.Array when schema.Items.Kind == SchemaKind.Array:
+                return "o.Array(ref reader, " + ItemReader(schema.Items, member.TypeRef.Element!, 0) + ")";
             case SchemaKind.Array:
-                return variable + " = " + Reader + ".ReadArray(ref reader, path, " + name + ", " + ItemReader(schema.Items!, member.TypeRef.Element!, 0) + ");";
+                return "o.Array(ref reader, " + Reader + "." + ScalarReader(schema.Items, member.TypeRef.Element!) + "Item)";
             case SchemaKind.Object:
-                return "reader.Read(); " + variable + " = " + Reader + ".IsNull(ref reader) ? null : Read_" + member.TypeRef.SerializerKey
-                    + "(ref reader, " + Reader + ".Child(path, " + name + "));";
+                return "o.Object(ref reader, Read_" + member.TypeRef.SerializerKey + ")";
             default:
-                return variable + " = " + Reader + ".Read" + ScalarReader(schema, member.TypeRef) + "(ref reader, path, " + name + ");";
+                return "o." + ScalarReader(schema, member.TypeRef) + "(ref reader)";
         }
     }
 
-    // A lambda reading one array element; nested arrays get their own lambda one level deeper.
+    // A lambda reading one element of a nested array; arrays in it get their own lambda one level deeper.
     private static string ItemReader(SchemaModel items, BoundType itemType, int depth)
     {
         var (r, p, i) = ("r" + depth, "p" + depth, "i" + depth);

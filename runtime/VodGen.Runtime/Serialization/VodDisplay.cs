@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.ComponentModel;
 using System.Globalization;
+using System.Text;
 
 namespace VodGen.Serialization;
 
@@ -18,6 +19,34 @@ public static class VodDisplay
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>
+    /// The one-line text of a generated object, <c>Type { A = 1, B = null }</c>: <paramref name="membersAndValues"/>
+    /// alternates member names and their values (secrets already replaced by <see cref="Secret"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The list does not alternate names and values.</exception>
+    public static string Describe(string typeName, params object?[] membersAndValues)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        ArgumentNullException.ThrowIfNull(membersAndValues);
+        if (membersAndValues.Length % 2 != 0)
+        {
+            throw new ArgumentException("Member names and values must come in pairs.", nameof(membersAndValues));
+        }
+
+        if (membersAndValues.Length == 0)
+        {
+            return typeName + " { }";
+        }
+
+        var text = new StringBuilder(typeName).Append(" { ");
+        for (var i = 0; i < membersAndValues.Length; i += 2)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(membersAndValues[i] as string).Append(" = ").Append(Value(membersAndValues[i + 1]));
+        }
+
+        return text.Append(" }").ToString();
+    }
 
     /// <summary>Text for a secret value: <c>null</c> or <c>***</c>, never the value.</summary>
     public static string Secret(object? value) => value is null ? "null" : "***";

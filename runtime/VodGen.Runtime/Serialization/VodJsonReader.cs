@@ -24,26 +24,6 @@ public static class VodJsonReader
         }
     }
 
-    /// <summary>Moves to the next property name; false at the end of the object.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.TokenType == JsonTokenType.PropertyName;
-    }
-
-    /// <summary>Moves from a property name to its value.</summary>
-    public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
-
-    /// <summary>Skips the value of a property the spec does not describe.</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        reader.Skip();
-    }
-
-    /// <summary>True when the current value is JSON null.</summary>
-    public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
-
     /// <summary>The path of a member of the object at <paramref name="path"/>.</summary>
     public static string Child(string path, string name) => path + "." + name;
 
@@ -204,21 +184,6 @@ public static class VodJsonReader
             JsonTokenType.False => false,
             _ => throw Mismatch(Item(arrayPath, index), "a boolean", reader.TokenType),
         };
-
-    /// <summary>
-    /// Marks member <paramref name="index"/> of the object at <paramref name="path"/> as read, and refuses it the
-    /// second time: an answer that gives a member twice is ambiguous (which value is meant?), so it is not trusted.
-    /// </summary>
-    public static void FirstTime(ref ulong seen, int index, string path, string name)
-    {
-        var bit = 1UL << index;
-        if ((seen & bit) != 0)
-        {
-            throw new VodProtocolException($"The response is ambiguous: {Child(path, name)} appears more than once.", jsonPath: Child(path, name));
-        }
-
-        seen |= bit;
-    }
 
     // Seconds that fit a TimeSpan: finite, not negative, below TimeSpan.MaxValue (about 29,000 years).
     private static bool IsDuration(double seconds) => seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds;
