@@ -255,8 +255,8 @@ internal static class ObjectClassEmitter
                 return head + Reader + ".ReadArrayValue(ref " + r + ", " + Reader + ".Item(" + p + ", " + i + "), "
                     + ItemReader(items.Items!, itemType.Element!, depth + 1) + ")";
             case SchemaKind.Object:
-                return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " o, string op, int oi) => Read_"
-                    + itemType.SerializerKey + "(ref o, op))";
+                return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " e, string ep, int ei) => Read_"
+                    + itemType.SerializerKey + "(ref e, ep))";
             default:
                 return head + Reader + "." + ScalarReader(items, itemType) + "Item(ref " + r + ", " + p + ", " + i + ")";
         }
