@@ -55,6 +55,7 @@ internal static class ProfileGeneration
         }
 
         var times = new List<double>();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < runs; i++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -62,7 +63,8 @@ internal static class ProfileGeneration
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
+        allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / runs;
         times.Sort();
-        output.WriteLine($"  {what,-40} {times[times.Count / 2],8:F2} ms (median of {runs})");
+        output.WriteLine($"  {what,-40} {times[times.Count / 2],8:F2} ms (median of {runs}) {allocated / 1e6,8:F1} MB allocated per run");
     }
 }

@@ -9,6 +9,12 @@ internal static class Literals
     /// <summary>A regular string literal with every character that needs it escaped.</summary>
     public static string String(string value)
     {
+        // Nearly every value (member names, codes) needs no escape: one concatenation instead of a builder.
+        if (!NeedsEscape(value))
+        {
+            return "\"" + value + "\"";
+        }
+
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
@@ -35,6 +41,19 @@ internal static class Literals
         }
 
         return builder.Append('"').ToString();
+    }
+
+    private static bool NeedsEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c == '"' || c == '\\' || char.IsControl(c) || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A UTF-8 literal (<c>"..."u8</c>) of ASCII text.</summary>

@@ -143,7 +143,7 @@ internal static class ObjectClassEmitter
         }
 
         var required = member.IsRequiredMember ? "required " : string.Empty;
-        writer.WriteLine("public " + required + member.DeclaredType + " " + member.PropertyName + " { get; init; }");
+        writer.WriteLine("public ", required, member.DeclaredType, " " + member.PropertyName, " { get; init; }");
     }
 
     private static void EmitDecodeMethod(SourceWriter writer, BoundMember member, string ns)
@@ -174,7 +174,7 @@ internal static class ObjectClassEmitter
         {
             var member = plan.Members[i];
             var value = member.Schema.Secret ? "global::VodGen.Serialization.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
-            writer.WriteLine("\t\t" + Literals.String(member.PropertyName) + ", " + value + (i == plan.Members.Count - 1 ? ");" : ","));
+            writer.WriteLine("\t\t", Literals.String(member.PropertyName), ", ", value, i == plan.Members.Count - 1 ? ");" : ",");
         }
     }
 
@@ -187,7 +187,7 @@ internal static class ObjectClassEmitter
         writer.Open("internal static " + plan.QualifiedName + " Read_" + plan.SerializerKey + "(ref " + JsonReaderType + " reader, string path)");
         for (var i = 0; i < plan.Members.Count; i++)
         {
-            writer.WriteLine(plan.Members[i].QualifiedDeclaredType + " v" + i + " = default;");
+            writer.WriteLine(plan.Members[i].QualifiedDeclaredType, " v", Number(i), " = default;");
         }
 
         var names = string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
@@ -198,7 +198,7 @@ internal static class ObjectClassEmitter
             writer.Open("switch (o.Member)");
             for (var i = 0; i < plan.Members.Count; i++)
             {
-                writer.WriteLine("case " + i + ": v" + i + " = " + ReadExpression(plan.Members[i]) + "; break;");
+                writer.WriteLine("case ", Number(i), ": v" + Number(i) + " = ", ReadExpression(plan.Members[i]), "; break;");
             }
 
             writer.Close();
@@ -215,7 +215,7 @@ internal static class ObjectClassEmitter
             writer.Open("return new " + plan.QualifiedName);
             for (var i = 0; i < plan.Members.Count; i++)
             {
-                writer.WriteLine(plan.Members[i].PropertyName + " = v" + i + ",");
+                writer.WriteLine(plan.Members[i].PropertyName, " = v", Number(i), ",");
             }
 
             writer.Close(";");
@@ -225,6 +225,11 @@ internal static class ObjectClassEmitter
         writer.WriteLine();
         writer.WriteLine("private static global::VodGen.Serialization.VodJsonMembers? " + members + ";");
     }
+
+    // Member indexes as text, cached: every reader writes each of them three times.
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 128).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Number(int value) => value < SmallNumbers.Length ? SmallNumbers[value] : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string ReadExpression(BoundMember member)
     {

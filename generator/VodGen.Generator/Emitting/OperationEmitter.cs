@@ -126,7 +126,7 @@ internal static class OperationEmitter
         switch (parameter.Style)
         {
             case ParameterStyle.Simple:
-                writer.WriteLine("writer.Write(" + Literals.Utf8(encodedName) + ", " + value + ");");
+                writer.WriteLine("writer.Write(", Literals.Utf8(encodedName), ", ", value, ");");
                 break;
             case ParameterStyle.Json:
                 writer.Open("if (" + value + " is { } " + variable + ")");

@@ -34,6 +34,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes one line made of parts, without joining them into a string first (hot lines of large files).</summary>
+    public SourceWriter WriteLine(string first, string second, string third = "", string fourth = "", string fifth = "")
+    {
+        _builder.Append('\t', _indent).Append(first).Append(second).Append(third).Append(fourth).Append(fifth).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <paramref name="header"/> and an opening brace, then indents.</summary>
     public SourceWriter Open(string header)
     {

@@ -12,6 +12,14 @@ internal static class XmlDoc
 {
     public static void Summary(SourceWriter writer, string text, string fallback)
     {
+        var chosen = text.Trim().Length > 0 ? text : fallback;
+        if (IsPlainLine(chosen))
+        {
+            // Most summaries are one plain line: nothing to escape or split.
+            writer.WriteLine("/// <summary>", chosen, "</summary>");
+            return;
+        }
+
         var lines = new List<string>(Lines(text.Trim().Length > 0 ? text : fallback));
         if (lines.Count == 1)
         {
@@ -43,6 +51,25 @@ internal static class XmlDoc
         }
 
         writer.WriteLine("/// </remarks>");
+    }
+
+    // Text that Escape and Lines would return unchanged as one line.
+    private static bool IsPlainLine(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Escapes text for XML content.</summary>
