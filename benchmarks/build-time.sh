@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Incremental build time of consumer projects after touching one C# file: the same project without the generator
 # (the baseline), with one operation, with the VOD-scale product (186 official entries on one line, as official
-# files are published) and with the synthetic product (300 operations). Each is built 3 times; the medians and
+# files are published), the VOD-scale product's types and properties alone as plain sources (no method bodies: the
+# least a typed client of those operations compiles) and the synthetic product (300 operations). Each is built 3 times; the medians and
 # their ratio to the baseline are printed as a Markdown table.
 # Usage: bash benchmarks/build-time.sh            (uses the compiler server, as a developer's machine does)
 #        VODGEN_NO_SERVER=1 bash benchmarks/build-time.sh   (a new compiler process per build, as CI runs it)
@@ -14,9 +15,12 @@ if [ "${VODGEN_NO_SERVER:-}" = "1" ]; then shared="false"; fi
 dotnet build -c Release "$repo/benchmarks/VodGen.Benchmarks" >/dev/null
 dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-synthetic-spec "$work/synth.json" >/dev/null
 dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-vod-spec "$work/vod.json" >/dev/null
+# The floor: the VOD-scale product's generated types and properties with every method body removed, as plain sources.
+dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-generated vod-one-line "$work/floor-sources" --declarations-only >/dev/null
 
-consumer() { # name spec-file (empty: no generator at all)
+consumer() { # name spec-file (empty: no generator at all) [directory of sources to compile as the project's own]
   mkdir -p "$work/$1"
+  if [ -n "${3:-}" ]; then cp "$3"/*.cs "$work/$1/"; fi
   local generator=""
   if [ -n "$2" ]; then
     generator="<ProjectReference Include=\"$repo/generator/VodGen.Generator/VodGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
@@ -51,12 +55,13 @@ median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 consumer none ""
 consumer one "$repo/specs/RefreshUploadVideo.json"
 consumer vod "$work/vod.json"
+consumer floor "" "$work/floor-sources"
 consumer large "$work/synth.json"
 seconds none >/dev/null   # warm the compiler server (when used) on a neutral build
 base=""
 echo "| consumer (compiler server: $shared) | build after an edit, 3 runs (s) | median | × without the generator |"
 echo "| --- | --- | ---: | ---: |"
-for pair in "none:without the generator" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "large:synthetic product (300 operations)"; do
+for pair in "none:without the generator" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "floor:its types and properties only, no method bodies (floor, plain sources)" "large:synthetic product (300 operations)"; do
   name="${pair%%:*}"; label="${pair#*:}"
   a=$(seconds "$name"); b=$(seconds "$name"); c=$(seconds "$name")
   m=$(median "$a" "$b" "$c")

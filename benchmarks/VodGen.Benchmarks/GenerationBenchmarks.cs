@@ -97,13 +97,16 @@ public class GenerationBenchmarks
         return _edit;
     }
 
-    private GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        new[] { new generator::VodGen.Generator.VodGenerator().AsSourceGenerator() },
-        _texts,
-        new CSharpParseOptions(LanguageVersion.Latest),
-        _options);
+    private GeneratorDriver NewDriver() => NewDriver(_texts, _options);
 
-    private sealed class SpecText(string path, string text) : AdditionalText
+    /// <summary>A driver that runs VodGen over <paramref name="texts"/>, each marked as a spec by <paramref name="options"/>.</summary>
+    internal static GeneratorDriver NewDriver(ImmutableArray<AdditionalText> texts, AnalyzerConfigOptionsProvider options) => CSharpGeneratorDriver.Create(
+        new[] { new generator::VodGen.Generator.VodGenerator().AsSourceGenerator() },
+        texts,
+        new CSharpParseOptions(LanguageVersion.Latest),
+        options);
+
+    internal sealed class SpecText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
 
@@ -112,7 +115,7 @@ public class GenerationBenchmarks
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class SpecOptions(string specPath) : AnalyzerConfigOptionsProvider
+    internal sealed class SpecOptions(string specPath) : AnalyzerConfigOptionsProvider
     {
         private static readonly Options Spec = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.VodGenSpec", "true"));
         private static readonly Options None = new(ImmutableDictionary<string, string>.Empty);

@@ -1,6 +1,7 @@
 extern alias generator;
 
 using System.Diagnostics;
+using Microsoft.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 
@@ -33,18 +34,37 @@ internal static class ProfileGeneration
         return 0;
     }
 
-    public static int WriteSources(string product, string directory)
+    /// <summary>
+    /// Writes every source the generator produces for a product into <paramref name="directory"/>. With
+    /// <paramref name="declarationsOnly"/>, every method body becomes <c>throw null!</c>: the types and properties
+    /// alone, the least any typed client of the product must compile (benchmarks/build-time.sh builds it as a floor).
+    /// </summary>
+    public static int WriteSources(string product, string directory, bool declarationsOnly)
     {
-        var file = new generator::VodGen.Generator.Model.SpecFileText("/bench/spec.json", GenerationBenchmarks.SpecOf(product), default);
-        var merged = generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { generator::VodGen.Generator.Parsing.SpecReader.Read(file, default) }, new(string.Empty, true, default), default);
+        var path = "/bench/specs/" + product + ".json";
+        var texts = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.AdditionalText>(new GenerationBenchmarks.SpecText(path, GenerationBenchmarks.SpecOf(product)));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Sources");
+        var run = GenerationBenchmarks.NewDriver(texts, new GenerationBenchmarks.SpecOptions(path)).RunGenerators(compilation).GetRunResult().Results[0];
         Directory.CreateDirectory(directory);
-        foreach (var operation in merged.Operations)
+        foreach (var source in run.GeneratedSources)
         {
-            var bound = generator::VodGen.Generator.Binding.OperationBinder.Bind(operation, default);
-            File.WriteAllText(Path.Combine(directory, bound.Operation.Name + ".g.cs"), generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit(bound));
+            var text = declarationsOnly
+                ? new DeclarationsOnly().Visit(source.SyntaxTree.GetRoot()).ToFullString()
+                : source.SourceText.ToString();
+            File.WriteAllText(Path.Combine(directory, source.HintName), text);
         }
 
         return 0;
+    }
+
+    // Replaces each method's body with `=> throw null!;` (constructors, properties and their initializers stay).
+    private sealed class DeclarationsOnly : Microsoft.CodeAnalysis.CSharp.CSharpSyntaxRewriter
+    {
+        public override Microsoft.CodeAnalysis.SyntaxNode? VisitMethodDeclaration(Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax node)
+            => node.WithBody(null)
+                .WithExpressionBody(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ArrowExpressionClause(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(" throw null!")))
+                .WithSemicolonToken(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Token(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SemicolonToken).WithTrailingTrivia(node.GetTrailingTrivia()))
+                .WithParameterList(node.ParameterList.WithTrailingTrivia(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Space));
     }
 
     private static void Report(TextWriter output, string what, Action action, int runs = 20)

@@ -4,6 +4,7 @@ using VodGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- write-generated vod-one-line DIR [--declarations-only]
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
 if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")
 {
@@ -17,10 +18,11 @@ if (args.Length == 2 && args[0] == "profile-generation")
     return ProfileGeneration.Run(Console.Out, args[1]);
 }
 
-if (args.Length == 3 && args[0] == "write-generated")
+if (args.Length is 3 or 4 && args[0] == "write-generated")
 {
-    // The sources generated for a product, one file per operation, to read what the output is made of.
-    return ProfileGeneration.WriteSources(args[1], args[2]);
+    // The sources generated for a product, to read what the output is made of; with --declarations-only, bodies
+    // removed (the floor that benchmarks/build-time.sh builds).
+    return ProfileGeneration.WriteSources(args[1], args[2], declarationsOnly: args.Length == 4 && args[3] == "--declarations-only");
 }
 
 if (args.Length > 0 && args[0] == "limiter-accuracy")
