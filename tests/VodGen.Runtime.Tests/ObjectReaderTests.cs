@@ -135,6 +135,22 @@ public class ObjectReaderTests
         => Assert.Equal(path, Assert.Throws<VodProtocolException>(() => Read(json, ReadLists)).JsonPath);
 
     [Fact]
+    public void A_default_reader_says_how_it_must_be_made()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Read("{}", static (ref Utf8JsonReader r, string _) => default(VodObjectReader).Next(ref r)));
+        Assert.Contains("constructor", error.Message);
+    }
+
+    [Fact]
+    public void A_member_table_keeps_its_own_copy_of_the_names()
+    {
+        var names = new[] { "Id", "Size" };
+        var members = new VodJsonMembers(names);
+        names[0] = "Changed";
+        Assert.Equal("Id", members[0]);
+    }
+
+    [Fact]
     public void A_member_table_refuses_a_name_listed_twice()
         => Assert.Throws<ArgumentException>(() => new VodJsonMembers("A", "B", "A"));
 

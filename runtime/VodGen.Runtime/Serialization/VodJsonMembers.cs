@@ -20,7 +20,7 @@ public sealed class VodJsonMembers
     public VodJsonMembers(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        _names = names;
+        _names = (string[])names.Clone(); // the caller's array stays the caller's
         _utf8 = new byte[names.Length][];
         for (var i = 0; i < names.Length; i++)
         {

@@ -43,8 +43,14 @@ public struct VodObjectReader
     /// Moves to the next member the class knows, skipping the values of others; false at the end of the object.
     /// </summary>
     /// <exception cref="VodProtocolException">The object gives a member a second time: which value is meant is unclear, so the answer is not trusted.</exception>
+    /// <exception cref="InvalidOperationException">The reader is a <c>default</c> value, not made by the constructor.</exception>
     public bool Next(ref Utf8JsonReader reader)
     {
+        if (_members is null)
+        {
+            throw new InvalidOperationException("A VodObjectReader must be created with its constructor, on the object to read.");
+        }
+
         while (true)
         {
             reader.Read();
