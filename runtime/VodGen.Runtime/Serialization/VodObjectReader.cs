@@ -121,6 +121,8 @@ public struct VodObjectReader
             throw VodJsonReader.Mismatch(arrayPath, "an array", reader.TokenType);
         }
 
+        // Its own loop rather than ReadArray with an item delegate: that delegate would have to capture `read`, one
+        // allocation per list read.
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
