@@ -30,8 +30,8 @@ public class GenerationBenchmarks
     private GeneratorDriver _warm = null!;
     private int _edit;
 
-    /// <summary>Which product: <c>synthetic-300</c> or <c>vod-one-line</c>.</summary>
-    [Params("synthetic-300", "vod-one-line")]
+    /// <summary>Which product: <c>synthetic-300</c>, <c>vod-one-line</c> or <c>vod-published-size</c>.</summary>
+    [Params("synthetic-300", "vod-one-line", "vod-published-size")]
     public string Product { get; set; } = "synthetic-300";
 
     /// <summary>The spec text of a product this suite measures.</summary>
@@ -44,7 +44,8 @@ public class GenerationBenchmarks
 
         using var stream = typeof(GenerationBenchmarks).Assembly.GetManifestResourceStream("official-sample.json")!;
         using var reader = new StreamReader(stream);
-        return VodScaleProduct.Create(reader.ReadToEnd());
+        var sample = reader.ReadToEnd();
+        return product == "vod-published-size" ? VodScaleProduct.CreatePublishedSize(sample) : VodScaleProduct.Create(sample);
     }
 
     [GlobalSetup]

@@ -9,7 +9,7 @@ namespace VodGen.Benchmarks;
 
 /// <summary>
 /// A quick split of generation into its stages (stopwatch, many runs), to see where the time goes before a
-/// BenchmarkDotNet run measures the whole: <c>dotnet run -c Release -- profile-generation vod-one-line</c>.
+/// BenchmarkDotNet run measures the whole: <c>DOTNET_TieredCompilation=0 dotnet run -c Release -- profile-generation vod-one-line</c>.
 /// </summary>
 internal static class ProfileGeneration
 {
@@ -23,6 +23,12 @@ internal static class ProfileGeneration
         var bound = merged.Operations.Select(o => generator::VodGen.Generator.Binding.OperationBinder.Bind(o, default)).ToList();
         var sources = bound.Select(generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit).ToList();
 
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
+        {
+            // A few runs leave most code at the JIT's first tier; BenchmarkDotNet's figures are steady-state code.
+            output.WriteLine("(set DOTNET_TieredCompilation=0 for optimized code from the first run)");
+        }
+
         output.WriteLine($"{product}: {bytes.Length:N0} bytes of spec, {merged.Operations.Count} operations, {sources.Sum(s => s.Length):N0} characters generated");
         Report(output, "JsonDocument.Parse", () => JsonDocument.Parse(bytes).Dispose());
         Report(output, "JSON tree", () => generator::VodGen.Generator.Parsing.JsonTreeBuilder.Build(bytes, new(), default));
@@ -30,6 +36,9 @@ internal static class ProfileGeneration
         Report(output, "merge", () => generator::VodGen.Generator.Merging.SpecMerger.Merge(new[] { parsed }, new(string.Empty, true, default), default));
         Report(output, "bind", () => merged.Operations.Select(o => generator::VodGen.Generator.Binding.OperationBinder.Bind(o, default)).ToList());
         Report(output, "emit", () => bound.ForEach(b => generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit(b)));
+        var texts = System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new GenerationBenchmarks.SpecText("/bench/spec.json", spec));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Profile");
+        Report(output, "cold generation (new driver)", () => GenerationBenchmarks.NewDriver(texts, new GenerationBenchmarks.SpecOptions("/bench/spec.json")).RunGenerators(compilation).GetRunResult());
         Report(output, "Roslyn parses the output (in the build)", () => sources.ForEach(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s)), runs: 5);
         return 0;
     }
@@ -67,8 +76,21 @@ internal static class ProfileGeneration
                 .WithParameterList(node.ParameterList.WithTrailingTrivia(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Space));
     }
 
+    // VODGEN_PROFILE_STAGE=<start of a stage's name> runs only that stage, 150 times (for a profiler to record).
+    private static readonly string? OnlyStage = Environment.GetEnvironmentVariable("VODGEN_PROFILE_STAGE");
+
     private static void Report(TextWriter output, string what, Action action, int runs = 20)
     {
+        if (OnlyStage is not null)
+        {
+            if (!what.StartsWith(OnlyStage, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            runs = 150;
+        }
+
         for (var i = 0; i < 3; i++)
         {
             action();
@@ -76,6 +98,8 @@ internal static class ProfileGeneration
 
         var times = new List<double>();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         for (var i = 0; i < runs; i++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -83,8 +107,12 @@ internal static class ProfileGeneration
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
+        // Per run: bytes allocated, collections (all, and full ones) and the time they paused the program.
         allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / runs;
+        var collections = (GC.CollectionCount(0) - gen0) / (double)runs;
+        var full = (GC.CollectionCount(2) - gen2) / (double)runs;
+        var pause = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs;
         times.Sort();
-        output.WriteLine($"  {what,-40} {times[times.Count / 2],8:F2} ms (median of {runs}) {allocated / 1e6,8:F1} MB allocated per run");
+        output.WriteLine($"  {what,-40} {times[times.Count / 2],8:F2} ms (median of {runs}) {allocated / 1e6,6:F1} MB, {collections:F1} GCs ({full:F2} full), {pause:F2} ms paused");
     }
 }

@@ -3,7 +3,7 @@ using VodGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
-// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes)
+// DOTNET_TieredCompilation=0 dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes; also vod-published-size, synthetic-300)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- write-generated vod-one-line DIR [--declarations-only]
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
 if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")

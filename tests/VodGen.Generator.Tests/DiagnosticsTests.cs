@@ -70,6 +70,23 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void VODGEN001_after_a_larger_file_sees_only_its_own_bytes()
+    {
+        // The parser reads from a pooled buffer: what a larger file left in it must not be read as this file's end.
+        // Both sizes fall in the pool's 1024-byte bucket, so the second file gets the first one's buffer.
+        var text = "{ \"info\": {" + new string(' ', 1000 - 12);
+        var larger = "{ \"x\": \"" + new string('x', 1024 - 12) + "\" }";
+        var alone = Single("VODGEN001", text);
+        Parsing.SpecReader.Read(new Model.SpecFileText("/p/specs/large.json", larger, default), CancellationToken.None);
+
+        var after = Single("VODGEN001", text);
+
+        Assert.Equal(text.Length, after.Location.SourceSpan.Start);
+        Assert.Equal(alone.Location, after.Location);
+        Assert.Equal(alone.GetMessage(System.Globalization.CultureInfo.InvariantCulture), after.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void VODGEN002_missing_apis()
         => Assert.Contains("'apis'", Single("VODGEN002", "{ " + Info + " }", at: "{ ").GetMessage(System.Globalization.CultureInfo.InvariantCulture));
 

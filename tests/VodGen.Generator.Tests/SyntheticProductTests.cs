@@ -35,6 +35,25 @@ public class SyntheticProductTests
     }
 
     [Fact]
+    public void Vod_scale_product_at_the_published_size_builds_with_its_prose_as_docs()
+    {
+        // The same product with placeholder prose where official files carry theirs, to the published file's size.
+        var spec = VodScaleProduct.CreatePublishedSize(GeneratorHarness.Fixture("official-sample.json"));
+        Assert.DoesNotContain('\n', spec);
+        var size = System.Text.Encoding.UTF8.GetByteCount(spec);
+        Assert.InRange(size, VodScaleProduct.PublishedSize * 95 / 100, VodScaleProduct.PublishedSize * 105 / 100);
+
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/vod.json", spec) });
+
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var sources = run.GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
+        Assert.Equal(VodScaleProduct.OfficialOperationCount, sources.Count(s => s.Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
+        Assert.Contains(sources, s => s.Contains("<summary>This value is described here by placeholder text", StringComparison.Ordinal));
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+
+    [Fact]
     public void Parsing_honours_cancellation()
     {
         using var cancel = new CancellationTokenSource();

@@ -38,8 +38,12 @@ internal sealed class JsonTreeBuilder
     /// <exception cref="JsonException">The bytes are not valid JSON.</exception>
     /// <exception cref="JsonTreeException">The document is empty or has content after its end.</exception>
     public static JsonTreeNode Build(byte[] utf8, List<JsonPropertyNode> duplicateKeys, CancellationToken cancellationToken)
+        => Build(utf8, utf8.Length, duplicateKeys, cancellationToken);
+
+    /// <summary>Reads the document held in the first <paramref name="length"/> bytes of <paramref name="utf8"/>.</summary>
+    public static JsonTreeNode Build(byte[] utf8, int length, List<JsonPropertyNode> duplicateKeys, CancellationToken cancellationToken)
     {
-        var reader = new Utf8JsonReader(utf8, Options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, 0, length), Options);
         if (!reader.Read())
         {
             throw new JsonTreeException("the file is empty", 0);

@@ -16,6 +16,7 @@ internal sealed class SourcePositionMap
 {
     private readonly string _path;
     private readonly byte[] _utf8;
+    private readonly int _length;
     private readonly List<int> _lineStarts = new() { 0 };
     private int _linesScanned;
 
@@ -24,9 +25,18 @@ internal sealed class SourcePositionMap
     private readonly List<int> _knownChars = new() { 0 };
 
     public SourcePositionMap(string path, byte[] utf8)
+        : this(path, utf8, utf8.Length)
+    {
+    }
+
+    /// <param name="path">The file's path, for locations.</param>
+    /// <param name="utf8">The file's bytes in its first <paramref name="length"/> bytes (a pooled buffer may be longer).</param>
+    /// <param name="length">How many bytes of <paramref name="utf8"/> are the file.</param>
+    public SourcePositionMap(string path, byte[] utf8, int length)
     {
         _path = path;
         _utf8 = utf8;
+        _length = length;
     }
 
     public LocationInfo Locate(int startByte, int endByte)
@@ -41,7 +51,7 @@ internal sealed class SourcePositionMap
     /// <summary>A location for a 0-based line and byte column, as <see cref="System.Text.Json.JsonException"/> reports.</summary>
     public LocationInfo LocateLine(long zeroBasedLine, long bytePositionInLine)
     {
-        ScanLines(_utf8.Length);
+        ScanLines(_length);
         var line = (int)Math.Min(Math.Max(zeroBasedLine, 0), _lineStarts.Count - 1);
         var start = (int)Math.Min(_lineStarts[line] + Math.Max(bytePositionInLine, 0), int.MaxValue);
         return Locate(start, start + 1);
@@ -80,7 +90,7 @@ internal sealed class SourcePositionMap
     private int CharOffset(int byteOffset)
     {
         // An offset inside a multi-byte character stands for that character (tokens never start inside one).
-        while (byteOffset > 0 && byteOffset < _utf8.Length && (_utf8[byteOffset] & 0xC0) == 0x80)
+        while (byteOffset > 0 && byteOffset < _length && (_utf8[byteOffset] & 0xC0) == 0x80)
         {
             byteOffset--;
         }
@@ -99,5 +109,5 @@ internal sealed class SourcePositionMap
         return chars;
     }
 
-    private int Clamp(int offset) => Math.Min(Math.Max(offset, 0), _utf8.Length);
+    private int Clamp(int offset) => Math.Min(Math.Max(offset, 0), _length);
 }

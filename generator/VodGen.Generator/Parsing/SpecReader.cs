@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -15,12 +16,17 @@ internal static class SpecReader
     {
         var map = new SourcePositionMap(file.Path, Array.Empty<byte>());
         var context = new SpecReadContext(map, cancellationToken);
+        byte[]? utf8 = null;
         try
         {
-            var utf8 = Encoding.UTF8.GetBytes(file.Text);
-            map = new SourcePositionMap(file.Path, utf8);
+            // The bytes live only while the file is read (the models hold decoded strings), so they come from the
+            // pool: an official file is megabytes, and a fresh array that size per run is a large-object allocation.
+            var length = Encoding.UTF8.GetByteCount(file.Text);
+            utf8 = ArrayPool<byte>.Shared.Rent(length);
+            Encoding.UTF8.GetBytes(file.Text, 0, file.Text.Length, utf8, 0);
+            map = new SourcePositionMap(file.Path, utf8, length);
             context = new SpecReadContext(map, cancellationToken);
-            var model = ReadFile(context, file, utf8);
+            var model = ReadFile(context, file, utf8, length);
             return new SpecParseResult(model, context.Diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -33,16 +39,23 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.InternalError, map.Locate(0, 0), exception.GetType().Name + ": " + exception.Message);
             return new SpecParseResult(null, context.Diagnostics.ToEquatableArray());
         }
+        finally
+        {
+            if (utf8 is not null)
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
+        }
     }
 
-    private static SpecFileModel? ReadFile(SpecReadContext context, SpecFileText file, byte[] utf8)
+    private static SpecFileModel? ReadFile(SpecReadContext context, SpecFileText file, byte[] utf8, int length)
     {
         var path = file.Path;
         var duplicates = new List<JsonPropertyNode>();
         JsonTreeNode root;
         try
         {
-            root = JsonTreeBuilder.Build(utf8, duplicates, context.CancellationToken);
+            root = JsonTreeBuilder.Build(utf8, length, duplicates, context.CancellationToken);
         }
         catch (JsonException exception)
         {
