@@ -16,6 +16,7 @@ internal static class TrackingNames
     public const string BoundSharedTypes = nameof(BoundSharedTypes);
 
     public const string Namespaces = nameof(Namespaces);
+    public const string HelpPage = nameof(HelpPage);
     public const string FileDiagnostics = nameof(FileDiagnostics);
     public const string MergeDiagnostics = nameof(MergeDiagnostics);
     public const string UploadSupport = nameof(UploadSupport);

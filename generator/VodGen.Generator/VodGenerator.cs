@@ -43,8 +43,11 @@ public sealed class VodGenerator : IIncrementalGenerator
         var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);
         var namespaces = merged.SelectMany(static (specs, _) => SourceOutputs.Namespaces(specs)).WithTrackingName(TrackingNames.Namespaces);
         var boundSharedTypes = sharedTypes.Select(static (type, cancellationToken) => OperationBinder.BindShared(type, cancellationToken)).WithTrackingName(TrackingNames.BoundSharedTypes);
-        var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.FileDiagnostics);
-        var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).WithTrackingName(TrackingNames.MergeDiagnostics);
+        var helpPage = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => Diagnostics.HelpLinks.PageOf(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.HelpPage);
+        var fileDiagnostics = parsed.SelectMany(static (result, _) => result.Diagnostics).Combine(helpPage).WithTrackingName(TrackingNames.FileDiagnostics);
+        var mergeDiagnostics = merged.SelectMany(static (specs, _) => specs.Diagnostics).Combine(helpPage).WithTrackingName(TrackingNames.MergeDiagnostics);
 
         // Upload helpers: for products with both upload operations, in projects that reference VodGen.Upload.
         var uploadSupport = merged.Select(static (specs, _) => UploadSupport.Find(specs)).WithTrackingName(TrackingNames.UploadSupport);
@@ -62,7 +65,7 @@ public sealed class VodGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(uploads, static (spc, upload) => SourceOutputs.AddUpload(spc, upload));
         context.RegisterSourceOutput(boundSharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
         context.RegisterSourceOutput(namespaces, static (spc, ns) => SourceOutputs.AddSerializers(spc, ns));
-        context.RegisterSourceOutput(fileDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
-        context.RegisterSourceOutput(mergeDiagnostics, static (spc, diagnostic) => SourceOutputs.Report(spc, diagnostic));
+        context.RegisterSourceOutput(fileDiagnostics, static (spc, pair) => SourceOutputs.Report(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(mergeDiagnostics, static (spc, pair) => SourceOutputs.Report(spc, pair.Left, pair.Right));
     }
 }

@@ -31,12 +31,26 @@ public class ConstraintAnalyzerTests
         }
         """;
 
-    private static ImmutableArray<Diagnostic> Analyze(string body)
+    [Fact]
+    public void Help_link_opens_the_page_the_build_names()
+    {
+        var page = Path.Combine(Path.GetTempPath(), "vodgen", "diagnostics.md");
+        var options = new TestAnalyzerConfigOptionsProvider(ImmutableDictionary<string, string>.Empty.Add("build_property.VodGenHelpPage", page), ImmutableHashSet<string>.Empty);
+
+        var diagnostic = Assert.Single(Analyze("new ProbeRequest { VideoId = \"v\", ReferenceId = \"abc\" }", options));
+
+        Assert.Equal(new Uri(page).AbsoluteUri + "#vodgen020", diagnostic.Descriptor.HelpLinkUri);
+        Assert.Equal(Assert.Single(new ConstraintAnalyzer().SupportedDiagnostics, d => d.Id == "VODGEN020").Title, diagnostic.Descriptor.Title);
+    }
+
+    private static ImmutableArray<Diagnostic> Analyze(string body, AnalyzerConfigOptionsProvider? options = null)
     {
         var user = "using System.Collections.Generic; using VodGen.Vod;\npublic static class User\n{\n    public static object Make(string dynamicText, int dynamicNumber) => " + body + ";\n}\n";
         var (_, output, generatorDiagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/probe.json", Spec) }, new[] { user });
         Assert.Empty(generatorDiagnostics);
-        var analyzed = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstraintAnalyzer()));
+        var analyzed = options is null
+            ? output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstraintAnalyzer()))
+            : output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConstraintAnalyzer()), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options));
         return analyzed.GetAllDiagnosticsAsync().GetAwaiter().GetResult()
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("VODGEN", StringComparison.Ordinal))
             .ToImmutableArray();

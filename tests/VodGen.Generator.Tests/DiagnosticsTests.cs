@@ -403,6 +403,38 @@ public class DiagnosticsTests
         }
     }
 
+    [Fact]
+    public void Help_links_open_the_page_the_build_names()
+    {
+        // The package's props name its own copy of the page: the generator may run from a shadow copy or from memory.
+        var page = Path.Combine(Path.GetTempPath(), "vodgen help", "diagnostics.md");
+        var specs = new[] { ("/p/specs/broken.json", "{ not json"), ("/p/specs/vod.json", Spec(Operation("Op", Parameter("A", "{ \"type\": \"str\" }")))) };
+
+        var (_, _, diagnostics) = GeneratorHarness.Run(specs, properties: new Dictionary<string, string> { ["build_property.VodGenHelpPage"] = " " + page + " " });
+
+        Assert.Contains(diagnostics, d => d.Id == "VODGEN001");
+        Assert.Contains(diagnostics, d => d.Id == "VODGEN004");
+        foreach (var diagnostic in diagnostics)
+        {
+            Assert.Equal(new Uri(page).AbsoluteUri + "#" + diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+            var catalogued = Diagnostics.DiagnosticDescriptors.Find(diagnostic.Id);
+            Assert.Equal((catalogued.Title.ToString(), catalogued.MessageFormat.ToString(), catalogued.DefaultSeverity), (diagnostic.Descriptor.Title.ToString(), diagnostic.Descriptor.MessageFormat.ToString(), diagnostic.Descriptor.DefaultSeverity));
+        }
+
+        Assert.Contains("vodgen%20help/diagnostics.md#vodgen001", diagnostics.First(d => d.Id == "VODGEN001").Descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("docs/diagnostics.md")]
+    public void Help_links_without_a_usable_page_from_the_build_open_the_page_beside_the_generator(string named)
+    {
+        var (_, _, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/broken.json", "{ not json") }, properties: new Dictionary<string, string> { ["build_property.VodGenHelpPage"] = named });
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(Diagnostics.DiagnosticDescriptors.InvalidJson.HelpLinkUri, diagnostic.Descriptor.HelpLinkUri);
+    }
+
     private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
         => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
 }

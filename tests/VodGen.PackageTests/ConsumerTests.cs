@@ -178,6 +178,40 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
             "Program.cs(1,87): error VODGEN020: ReferenceId is 3 characters long, but the spec allows 6 to 64 characters",
             await FailedBuildAsync("Constrained", "new VodGen.Vod.RefreshUploadVideoRequest { VideoId = \"v\", ReferenceId = \"abc\" }"));
 
+    [Fact]
+    public async Task Diagnostics_help_links_open_the_page_the_package_ships()
+    {
+        // Both kinds: the generator's (a broken spec) and the analyzer's (a constant the spec refuses). The compiler
+        // server runs analyzers from a shadow copy, so a page looked up beside the assembly would not be there.
+        var folder = CreateConsumer(
+            "HelpLinks",
+            "var request = new VodGen.Vod.RefreshUploadVideoRequest { VideoId = \"v\", ReferenceId = \"abc\" };\nSystem.Console.WriteLine(request);\n",
+            items: "<AdditionalFiles Include=\"bad/broken.json\" VodGenSpec=\"true\" />");
+        Directory.CreateDirectory(Path.Combine(folder, "bad"));
+        File.WriteAllText(Path.Combine(folder, "bad", "broken.json"), "{ not json");
+
+        var build = await DotNet.RunAsync("build -c Release -p:ErrorLog=build.sarif%2Cversion%3D2.1", folder, TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, build.ExitCode);
+        var log = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "build.sarif")))!;
+        var rules = log["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray()
+            .ToDictionary(r => (string)r!["id"]!, r => (string?)r!["helpUri"]);
+        var page = File.ReadAllText(Path.Combine(PackageFixture.RepoRoot, "docs", "diagnostics.md"));
+        foreach (var id in new[] { "VODGEN001", "VODGEN020" })
+        {
+            Assert.True(rules.TryGetValue(id, out var help), id + " is not in the log: " + string.Join(", ", rules.Keys));
+            var link = new Uri(help!);
+            Assert.Equal("file", link.Scheme);
+            Assert.Equal("#" + id.ToLowerInvariant(), link.Fragment);
+            Assert.EndsWith(Path.Combine("analyzers", "dotnet", "cs", "docs", "diagnostics.md"), link.LocalPath, StringComparison.Ordinal);
+            Assert.Equal(page, File.ReadAllText(link.LocalPath));
+        }
+
+        // The page is the one the package's props name, not one looked up beside wherever the compiler loaded VodGen.
+        var named = await DotNet.RunAsync("msbuild -getProperty:VodGenHelpPage", folder, TimeSpan.FromMinutes(2));
+        Assert.Equal(new Uri(rules["VODGEN001"]!).LocalPath, named.Output.Trim());
+    }
+
     // Builds a consumer and runs it (with the emulator's endpoint, key and a video ID when given); returns its output.
     private static async Task<string> BuildAndRunAsync(string folder, string name, VodEmulator? emulator = null, string? videoId = null)
     {

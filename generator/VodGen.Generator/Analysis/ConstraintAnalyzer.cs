@@ -141,7 +141,8 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 
     private static bool Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object[] arguments)
     {
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+        var page = HelpLinks.PageOf(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        context.ReportDiagnostic(Diagnostic.Create(HelpLinks.Descriptor(descriptor.Id, page), location, arguments));
         return true;
     }
 

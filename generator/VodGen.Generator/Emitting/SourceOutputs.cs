@@ -30,8 +30,8 @@ internal static class SourceOutputs
     public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
         => Add(context, upload.Create.Product.Namespace + ".VodUploadExtensions.g.cs", upload, UploadEmitter.Emit);
 
-    public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic)
-        => context.ReportDiagnostic(diagnostic.ToDiagnostic());
+    public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic, string helpPage)
+        => context.ReportDiagnostic(diagnostic.ToDiagnostic(helpPage));
 
     private static void Add<T>(SourceProductionContext context, string hintName, T model, Func<T, string> emit)
     {

@@ -10,9 +10,10 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
         => new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
-    public Diagnostic ToDiagnostic()
+    /// <param name="helpPage">The diagnostics page the build names (a file URI), or empty for the built-in one.</param>
+    public Diagnostic ToDiagnostic(string helpPage)
         => Diagnostic.Create(
-            DiagnosticDescriptors.Find(Id),
+            HelpLinks.Descriptor(Id, helpPage),
             Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
             Arguments.Cast<object>().ToArray());
 }
