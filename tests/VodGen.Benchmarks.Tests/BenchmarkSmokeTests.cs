@@ -33,6 +33,22 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void Generation_profile_reports_every_stage_with_its_collections()
+    {
+        using var output = new StringWriter();
+
+        Assert.Equal(0, ProfileGeneration.Run(output, "vod-published-size"));
+
+        var text = output.ToString();
+        Assert.Contains(" bytes of spec, 186 operations, ", text);
+        foreach (var stage in new[] { "JsonDocument.Parse", "JSON tree", "parse (tree + models)", "merge", "bind", "emit", "cold generation (new driver)", "Roslyn parses the output" })
+        {
+            var line = Assert.Single(text.Split('\n'), l => l.TrimStart().StartsWith(stage + " ", StringComparison.Ordinal));
+            Assert.Matches(@"\d+\.\d\d ms \(median of \d+\) +\d+\.\d MB, \d+\.\d GCs \(\d\.\d\d full\), \d+\.\d\d ms paused", line);
+        }
+    }
+
+    [Fact]
     public async Task Limiter_accuracy_measurement_runs()
     {
         using var output = new StringWriter();
