@@ -98,41 +98,69 @@ internal static class ErrorTableReader
         return true;
     }
 
-    // Splits "| a | b \| c |" into ["a", "b | c"]: escaped pipes stay inside their cell.
+    // Splits "| a | b \| c |" into ["a", "b | c"]: escaped pipes stay inside their cell. Cells are cut from the line
+    // directly; only a cell holding an escaped pipe is assembled in a builder.
     private static List<string> SplitRow(string line)
     {
         var cells = new List<string>();
-        var trimmed = line.Trim();
-        if (!trimmed.StartsWith("|", StringComparison.Ordinal))
+        var (start, end) = TrimmedRange(line, 0, line.Length);
+        if (start >= end || line[start] != '|')
         {
             return cells;
         }
 
-        var current = new System.Text.StringBuilder();
-        for (var i = 1; i < trimmed.Length; i++)
+        System.Text.StringBuilder? escaped = null;
+        var cellStart = start + 1;
+        for (var i = start + 1; i < end; i++)
         {
-            var c = trimmed[i];
-            if (c == '\\' && i + 1 < trimmed.Length && trimmed[i + 1] == '|')
+            if (line[i] == '\\' && i + 1 < end && line[i + 1] == '|')
             {
-                current.Append('|');
+                (escaped ??= new System.Text.StringBuilder()).Append(line, cellStart, i - cellStart).Append('|');
                 i++;
+                cellStart = i + 1;
             }
-            else if (c == '|')
+            else if (line[i] == '|')
             {
-                cells.Add(current.ToString().Trim());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
+                cells.Add(CellText(line, cellStart, i, escaped));
+                cellStart = i + 1;
             }
         }
 
-        if (current.ToString().Trim().Length > 0)
+        var last = CellText(line, cellStart, end, escaped);
+        if (last.Length > 0)
         {
-            cells.Add(current.ToString().Trim());
+            cells.Add(last);
         }
 
         return cells;
+    }
+
+    // The trimmed text of line[from..to), after what the builder holds of the same cell (its escaped part), if any.
+    private static string CellText(string line, int from, int to, System.Text.StringBuilder? escaped)
+    {
+        if (escaped is { Length: > 0 })
+        {
+            var text = escaped.Append(line, from, to - from).ToString().Trim();
+            escaped.Clear();
+            return text;
+        }
+
+        var (start, end) = TrimmedRange(line, from, to);
+        return line.Substring(start, end - start);
+    }
+
+    private static (int Start, int End) TrimmedRange(string line, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(line[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(line[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
     }
 }

@@ -13,6 +13,12 @@ internal static class Identifiers
     /// </summary>
     public static string ToPascalCase(string name)
     {
+        if (IsPascalCase(name))
+        {
+            // Nearly every official name already is one (VideoId, RequestId): no copy.
+            return name;
+        }
+
         var builder = new StringBuilder(name.Length + 1);
         var startWord = true;
         foreach (var c in name)
@@ -34,6 +40,25 @@ internal static class Identifiers
         }
 
         return builder.ToString();
+    }
+
+    // What ToPascalCase would return unchanged: starts upper-case (so not with a digit) and has only identifier characters.
+    private static bool IsPascalCase(string name)
+    {
+        if (name.Length == 0 || !IsIdentifierStart(name[0]) || char.ToUpperInvariant(name[0]) != name[0])
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!IsIdentifierPart(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A camelCase local variable name that cannot clash with keywords (prefixed with <c>@</c> when needed).</summary>

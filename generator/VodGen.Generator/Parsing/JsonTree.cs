@@ -73,7 +73,7 @@ internal sealed class JsonPropertyNode
         Value = value;
     }
 
-    public string Name => _name ??= Encoding.UTF8.GetString(_source, NameStart + 1, NameEnd - NameStart - 2);
+    public string Name => _name ??= KnownTexts.Find(_source, NameStart + 1, NameEnd - NameStart - 2) ?? Encoding.UTF8.GetString(_source, NameStart + 1, NameEnd - NameStart - 2);
 
     public int NameStart { get; }
 
@@ -174,7 +174,7 @@ internal sealed class JsonScalarNode : JsonTreeNode
     public JsonScalarKind Kind { get; }
 
     /// <summary>The unescaped string, or a number's literal text.</summary>
-    public string Text => _text ??= Encoding.UTF8.GetString(_source!, _valueStart, _valueLength);
+    public string Text => _text ??= KnownTexts.Find(_source!, _valueStart, _valueLength) ?? Encoding.UTF8.GetString(_source!, _valueStart, _valueLength);
 
     public override string KindName => Kind switch
     {

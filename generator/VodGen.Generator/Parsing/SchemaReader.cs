@@ -308,7 +308,8 @@ internal static class SchemaReader
 
     private static ConstraintsModel ReadConstraints(SpecReadContext context, JsonObjectNode node, string path, SchemaKind kind)
     {
-        var values = new List<string>();
+        // Most schemas have no constraint at all: they share ConstraintsModel.None rather than each an empty copy.
+        List<string>? values = null;
         if (context.Array(node, "enum", path, required: false) is { } enumNode)
         {
             for (var i = 0; i < enumNode.Items.Count; i++)
@@ -324,11 +325,11 @@ internal static class SchemaReader
                     && !double.TryParse(scalar.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     context.Report(DiagnosticDescriptors.IgnoredSpecValue, context.Locate(scalar), $"{path}.enum[{i}]", "is '" + scalar.Text + "', not a number", "the listed values are not checked");
-                    values.Clear();
+                    values = null;
                     break;
                 }
 
-                values.Add(scalar.Text);
+                (values ??= new List<string>()).Add(scalar.Text);
             }
         }
 
@@ -356,15 +357,22 @@ internal static class SchemaReader
             minItems = maxItems = null;
         }
 
+        var pattern = ReadPattern(context, node, path);
+        if (values is null && minimum.Length == 0 && maximum.Length == 0 && pattern.Length == 0
+            && minLength is null && maxLength is null && minItems is null && maxItems is null)
+        {
+            return ConstraintsModel.None;
+        }
+
         return new ConstraintsModel(
             minimum,
             maximum,
             minLength,
             maxLength,
-            ReadPattern(context, node, path),
+            pattern,
             minItems,
             maxItems,
-            values.ToEquatableArray());
+            values?.ToEquatableArray() ?? EquatableArray<string>.Empty);
     }
 
     // The pattern, when .NET can compile it the way the generated code will (culture-invariant); else a warning and
