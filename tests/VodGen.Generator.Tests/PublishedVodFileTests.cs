@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+
+namespace VodGen.Generator.Tests;
+
+/// <summary>
+/// The official VOD api-docs.json exactly as published (one line), when one is provided: named by the
+/// VODGEN_PUBLISHED_VOD_FILE variable, or at ../shared/reference/vod-api-docs.json beside the repository. It cannot
+/// be shipped in the repository; without it the test is skipped and says where to put it.
+/// </summary>
+public class PublishedVodFileTests
+{
+    [PublishedVodFileFact]
+    public void Published_VOD_file_builds_every_operation_and_compiles_with_zero_warnings()
+    {
+        var text = File.ReadAllText(PublishedVodFileFactAttribute.Find()!);
+        var operations = JsonNode.Parse(text)!["apis"]!.AsObject().Count;
+
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/vod.json", text) });
+
+        // Official files carry data problems the user cannot fix: those are warnings (VODGEN028/029), never errors.
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Null(run.Exception);
+        Assert.Equal(operations, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+}
+
+/// <summary>A fact that runs when the published VOD file is available and is skipped, saying where to put it, when not.</summary>
+public sealed class PublishedVodFileFactAttribute : FactAttribute
+{
+    public const string Variable = "VODGEN_PUBLISHED_VOD_FILE";
+
+    public PublishedVodFileFactAttribute()
+    {
+        if (Find() is null)
+        {
+            Skip = $"The published VOD api-docs.json is not available here: put it at ../shared/reference/vod-api-docs.json or name it in {Variable}.";
+        }
+    }
+
+    /// <summary>The file's path, or null when there is none; a path the variable names is used as it is (so a wrong one fails the test, naming it).</summary>
+    public static string? Find([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    {
+        var named = Environment.GetEnvironmentVariable(Variable);
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            return named.Trim();
+        }
+
+        var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "shared", "reference", "vod-api-docs.json"));
+        return File.Exists(beside) ? beside : null;
+    }
+}
