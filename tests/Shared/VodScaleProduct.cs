@@ -45,7 +45,8 @@ public static class VodScaleProduct
     {
         var bare = Create(officialSample);
         var bareSize = System.Text.Encoding.UTF8.GetByteCount(bare);
-        var (schemas, operations) = CountProse(JsonNode.Parse(bare)!.AsObject());
+        var apis = JsonNode.Parse(bare)!["apis"]!.AsObject();
+        var (schemas, operations) = (UndescribedSchemas(apis).Count, apis.Count);
 
         // One unit of prose per schema and twelve per operation (a summary, a description, an answer demo); a second
         // pass corrects the unit for the member names and quotes the first one added.
@@ -64,64 +65,40 @@ public static class VodScaleProduct
             api["summary"] = Prose(entry.Key + " summary", (int)unit);
             api["description"] = Prose(entry.Key, (int)(unit * 7));
             api["responseDemo"] = Prose(entry.Key + " demo", (int)(unit * 4));
-            AddDescriptions(api, (int)unit);
+            foreach (var schema in UndescribedSchemas(api))
+            {
+                schema["description"] = Prose("This value", (int)unit);
+            }
         }
 
         return OneLine(document);
     }
 
-    private static (int Schemas, int Operations) CountProse(JsonObject document)
+    // The schemas official files describe in prose (an object with a "type"), where this one has none.
+    private static List<JsonObject> UndescribedSchemas(JsonNode? node, List<JsonObject>? found = null)
     {
-        var schemas = 0;
-        void Count(JsonNode? node)
-        {
-            if (node is JsonObject o)
-            {
-                if (o["type"] is JsonValue && !o.ContainsKey("description"))
-                {
-                    schemas++;
-                }
-
-                foreach (var member in o)
-                {
-                    Count(member.Value);
-                }
-            }
-            else if (node is JsonArray a)
-            {
-                foreach (var item in a)
-                {
-                    Count(item);
-                }
-            }
-        }
-
-        var apis = document["apis"]!.AsObject();
-        Count(apis);
-        return (schemas, apis.Count);
-    }
-
-    private static void AddDescriptions(JsonNode? node, int length)
-    {
+        found ??= new List<JsonObject>();
         if (node is JsonObject o)
         {
-            foreach (var member in o.ToArray())
-            {
-                AddDescriptions(member.Value, length);
-            }
-
             if (o["type"] is JsonValue && !o.ContainsKey("description"))
             {
-                o["description"] = Prose("This value", length);
+                found.Add(o);
+            }
+
+            foreach (var member in o)
+            {
+                UndescribedSchemas(member.Value, found);
             }
         }
         else if (node is JsonArray a)
         {
             foreach (var item in a)
             {
-                AddDescriptions(item, length);
+                UndescribedSchemas(item, found);
             }
         }
+
+        return found;
     }
 
     // Placeholder sentences of about `length` bytes, cut at a word.

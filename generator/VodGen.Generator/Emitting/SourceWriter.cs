@@ -64,7 +64,7 @@ internal sealed class SourceWriter
     /// <summary>Writes the standard header of every generated file.</summary>
     /// <remarks>
     /// Nullable annotations only: callers see every <c>?</c> as written, but the compiler skips the nullable flow
-    /// analysis of generated bodies, a large share of the time a consumer's build spends on them. The generator's
+    /// analysis of generated bodies (about a sixth of their compile time in a one-off measurement). The generator's
     /// tests compile the output with warnings on (<c>#nullable enable</c>), so its annotations stay checked.
     /// </remarks>
     public SourceWriter FileHeader()

@@ -20,7 +20,7 @@ internal static class XmlDoc
             return;
         }
 
-        var lines = new List<string>(Lines(text.Trim().Length > 0 ? text : fallback));
+        var lines = new List<string>(Lines(chosen));
         if (lines.Count == 1)
         {
             // Most summaries are one line; one line of source for them too.
