@@ -126,6 +126,7 @@ public sealed class VodEmulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Storage.Dispose(); // the stored files go with the emulator
     }
 }
 

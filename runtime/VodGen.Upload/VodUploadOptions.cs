@@ -10,6 +10,9 @@ public sealed class VodUploadOptions
     /// <summary>The smallest part, in bytes: 100 KiB.</summary>
     public const long MinimumPartSize = 100 * 1024;
 
+    /// <summary>The largest part, in bytes: 5 GiB.</summary>
+    public const long MaximumPartSize = 5L * 1024 * 1024 * 1024;
+
     /// <summary>The most parts one upload may have: 10,000.</summary>
     public const int MaximumParts = 10_000;
 
@@ -34,7 +37,8 @@ public sealed class VodUploadOptions
 
     /// <summary>
     /// How long before the upload credential expires it is renewed (with <c>RefreshUploadVideo</c>), so that no
-    /// part is refused: 5 minutes by default.
+    /// part is refused: 5 minutes by default. Never more than half the credential's life, so a short-lived credential
+    /// is used for at least half of it; a credential already past its stated expiry is renewed when the storage refuses it.
     /// </summary>
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -47,7 +51,11 @@ public sealed class VodUploadOptions
     /// <summary>How long one storage request may take: 5 minutes by default.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The HttpClient for the storage service; one of the uploader's own (no redirects) by default.</summary>
+    /// <summary>
+    /// The HttpClient for the storage service; one of the uploader's own by default. Give one whose handler does not
+    /// follow redirects (<c>AllowAutoRedirect = false</c>): a redirected request carries the upload's security token to
+    /// the other host, and the upload fails when an answer comes from anywhere but the storage it was sent to.
+    /// </summary>
     public HttpClient? HttpClient { get; set; }
 
     /// <summary>Where the upload logs parts, retries and refreshes (never secrets). None by default.</summary>
@@ -56,9 +64,12 @@ public sealed class VodUploadOptions
     /// <summary>The clock, for credential expiry and request dates; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The part limit the uploader works to (the storage's 10,000; smaller in tests).</summary>
+    internal int PartLimit { get; set; } = MaximumParts;
+
     internal void Validate()
     {
-        if (PartSize < MinimumPartSize || PartSize > 5L * 1024 * 1024 * 1024)
+        if (PartSize < MinimumPartSize || PartSize > MaximumPartSize)
         {
             throw new ArgumentException($"VodUploadOptions.PartSize must be from 100 KiB to 5 GiB; {PartSize} is not.", nameof(PartSize));
         }

@@ -63,7 +63,7 @@ public sealed class VodUploadTicket
     /// <param name="accessKeySecret">UploadAuth.AccessKeySecret.</param>
     /// <param name="securityToken">UploadAuth.SecurityToken.</param>
     /// <param name="lifetime">UploadAuth.Expiration: seconds from now.</param>
-    /// <param name="expireUtcTime">UploadAuth.ExpireUTCTime, when given: wins over the lifetime.</param>
+    /// <param name="expireUtcTime">UploadAuth.ExpireUTCTime: used only when no lifetime is given.</param>
     /// <param name="region">UploadAuth.Region, when given.</param>
     /// <param name="now">When the answer came.</param>
     /// <exception cref="VodProtocolException">A field the upload needs is missing.</exception>
@@ -72,9 +72,13 @@ public sealed class VodUploadTicket
         static string Need(string? value, string name)
             => string.IsNullOrEmpty(value) ? throw new VodProtocolException($"The upload answer has no {name}, so the file cannot be uploaded.", jsonPath: "$." + name) : value;
 
-        var expiresAt = DateTimeOffset.TryParse(expireUtcTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : now + (lifetime ?? TimeSpan.FromSeconds(3000));
+        // The lifetime is relative to the answer, so this machine's clock cannot skew it; ExpireUTCTime is the
+        // service's clock, used only when no lifetime is given.
+        var expiresAt = lifetime is { } life && life > TimeSpan.Zero
+            ? now + life
+            : DateTimeOffset.TryParse(expireUtcTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : now + TimeSpan.FromSeconds(3000);
         return new VodUploadTicket(
             Need(videoId, "VideoId"),
             Need(endpoint, "UploadAddress.Endpoint"),

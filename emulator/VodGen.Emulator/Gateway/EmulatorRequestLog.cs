@@ -17,83 +17,28 @@ public sealed record EmulatorRequestRecord(DateTimeOffset Time, string Action, s
 /// </summary>
 public sealed class EmulatorRequestLog
 {
-    private readonly object _gate = new();
-    private readonly EmulatorRequestRecord[] _ring;
-    private long _total;
+    private readonly BoundedRing<EmulatorRequestRecord> _ring;
 
     /// <summary>A log that keeps the latest <paramref name="capacity"/> records.</summary>
-    public EmulatorRequestLog(int capacity = DefaultCapacity)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _ring = new EmulatorRequestRecord[capacity];
-    }
+    public EmulatorRequestLog(int capacity = DefaultCapacity) => _ring = new BoundedRing<EmulatorRequestRecord>(capacity);
 
     /// <summary>The default capacity: 100,000 records (about 20 MB).</summary>
     public const int DefaultCapacity = 100_000;
 
     /// <summary>How many records it keeps at most.</summary>
-    public int Capacity => _ring.Length;
+    public int Capacity => _ring.Capacity;
 
     /// <summary>How many requests were recorded since the start (or the last <see cref="Clear"/>), kept or not.</summary>
-    public long TotalRecorded
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _total;
-            }
-        }
-    }
+    public long TotalRecorded => _ring.Total;
 
     /// <summary>How many of those were let go to stay within <see cref="Capacity"/>.</summary>
-    public long Dropped
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return Math.Max(0, _total - _ring.Length);
-            }
-        }
-    }
+    public long Dropped => Math.Max(0, _ring.Total - _ring.Capacity);
 
     /// <summary>A snapshot of the records kept, oldest first.</summary>
-    public IReadOnlyList<EmulatorRequestRecord> Records
-    {
-        get
-        {
-            lock (_gate)
-            {
-                var count = (int)Math.Min(_total, _ring.Length);
-                var records = new EmulatorRequestRecord[count];
-                var start = (int)((_total - count) % _ring.Length);
-                for (var i = 0; i < count; i++)
-                {
-                    records[i] = _ring[(start + i) % _ring.Length];
-                }
-
-                return records;
-            }
-        }
-    }
+    public IReadOnlyList<EmulatorRequestRecord> Records => _ring.ToArray();
 
     /// <summary>Forgets every record.</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            Array.Clear(_ring);
-            _total = 0;
-        }
-    }
+    public void Clear() => _ring.Clear();
 
-    internal void Add(EmulatorRequestRecord record)
-    {
-        lock (_gate)
-        {
-            _ring[(int)(_total % _ring.Length)] = record;
-            _total++;
-        }
-    }
+    internal void Add(EmulatorRequestRecord record) => _ring.Add(record);
 }

@@ -136,14 +136,22 @@ internal sealed class GatewayPipeline
     private static string NonceOf(EmulatorRequest request)
         => request.Parameters.GetValueOrDefault("SignatureNonce") ?? request.Header("x-acs-signature-nonce");
 
+    // What a caller sent is kept only in part: a record's size must not depend on the request's (the log holds
+    // up to its capacity of them, whoever sends what).
     private void Record(TimeProvider clock, CallerIdentity? caller, EmulatorRequest request, int status, string outcome, string requestId)
         => Log.Add(new EmulatorRequestRecord(
             clock.GetUtcNow(),
-            caller?.Action ?? request.Parameters.GetValueOrDefault("Action") ?? request.Header("x-acs-action"),
-            caller?.AccessKeyId ?? string.Empty,
+            Bounded(caller?.Action ?? request.Parameters.GetValueOrDefault("Action") ?? request.Header("x-acs-action")),
+            Bounded(caller?.AccessKeyId ?? string.Empty),
             caller?.SignatureVersion ?? string.Empty,
-            caller?.Nonce ?? NonceOf(request),
+            Bounded(caller?.Nonce ?? NonceOf(request)),
             status,
             outcome,
             requestId));
+
+    /// <summary>The most characters of a caller's text a log record keeps.</summary>
+    internal const int RecordedTextLength = 128;
+
+    private static string Bounded(string? text)
+        => text is null ? string.Empty : text.Length <= RecordedTextLength ? text : string.Concat(text.AsSpan(0, RecordedTextLength), "…");
 }

@@ -9,6 +9,11 @@ internal sealed class NonceCache
     private long _uses;
 
     /// <summary>True the first time a nonce is used with a key within the window.</summary>
+    /// <remarks>
+    /// A request is accepted while its timestamp is within <see cref="SignatureChecker.AllowedSkew"/> of the clock, and
+    /// its timestamp may be that far ahead: so a nonce is remembered for twice the skew, or a replay sent just before
+    /// the request's own timestamp runs out would find it forgotten.
+    /// </remarks>
     public bool TryUse(string accessKeyId, string nonce, DateTimeOffset now)
     {
         if (Interlocked.Increment(ref _uses) % 1024 == 0)
@@ -16,21 +21,30 @@ internal sealed class NonceCache
             Purge(now);
         }
 
-        var expires = now + SignatureChecker.AllowedSkew;
-        var stored = _seen.GetOrAdd((accessKeyId, nonce), expires);
-        if (stored == expires)
+        var expires = now + Window;
+        var key = (accessKeyId, nonce);
+        while (true)
         {
-            return true;
-        }
+            if (_seen.TryAdd(key, expires))
+            {
+                return true;
+            }
 
-        // Seen before: still refused inside the window; after it the nonce may be used again.
-        if (stored < now && _seen.TryUpdate((accessKeyId, nonce), expires, stored))
-        {
-            return true;
-        }
+            // Seen before: refused inside the window (at the same instant too); after it the nonce may be used again.
+            if (!_seen.TryGetValue(key, out var stored) || stored >= now)
+            {
+                return stored < now && _seen.TryAdd(key, expires);
+            }
 
-        return false;
+            if (_seen.TryUpdate(key, expires, stored))
+            {
+                return true;
+            }
+        }
     }
+
+    /// <summary>How long a nonce is remembered.</summary>
+    public static TimeSpan Window => SignatureChecker.AllowedSkew * 2;
 
     private void Purge(DateTimeOffset now)
     {

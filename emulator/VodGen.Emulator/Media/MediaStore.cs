@@ -106,8 +106,17 @@ public sealed class MediaStore
         }
     }
 
-    /// <summary>Removes a video; false when there was none.</summary>
-    public bool Remove(string videoId) => _videos.TryRemove(videoId, out _);
+    /// <summary>Removes a video, with its stored source file and unfinished uploads; false when there was none.</summary>
+    public bool Remove(string videoId)
+    {
+        if (!_videos.TryRemove(videoId, out var video))
+        {
+            return false;
+        }
+
+        Storage?.Drop(video.Bucket, video.ObjectKey);
+        return true;
+    }
 
     /// <summary>Whether a transcoding template group exists.</summary>
     public bool HasTemplateGroup(string id) => _templateGroups.ContainsKey(id);

@@ -15,14 +15,18 @@ namespace VodGen.Emulator.Storage;
 /// clock; V1 and V4 signatures checked. A completed object makes its video <c>UploadSucc</c> with the real size, then
 /// <c>Normal</c> after <see cref="TranscodeDelay"/>. Faults can be injected while it runs.
 /// </summary>
-public sealed class EmulatorStorage
+public sealed class EmulatorStorage : IDisposable
 {
+    /// <summary>How many of the latest requests <see cref="Requests"/> keeps.</summary>
+    public const int RequestRecordCapacity = 10_000;
+
     private const long MinimumPartSize = 100 * 1024;
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<string, StorageCredential> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MultipartUpload> _uploads = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Bucket, string Key), byte[]> _objects = new();
-    private readonly ConcurrentQueue<StorageRequestRecord> _requests = new();
+    private readonly ConcurrentDictionary<(string Bucket, string Key), StoredObject> _objects = new();
+    private readonly BoundedRing<StorageRequestRecord> _requests = new(RequestRecordCapacity);
+    private readonly BlobStore _blobs = new();
     private readonly MediaStore _store;
     private readonly TimeProvider _clock;
     private readonly string _region;
@@ -59,8 +63,14 @@ public sealed class EmulatorStorage
     /// <summary>Body bytes received by all requests, including refused and dropped ones.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
-    /// <summary>The requests answered, in order.</summary>
+    /// <summary>The latest requests answered (at most <see cref="RequestRecordCapacity"/>), in order.</summary>
     public IReadOnlyList<StorageRequestRecord> Requests => _requests.ToArray();
+
+    /// <summary>Requests answered since the start, kept or not.</summary>
+    public long RequestsAnswered => _requests.Total;
+
+    /// <summary>The folder the stored bytes are kept in (removed when the emulator stops).</summary>
+    public string DataFolder => _blobs.Folder;
 
     /// <summary>Every upload credential minted: the secrets a test may check never leak (these are throw-away values).</summary>
     public IReadOnlyList<(string AccessKeyId, string AccessKeySecret, string SecurityToken)> IssuedCredentials
@@ -69,8 +79,52 @@ public sealed class EmulatorStorage
     /// <summary>Multipart uploads neither completed nor aborted.</summary>
     public int OpenUploads => _uploads.Count;
 
-    /// <summary>The stored object, or null.</summary>
-    public byte[]? GetObject(string bucket, string key) => _objects.TryGetValue((bucket, key), out var data) ? data : null;
+    /// <summary>The stored object's bytes, or null (read whole into memory: for small objects in tests).</summary>
+    public byte[]? GetObject(string bucket, string key)
+    {
+        if (!_objects.TryGetValue((bucket, key), out var stored))
+        {
+            return null;
+        }
+
+        var data = new byte[stored.Length];
+        var offset = 0;
+        foreach (var segment in stored.Segments)
+        {
+            using var file = File.OpenRead(segment.Path);
+            file.ReadExactly(data, offset, (int)segment.Length);
+            offset += (int)segment.Length;
+        }
+
+        return data;
+    }
+
+    /// <summary>The stored object's size and CRC-64, or null.</summary>
+    public (long Length, ulong Crc64)? DescribeObject(string bucket, string key)
+        => _objects.TryGetValue((bucket, key), out var stored) ? (stored.Length, stored.Crc64) : null;
+
+    /// <summary>Removes an object and every unfinished upload to it, with their files (its video was deleted).</summary>
+    internal void Drop(string bucket, string key)
+    {
+        if (_objects.TryRemove((bucket, key), out var stored))
+        {
+            foreach (var segment in stored.Segments)
+            {
+                BlobStore.Delete(segment);
+            }
+        }
+
+        foreach (var (id, upload) in _uploads)
+        {
+            if (upload.Bucket == bucket && upload.Key == key && _uploads.TryRemove(id, out _))
+            {
+                DeleteParts(upload);
+            }
+        }
+    }
+
+    /// <summary>Removes every stored file.</summary>
+    public void Dispose() => _blobs.Dispose();
 
     /// <summary>Every credential minted so far expires now (RefreshUploadVideo mints working ones again).</summary>
     public void ExpireCredentials()
@@ -110,7 +164,16 @@ public sealed class EmulatorStorage
     }
 
     /// <summary>Forgets every multipart upload in progress: their next request gets NoSuchUpload.</summary>
-    public void ForgetUploads() => _uploads.Clear();
+    public void ForgetUploads()
+    {
+        foreach (var id in _uploads.Keys)
+        {
+            if (_uploads.TryRemove(id, out var upload))
+            {
+                DeleteParts(upload);
+            }
+        }
+    }
 
     /// <summary>Mints the temporary credential for an upload address.</summary>
     internal StorageCredential Mint(string bucket, string key, DateTimeOffset now)
@@ -142,11 +205,12 @@ public sealed class EmulatorStorage
         var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..24];
         context.Response.Headers["x-oss-request-id"] = requestId;
         context.Response.Headers.Date = now.ToString("r", CultureInfo.InvariantCulture);
-        var accessKeyId = StorageSignatureChecker.Claim(request)?.AccessKeyId ?? string.Empty;
+        var claimed = StorageSignatureChecker.Claim(request)?.AccessKeyId ?? string.Empty;
+        var accessKeyId = claimed.Length <= 64 ? claimed : claimed[..64] + "…"; // a record's size never follows the caller's
 
         async Task Answer(int status, string code, long received)
         {
-            _requests.Enqueue(new StorageRequestRecord(now, operation, partNumber, status, code, accessKeyId, received));
+            _requests.Add(new StorageRequestRecord(now, operation, partNumber, status, code, accessKeyId, received));
             if (code != "OK")
             {
                 await WriteErrorAsync(context, status, code, requestId).ConfigureAwait(false);
@@ -157,8 +221,8 @@ public sealed class EmulatorStorage
         if (operation == "UploadPart" && Interlocked.Decrement(ref _dropNextParts) >= 0)
         {
             var half = (request.ContentLength ?? 0) / 2;
-            var read = await ReadAsync(request, half, context.RequestAborted).ConfigureAwait(false);
-            _requests.Enqueue(new StorageRequestRecord(now, operation, partNumber, 0, "Fault.Dropped", accessKeyId, read.Length));
+            var read = await BlobStore.DiscardAsync(request.Body, half, context.RequestAborted).ConfigureAwait(false);
+            _requests.Add(new StorageRequestRecord(now, operation, partNumber, 0, "Fault.Dropped", accessKeyId, read));
             context.Abort();
             return;
         }
@@ -175,7 +239,7 @@ public sealed class EmulatorStorage
 
         if (failWith is { } failStatus)
         {
-            _requests.Enqueue(new StorageRequestRecord(now, operation, partNumber, failStatus, "Fault.Status", accessKeyId, 0));
+            _requests.Add(new StorageRequestRecord(now, operation, partNumber, failStatus, "Fault.Status", accessKeyId, 0));
             await WriteErrorAsync(context, failStatus, failStatus == 503 ? "ServiceUnavailable" : "InternalError", requestId).ConfigureAwait(false);
             return;
         }
@@ -196,12 +260,32 @@ public sealed class EmulatorStorage
         {
             case "PutObject":
             {
-                var data = await ReadAsync(request, long.MaxValue, context.RequestAborted).ConfigureAwait(false);
-                Interlocked.Add(ref _bytesReceived, data.Length);
-                _objects[(bucket, key)] = data;
-                SetPartHeaders(context, data);
-                await Answer(200, "OK", data.Length).ConfigureAwait(false);
-                Stored(bucket, key, data.Length, now);
+                if (await ReceiveAsync(request, context.RequestAborted).ConfigureAwait(false) is not { } blob)
+                {
+                    await Answer(400, "IncompleteBody", 0).ConfigureAwait(false);
+                    return;
+                }
+
+                var etag = SetPartHeaders(context, blob);
+                Replace(bucket, key, new StoredObject([blob], blob.Length, blob.Crc64, etag));
+                await Answer(200, "OK", blob.Length).ConfigureAwait(false);
+                Stored(bucket, key, blob.Length, now);
+                return;
+            }
+
+            case "HeadObject":
+            {
+                if (!_objects.TryGetValue((bucket, key), out var stored))
+                {
+                    _requests.Add(new StorageRequestRecord(now, operation, partNumber, 404, "NoSuchKey", accessKeyId, 0));
+                    context.Response.StatusCode = 404;
+                    return;
+                }
+
+                context.Response.ContentLength = stored.Length;
+                context.Response.Headers.ETag = stored.ETag;
+                context.Response.Headers["x-oss-hash-crc64ecma"] = stored.Crc64.ToString(CultureInfo.InvariantCulture);
+                await Answer(200, "OK", 0).ConfigureAwait(false);
                 return;
             }
 
@@ -228,16 +312,30 @@ public sealed class EmulatorStorage
                     return;
                 }
 
-                var data = await ReadAsync(request, long.MaxValue, context.RequestAborted).ConfigureAwait(false);
-                Interlocked.Add(ref _bytesReceived, data.Length);
+                if (await ReceiveAsync(request, context.RequestAborted).ConfigureAwait(false) is not { } blob)
+                {
+                    await Answer(400, "IncompleteBody", 0).ConfigureAwait(false);
+                    return;
+                }
+
                 if (PartLatency > TimeSpan.Zero)
                 {
                     await Task.Delay(PartLatency, _clock, context.RequestAborted).ConfigureAwait(false);
                 }
 
-                var etag = SetPartHeaders(context, data);
-                upload.Parts[partNumber.Value] = new StoredPart(partNumber.Value, data, etag, StorageCrc64.Compute(data), now);
-                await Answer(200, "OK", data.Length).ConfigureAwait(false);
+                var etag = SetPartHeaders(context, blob);
+                var part = new StoredPart(partNumber.Value, blob, etag, now);
+                StoredPart? replaced = null;
+                upload.Parts.AddOrUpdate(partNumber.Value, part, (_, old) => { replaced = old; return part; });
+                BlobStore.Delete(replaced?.Blob);
+                if (!_uploads.ContainsKey(request.Query["uploadId"].ToString()))
+                {
+                    // Aborted or completed while this part was arriving: its file belongs to nothing.
+                    upload.Parts.TryRemove(new KeyValuePair<int, StoredPart>(partNumber.Value, part));
+                    BlobStore.Delete(blob);
+                }
+
+                await Answer(200, "OK", blob.Length).ConfigureAwait(false);
                 lock (_faultGate)
                 {
                     if (_expireAfterParts > 0 && --_expireAfterParts == 0)
@@ -278,7 +376,7 @@ public sealed class EmulatorStorage
                         new XElement("LastModified", p.LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
                         new XElement("ETag", p.ETag),
                         new XElement("HashCrc64ecma", p.Crc64),
-                        new XElement("Size", p.Data.Length))))).ConfigureAwait(false);
+                        new XElement("Size", p.Size))))).ConfigureAwait(false);
                 return;
             }
 
@@ -290,31 +388,53 @@ public sealed class EmulatorStorage
                     return;
                 }
 
-                var body = await ReadAsync(request, 4 * 1024 * 1024, context.RequestAborted).ConfigureAwait(false);
-                if (Complete(upload, body) is { } failure)
+                var body = await ReadAsync(request, MaxCompleteBody, context.RequestAborted).ConfigureAwait(false);
+                if (Listed(body) is not { } listed)
+                {
+                    await Answer(400, "MalformedXML", body.Length).ConfigureAwait(false);
+                    return;
+                }
+
+                if (Check(upload, listed) is { } failure)
                 {
                     await Answer(400, failure, body.Length).ConfigureAwait(false);
                     return;
                 }
 
-                _uploads.TryRemove(request.Query["uploadId"].ToString(), out _);
-                var data = _objects[(bucket, key)];
-                context.Response.Headers["x-oss-hash-crc64ecma"] = StorageCrc64.Compute(data).ToString(CultureInfo.InvariantCulture);
-                context.Response.Headers.ETag = "\"" + MediaStore.NewHex(16).ToUpperInvariant() + "-" + upload.Parts.Count + "\"";
+                if (!_uploads.TryRemove(new KeyValuePair<string, MultipartUpload>(request.Query["uploadId"].ToString(), upload)))
+                {
+                    await Answer(404, "NoSuchUpload", body.Length).ConfigureAwait(false);
+                    return;
+                }
+
+                // The object keeps the listed parts' files, in order; parts left out of the list are removed.
+                var segments = listed.Select(l => upload.Parts[l.Number].Blob).ToList();
+                foreach (var part in upload.Parts.Values.Where(p => !segments.Contains(p.Blob)))
+                {
+                    BlobStore.Delete(part.Blob);
+                }
+
+                var crc = await BlobStore.Crc64Async(segments, context.RequestAborted).ConfigureAwait(false);
+                var etag = "\"" + MediaStore.NewHex(16).ToUpperInvariant() + "-" + segments.Count + "\"";
+                var length = segments.Sum(b => b.Length);
+                Replace(bucket, key, new StoredObject(segments, length, crc, etag));
+                context.Response.Headers["x-oss-hash-crc64ecma"] = crc.ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.ETag = etag;
                 await Answer(200, "OK", body.Length).ConfigureAwait(false);
                 await WriteXmlAsync(context, new XElement("CompleteMultipartUploadResult", new XElement("Bucket", bucket), new XElement("Key", key))).ConfigureAwait(false);
-                Stored(bucket, key, data.Length, now);
+                Stored(bucket, key, length, now);
                 return;
             }
 
             case "AbortMultipartUpload":
             {
-                if (!_uploads.TryRemove(request.Query["uploadId"].ToString(), out _))
+                if (!_uploads.TryRemove(request.Query["uploadId"].ToString(), out var aborted))
                 {
                     await Answer(404, "NoSuchUpload", 0).ConfigureAwait(false);
                     return;
                 }
 
+                DeleteParts(aborted);
                 await Answer(204, "OK", 0).ConfigureAwait(false);
                 context.Response.StatusCode = 204;
                 return;
@@ -329,6 +449,7 @@ public sealed class EmulatorStorage
     private static string OperationOf(HttpRequest request) => (request.Method, request.Query.ContainsKey("uploads"), request.Query.ContainsKey("uploadId"), request.Query.ContainsKey("partNumber")) switch
     {
         ("PUT", false, false, false) => "PutObject",
+        ("HEAD", false, false, false) => "HeadObject",
         ("POST", true, _, _) => "InitiateMultipartUpload",
         ("PUT", _, true, true) => "UploadPart",
         ("GET", _, true, _) => "ListParts",
@@ -394,21 +515,89 @@ public sealed class EmulatorStorage
     private MultipartUpload? Upload(HttpRequest request, string bucket, string key)
         => _uploads.TryGetValue(request.Query["uploadId"].ToString(), out var upload) && upload.Bucket == bucket && upload.Key == key ? upload : null;
 
-    // Checks the part list as the storage does, then assembles the object.
-    private string? Complete(MultipartUpload upload, byte[] body)
+    private const int MaxCompleteBody = 4 * 1024 * 1024;
+
+    private static readonly System.Xml.XmlReaderSettings CompleteXml = new()
     {
-        List<(int Number, string ETag)> listed;
+        DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = MaxCompleteBody,
+    };
+
+    // The part list of a Complete body, read in one streaming pass: a body nested deeper than the format
+    // (CompleteMultipartUpload / Part / PartNumber, ETag) is refused at the first element too deep, whatever its size.
+    private static List<(int Number, string ETag)>? Listed(byte[] body)
+    {
+        var listed = new List<(int Number, string ETag)>();
         try
         {
-            listed = XDocument.Parse(Encoding.UTF8.GetString(body)).Root!.Elements("Part")
-                .Select(p => (int.Parse(p.Element("PartNumber")!.Value, CultureInfo.InvariantCulture), p.Element("ETag")!.Value))
-                .ToList();
-        }
-        catch (Exception exception) when (exception is System.Xml.XmlException or NullReferenceException or FormatException or OverflowException)
-        {
-            return "MalformedXML";
-        }
+            using var reader = System.Xml.XmlReader.Create(new MemoryStream(body, writable: false), CompleteXml);
+            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element || reader.LocalName != "CompleteMultipartUpload")
+            {
+                return null;
+            }
 
+            int? number = null;
+            string? etag = null;
+            string? element = null;
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case System.Xml.XmlNodeType.Element:
+                        if (reader.Depth > 2 || (reader.Depth == 1 && reader.LocalName != "Part"))
+                        {
+                            return null;
+                        }
+
+                        element = reader.Depth == 2 ? reader.LocalName : null;
+                        break;
+                    case System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.CDATA:
+                        if (reader.Depth != 3)
+                        {
+                            return null;
+                        }
+
+                        if (element == "PartNumber")
+                        {
+                            if (!int.TryParse(reader.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                            {
+                                return null;
+                            }
+
+                            number = n;
+                        }
+                        else if (element == "ETag")
+                        {
+                            etag = reader.Value;
+                        }
+
+                        break;
+                    case System.Xml.XmlNodeType.EndElement when reader.Depth == 1:
+                        if (number is null || etag is null)
+                        {
+                            return null;
+                        }
+
+                        listed.Add((number.Value, etag));
+                        (number, etag, element) = (null, null, null);
+                        break;
+                }
+            }
+
+            return listed;
+        }
+        catch (Exception exception) when (exception is System.Xml.XmlException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    // Checks the part list as the storage does.
+    private static string? Check(MultipartUpload upload, List<(int Number, string ETag)> listed)
+    {
         if (listed.Count == 0)
         {
             return "InvalidArgument";
@@ -433,22 +622,38 @@ public sealed class EmulatorStorage
             parts.Add(part);
         }
 
-        if (parts.Take(parts.Count - 1).Any(p => p.Data.Length < MinimumPartSize))
-        {
-            return "EntityTooSmall";
-        }
-
-        var data = new byte[parts.Sum(p => (long)p.Data.Length)];
-        var offset = 0;
-        foreach (var part in parts)
-        {
-            part.Data.CopyTo(data, offset);
-            offset += part.Data.Length;
-        }
-
-        _objects[(upload.Bucket, upload.Key)] = data;
-        return null;
+        return parts.Take(parts.Count - 1).Any(p => p.Size < MinimumPartSize) ? "EntityTooSmall" : null;
     }
+
+    private void Replace(string bucket, string key, StoredObject stored)
+    {
+        StoredObject? replaced = null;
+        _objects.AddOrUpdate((bucket, key), stored, (_, old) => { replaced = old; return stored; });
+        foreach (var segment in replaced?.Segments ?? [])
+        {
+            if (!stored.Segments.Contains(segment))
+            {
+                BlobStore.Delete(segment);
+            }
+        }
+    }
+
+    private static void DeleteParts(MultipartUpload upload)
+    {
+        foreach (var part in upload.Parts.Values)
+        {
+            BlobStore.Delete(part.Blob);
+        }
+    }
+
+    private async Task<Blob?> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var blob = await _blobs.WriteAsync(request.Body, request.ContentLength, MaximumObjectSize, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _bytesReceived, blob?.Length ?? 0);
+        return blob;
+    }
+
+    private const long MaximumObjectSize = 5L * 1024 * 1024 * 1024;
 
     // The object arrived: its video is UploadSucc with the real size, then Normal (one original-quality stream) later.
     private void Stored(string bucket, string key, long size, DateTimeOffset now)
@@ -476,11 +681,11 @@ public sealed class EmulatorStorage
             Timeout.InfiniteTimeSpan);
     }
 
-    private static string SetPartHeaders(HttpContext context, byte[] data)
+    private static string SetPartHeaders(HttpContext context, Blob blob)
     {
-        var etag = "\"" + Convert.ToHexString(MD5.HashData(data)) + "\"";
+        var etag = "\"" + blob.Md5Hex + "\"";
         context.Response.Headers.ETag = etag;
-        context.Response.Headers["x-oss-hash-crc64ecma"] = StorageCrc64.Compute(data).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-oss-hash-crc64ecma"] = blob.Crc64.ToString(CultureInfo.InvariantCulture);
         return etag;
     }
 

@@ -25,8 +25,10 @@ public sealed class VodCredentials
             throw new ArgumentException("The AccessKey secret is empty.", nameof(accessKeySecret));
         }
 
-        // Both travel in headers (V3) and the query: a line break or a non-ASCII character could split or corrupt them.
+        // The ID and token travel in headers (V3) and the query, the secret is a signing key that every official SDK takes
+        // as ASCII: a line break or a non-ASCII character in any of them is a copy-and-paste mistake, refused here.
         CheckSendable(accessKeyId, "AccessKey ID", nameof(accessKeyId));
+        CheckSendable(accessKeySecret, "AccessKey secret", nameof(accessKeySecret));
         if (!string.IsNullOrEmpty(securityToken))
         {
             CheckSendable(securityToken, "security token", nameof(securityToken));

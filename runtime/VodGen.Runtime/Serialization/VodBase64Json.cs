@@ -38,6 +38,11 @@ public static class VodBase64Json
 
                 return read(ref reader, fieldName, 0);
             }
+            catch (InvalidOperationException)
+            {
+                // Text that is not valid UTF-8 (or a value of another kind) inside a well-formed document.
+                throw new VodProtocolException($"{fieldName} does not hold the JSON the spec describes after Base64 decoding (a value is not valid UTF-8 text or not of its kind).", jsonPath: "$." + fieldName);
+            }
             catch (JsonException exception)
             {
                 // The reader's own message may quote decoded characters, which can be secret: keep only the position.

@@ -21,7 +21,7 @@ internal static class VodResponseReader
         var action = operation.Info.Action;
         if (!Utf8.IsValid(body))
         {
-            throw new VodProtocolException($"{action} answered HTTP {(int)status} with a body that is not valid UTF-8: {Excerpt(body, redactor)}", status);
+            throw new VodProtocolException($"{action} answered HTTP {(int)status} with a body that is not valid UTF-8 {Unquoted(body)}", status);
         }
 
         try
@@ -37,7 +37,7 @@ internal static class VodResponseReader
             // Anything after the document (a second value, garbage) means the answer is not what it seems.
             if (reader.Read())
             {
-                throw new VodProtocolException($"{action} answered HTTP {(int)status} with more than one JSON value: {Excerpt(body, redactor)}", status);
+                throw new VodProtocolException($"{action} answered HTTP {(int)status} with more than one JSON value {Unquoted(body)}", status);
             }
 
             return response;
@@ -45,13 +45,13 @@ internal static class VodResponseReader
         catch (JsonException exception)
         {
             throw new VodProtocolException(
-                $"{action} answered HTTP {(int)status} with a body that is not valid JSON (at byte {exception.BytePositionInLine ?? 0} of line {(exception.LineNumber ?? 0) + 1}): {Excerpt(body, redactor)}",
+                $"{action} answered HTTP {(int)status} with a body that is not valid JSON (at byte {exception.BytePositionInLine ?? 0} of line {(exception.LineNumber ?? 0) + 1}) {Unquoted(body)}",
                 status);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException)
         {
             // The generated readers check types; these mean a value the reader could not convert.
-            throw new VodProtocolException($"{action} answered HTTP {(int)status} with a value that could not be read ({exception.GetType().Name}): {Excerpt(body, redactor)}", status);
+            throw new VodProtocolException($"{action} answered HTTP {(int)status} with a value that could not be read ({exception.GetType().Name}) {Unquoted(body)}", status);
         }
     }
 
@@ -149,6 +149,11 @@ internal static class VodResponseReader
             && milliseconds <= 3_600_000
                 ? TimeSpan.FromMilliseconds(milliseconds)
                 : null;
+
+    // A success answer is never quoted: its fields may be secrets the redactor cannot know (UploadAuth is Base64 of
+    // an upload credential, keys of callbacks and playback), so only its size is told.
+    private static string Unquoted(ReadOnlySpan<byte> body)
+        => $"({body.Length} bytes; a success answer is not quoted, since it may hold credentials)";
 
     // A short, single-line excerpt of a body that could not be understood, for the exception message, secrets masked.
     internal static string Excerpt(ReadOnlySpan<byte> body, VodSecretRedactor redactor)

@@ -52,8 +52,12 @@ internal static class VodRetryPolicy
             UseJitter = true,
             Delay = options.BaseDelay,
             MaxDelay = options.MaxDelay,
-            ShouldHandle = static args => ValueTask.FromResult(
-                args.Outcome.Exception is { } e && (args.Context.Properties.GetValue(IdempotentKey, true) ? IsRetryable(e) : IsSafeToRepeat(e))),
+            // A service that asks for a longer wait than MaxDelay is not retried sooner than it asked: the caller gets
+            // the error with its RetryAfter at once, instead of attempts the service said it would refuse.
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is { } e
+                && (args.Context.Properties.GetValue(IdempotentKey, true) ? IsRetryable(e) : IsSafeToRepeat(e))
+                && !(e is VodServiceException { RetryAfter: { } asked } && asked > options.MaxDelay)),
 
             // The service's own hint wins over the computed backoff.
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(

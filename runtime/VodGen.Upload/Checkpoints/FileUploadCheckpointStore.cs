@@ -76,11 +76,38 @@ public sealed class FileUploadCheckpointStore : IUploadCheckpointStore
     public ValueTask DeleteAsync(string videoId, CancellationToken cancellationToken = default)
     {
         File.Delete(PathOf(videoId));
+
+        // The lock file goes with the checkpoint (its holder, if any, is the upload that just completed). A process
+        // that races for the old file afterwards finds no checkpoint, so nothing can run twice.
+        File.Delete(PathOf(videoId, ".upload.lock"));
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A lock file beside the checkpoint (<c>{VideoId}.upload.lock</c>), held open without sharing: the operating
+    /// system refuses a second holder, in this process or another, and frees it if the holder dies.
+    /// </remarks>
+    public ValueTask<IAsyncDisposable> AcquireAsync(string videoId, CancellationToken cancellationToken = default)
+    {
+        System.IO.Directory.CreateDirectory(_directory);
+        var path = PathOf(videoId, ".upload.lock");
+        try
+        {
+            return ValueTask.FromResult<IAsyncDisposable>(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new VodUploadException(
+                $"Another upload of video {videoId} holds {path} (in this process or another); wait for it to end before resuming.",
+                videoId,
+                "UploadInProgress",
+                innerException: exception);
+        }
+    }
+
     // VideoIds are hex; anything else is made safe for a file name rather than trusted.
-    private string PathOf(string videoId)
+    private string PathOf(string videoId, string suffix = ".upload.json")
     {
         ArgumentException.ThrowIfNullOrEmpty(videoId);
         var safe = string.Create(videoId.Length, videoId, static (span, id) =>
@@ -90,7 +117,7 @@ public sealed class FileUploadCheckpointStore : IUploadCheckpointStore
                 span[i] = char.IsAsciiLetterOrDigit(id[i]) || id[i] is '-' or '_' ? id[i] : '_';
             }
         });
-        return Path.Combine(_directory, safe + ".upload.json");
+        return Path.Combine(_directory, safe + suffix);
     }
 }
 

@@ -14,4 +14,11 @@ public interface IUploadCheckpointStore
 
     /// <summary>Forgets the checkpoint of <paramref name="videoId"/>, once its upload is complete.</summary>
     ValueTask DeleteAsync(string videoId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the sole right to run the upload of <paramref name="videoId"/> until the returned lease is disposed, so
+    /// that two uploads of one video (two resumes, in one process or in two sharing the store) never run at once.
+    /// </summary>
+    /// <exception cref="VodUploadException">Another upload of the video holds it (code <c>UploadInProgress</c>).</exception>
+    ValueTask<System.IAsyncDisposable> AcquireAsync(string videoId, CancellationToken cancellationToken = default);
 }

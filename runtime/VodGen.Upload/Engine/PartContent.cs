@@ -39,7 +39,7 @@ internal sealed class FilePartContent : HttpContent
         {
             var crc = new Crc64Accumulator();
             long position = 0;
-            var reading = ReadAsync(current, position, cancellationToken);
+            var reading = _length > 0 ? ReadAsync(current, position, cancellationToken) : ValueTask.FromResult(0);
             while (position < _length)
             {
                 var read = await reading.ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed class FilePartContent : HttpContent
         var read = await RandomAccess.ReadAsync(_file, buffer.AsMemory(0, count), _offset + position, cancellationToken).ConfigureAwait(false);
         return read > 0
             ? read
-            : throw new IOException($"The file ended at byte {_offset + position} while part bytes up to {_offset + _length} were expected; it changed during the upload.");
+            : throw new SourceChangedException($"The file ended at byte {_offset + position} while part bytes up to {_offset + _length} were expected: it changed during the upload.");
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);

@@ -26,9 +26,12 @@ internal static partial class UploadLog
     [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Upload of {VideoId} complete: {Size} bytes in {Parts} part(s), {ElapsedMilliseconds:0} ms")]
     public static partial void Completed(ILogger logger, string videoId, long size, int parts, double elapsedMilliseconds);
 
-    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Upload of {VideoId}: multipart upload {UploadId} aborted (a stream cannot be resumed)")]
-    public static partial void Aborted(ILogger logger, string videoId, string uploadId);
+    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Upload of {VideoId}: multipart upload {UploadId} aborted ({Reason})")]
+    public static partial void Aborted(ILogger logger, string videoId, string uploadId, string reason);
 
     [LoggerMessage(EventId = 109, Level = LogLevel.Warning, Message = "Upload of {VideoId}: multipart upload {UploadId} could not be aborted ({Outcome}); the storage removes it when it expires")]
     public static partial void AbortFailed(ILogger logger, string videoId, string uploadId, string outcome);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Upload of {VideoId}: the storage already holds the whole object ({Size} bytes, CRC-64 as sent); nothing more to send")]
+    public static partial void AlreadyStored(ILogger logger, string videoId, long size);
 }

@@ -1,219 +1,187 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VodGen.Upload.Storage;
 
 namespace VodGen.Upload.Engine;
 
 /// <summary>
 /// One upload of one source to one video: a single PutObject when it fits one part, otherwise a multipart upload
-/// whose parts go out in parallel, each acknowledged part checkpointed, with the credential renewed as it expires.
+/// whose parts go out in parallel, each acknowledged part checkpointed before it is reported. Nothing is reported
+/// complete until the storage's object is known to hold exactly the source's bytes.
 /// </summary>
 internal sealed class UploadRun
 {
     private readonly VodUploadOptions _options;
     private readonly IUploadSource _source;
-    private readonly OssClient _storage;
+    private readonly StorageCalls _storage;
     private readonly CredentialKeeper _credentials;
     private readonly IProgress<VodUploadProgress>? _progress;
     private readonly ILogger _logger;
     private readonly string _videoId;
     private readonly long _started;
     private readonly object _gate = new();
-    private readonly SemaphoreSlim _saving = new(1, 1);
-    private readonly SemaphoreSlim _taking = new(1, 1);
-    private readonly SortedDictionary<int, VodUploadedPart> _acknowledged = new();
-    private long _bytesCommitted;
+    private readonly PartLedger _ledger;
+    private readonly PartPlan _plan;
     private int _partsResent;
     private int _restarts;
-    private int _partsTotal;
-    private long _partSize;
     private VodUploadStage _stage = VodUploadStage.Uploading;
 
-    public UploadRun(VodUploadOptions options, IUploadSource source, OssClient storage, CredentialKeeper credentials, IProgress<VodUploadProgress>? progress, string videoId)
+    public UploadRun(VodUploadOptions options, IUploadSource source, StorageCalls storage, CredentialKeeper credentials, IProgress<VodUploadProgress>? progress, ILogger logger, string videoId, long partSize)
     {
         _options = options;
         _source = source;
         _storage = storage;
         _credentials = credentials;
         _progress = progress;
-        _logger = options.Logger ?? NullLogger.Instance;
+        _logger = logger;
         _videoId = videoId;
         _started = options.TimeProvider.GetTimestamp();
+        _plan = new PartPlan(source.Length, partSize, options.PartLimit);
+        _ledger = new PartLedger(source.CanResume ? options.Checkpoints : null, Checkpoint);
     }
 
-    /// <summary>Bytes per part for a source of <paramref name="length"/> bytes: the option, grown to fit 10,000 parts.</summary>
-    public static long PartSizeFor(long length, long requested)
+    /// <summary>Counts a part sent again after a failure.</summary>
+    public void Resent()
     {
-        const long MiB = 1024 * 1024;
-        if (length <= requested * VodUploadOptions.MaximumParts)
-        {
-            return requested;
-        }
-
-        var needed = (length + VodUploadOptions.MaximumParts - 1) / VodUploadOptions.MaximumParts;
-        return (needed + MiB - 1) / MiB * MiB;
+        Interlocked.Increment(ref _partsResent);
+        UploadTelemetry.PartsResent.Add(1);
     }
 
-    /// <summary>Uploads from scratch.</summary>
-    public async Task<VodUploadResult> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Uploads from scratch; <paramref name="first"/> is part 1 when it was read already.</summary>
+    public async Task<VodUploadResult> StartAsync(UploadPart? first, CancellationToken cancellationToken)
     {
-        _partSize = _source.Length < 0 ? _options.PartSize : PartSizeFor(_source.Length, _options.PartSize);
-        if (_source.Length >= 0 && _source.Length <= _partSize)
+        if (_plan.SingleRequest)
         {
-            return await PutObjectAsync(cancellationToken).ConfigureAwait(false);
+            return await PutObjectAsync(first, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_source.Length < 0)
+        if (_plan.Length < 0)
         {
             // A stream of unknown length: one that ends within the first part still goes as a single object.
-            var first = await _source.ReadPartAsync(1, _partSize, cancellationToken).ConfigureAwait(false);
-            if (first!.Size < _partSize)
+            first ??= await _source.ReadPartAsync(1, _plan.SizeOf(1), cancellationToken).ConfigureAwait(false);
+            if (first!.Size < _plan.SizeOf(1))
             {
-                using (first)
-                {
-                    return await PutObjectAsync(cancellationToken, first).ConfigureAwait(false);
-                }
+                return await PutObjectAsync(first, cancellationToken).ConfigureAwait(false);
             }
-
-            var uploadId = await InitiateAsync(cancellationToken).ConfigureAwait(false);
-            return await MultipartAsync(uploadId, cancellationToken, first).ConfigureAwait(false);
         }
 
-        return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), first, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Goes on with an interrupted multipart upload: acknowledged parts are not sent again.</summary>
+    /// <summary>Goes on with an interrupted multipart upload: parts the storage holds as recorded are not sent again.</summary>
     public async Task<VodUploadResult> ResumeAsync(VodUploadCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        _partSize = checkpoint.PartSize;
-        IReadOnlyDictionary<int, string> stored;
+        var file = (FileSource)_source;
+        IReadOnlyDictionary<int, ListedPart> listed;
         try
         {
-            stored = await ListPartsAsync(checkpoint.UploadId, cancellationToken).ConfigureAwait(false);
+            listed = await _storage.ListPartsAsync(checkpoint.UploadId, cancellationToken).ConfigureAwait(false);
         }
         catch (VodUploadException exception) when (exception.StorageCode == "NoSuchUpload")
         {
-            // The storage no longer has the upload (aborted or expired): start a new one under the same video.
+            // Completed already (the answer to Complete was lost), or aborted or expired: the object tells which.
+            if (await _storage.HeadAsync(cancellationToken).ConfigureAwait(false) is { Size: { } size, Crc64: { } stored }
+                && size == file.Length
+                && await file.Crc64Async(0, file.Length, cancellationToken).ConfigureAwait(false) is var crc
+                && crc == stored)
+            {
+                UploadLog.AlreadyStored(_logger, _videoId, file.Length);
+                await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+                return Finish(checkpoint.UploadId, file.Length, crc, _plan.Total);
+            }
+
             UploadLog.UploadGone(_logger, _videoId, checkpoint.UploadId);
-            return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
         }
 
-        // OSS's advice: the local record is the truth; the listing only confirms it. A part the storage lost is sent again.
+        // OSS's advice: the local record is the truth; the listing confirms it. A part the storage lost, or holds with
+        // other bytes, is sent again; a recorded CRC the storage contradicts is computed again from the file.
         foreach (var part in checkpoint.Parts)
         {
-            if (stored.TryGetValue(part.PartNumber, out var etag) && string.Equals(etag.Trim('"'), part.ETag.Trim('"'), StringComparison.OrdinalIgnoreCase))
+            if (!listed.TryGetValue(part.PartNumber, out var stored) || !SameETag(stored.ETag, part.ETag))
             {
-                _acknowledged[part.PartNumber] = part;
-                _bytesCommitted += part.Size;
+                continue;
             }
+
+            var crc = part.Crc64;
+            if (stored.Crc64 != crc)
+            {
+                crc = await file.Crc64Async((part.PartNumber - 1) * _plan.PartSize, part.Size, cancellationToken).ConfigureAwait(false);
+                if (stored.Crc64 is { } listedCrc && listedCrc != crc)
+                {
+                    continue;
+                }
+            }
+
+            _ledger.Add(part with { Crc64 = crc });
         }
 
-        return await MultipartAsync(checkpoint.UploadId, cancellationToken).ConfigureAwait(false);
+        await _ledger.SaveAsync(checkpoint.UploadId, cancellationToken).ConfigureAwait(false);
+        return await MultipartAsync(checkpoint.UploadId, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<VodUploadResult> PutObjectAsync(CancellationToken cancellationToken, UploadPart? buffered = null)
+    public void Refreshing()
+    {
+        VodUploadStage previous;
+        lock (_gate)
+        {
+            previous = _stage;
+            _stage = VodUploadStage.RefreshingCredential;
+        }
+
+        Report();
+        lock (_gate)
+        {
+            _stage = previous == VodUploadStage.RefreshingCredential ? VodUploadStage.Uploading : previous;
+        }
+    }
+
+    private async Task<VodUploadResult> PutObjectAsync(UploadPart? buffered, CancellationToken cancellationToken)
     {
         var part = buffered ?? (await _source.ReadPartAsync(1, Math.Max(1, _source.Length), cancellationToken).ConfigureAwait(false))!;
-        try
+        using (part)
         {
-            _partsTotal = 1;
             Report();
-            var answer = await SendPartAsync(part, uploadId: null, cancellationToken).ConfigureAwait(false);
-            Commit(part, answer, uploadId: null);
-            return Finish(null, part.Size, _acknowledged[1].Crc64);
-        }
-        finally
-        {
-            if (buffered is null)
-            {
-                part.Dispose();
-            }
+            var answer = await _storage.PutAsync(part, uploadId: null, cancellationToken).ConfigureAwait(false);
+            var crc = part.Crc64 ?? throw new InvalidOperationException("A part's CRC is known once it was sent.");
+            await VerifyObjectAsync(answer.Crc64, part.Size, crc, answer.RequestId, cancellationToken).ConfigureAwait(false);
+            return Finish(null, part.Size, crc, 1);
         }
     }
 
     private async Task<string> InitiateAsync(CancellationToken cancellationToken)
     {
-        var answer = await WithRetriesAsync(
-            null,
-            (ticket, ct) =>
-            {
-                var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
-                request.Query.Add(("uploads", null));
-                return _storage.SendAsync(HttpMethod.Post, ticket, request, null, ct);
-            },
-            cancellationToken).ConfigureAwait(false);
-        var uploadId = ReadXml(answer, "UploadId", "InitiateMultipartUpload");
-        lock (_gate)
+        var uploadId = await _storage.InitiateAsync(cancellationToken).ConfigureAwait(false);
+        _ledger.Clear();
+        try
         {
-            _acknowledged.Clear();
-            _bytesCommitted = 0;
+            await _ledger.SaveAsync(uploadId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Without a checkpoint nobody could resume or find this upload: leave nothing open in the storage.
+            await _storage.AbortAsync(uploadId, "its checkpoint could not be saved").ConfigureAwait(false);
+            throw new VodUploadException($"The checkpoint of the upload of {_videoId} could not be saved ({exception.Message}); the upload was not started.", _videoId, "CheckpointNotSaved", innerException: exception);
         }
 
-        await SaveCheckpointAsync(uploadId, cancellationToken).ConfigureAwait(false);
-        UploadLog.Initiated(_logger, _videoId, uploadId, _partSize);
+        UploadLog.Initiated(_logger, _videoId, uploadId, _plan.PartSize);
         return uploadId;
     }
 
-    private async Task<IReadOnlyDictionary<int, string>> ListPartsAsync(string uploadId, CancellationToken cancellationToken)
+    private async Task<VodUploadResult> MultipartAsync(string uploadId, UploadPart? first, CancellationToken cancellationToken)
     {
-        var parts = new Dictionary<int, string>();
-        string? marker = null;
-        do
-        {
-            var answer = await WithRetriesAsync(
-                null,
-                (ticket, ct) =>
-                {
-                    var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
-                    request.Query.Add(("uploadId", uploadId));
-                    if (marker is not null)
-                    {
-                        request.Query.Add(("part-number-marker", marker));
-                    }
-
-                    return _storage.SendAsync(HttpMethod.Get, ticket, request, null, ct);
-                },
-                cancellationToken).ConfigureAwait(false);
-            var leaves = Parse(answer, "ListParts");
-            int? number = null;
-            foreach (var (parent, name, value) in leaves)
-            {
-                if (parent == "Part" && name == "PartNumber")
-                {
-                    number = int.Parse(value, CultureInfo.InvariantCulture);
-                }
-                else if (parent == "Part" && name == "ETag" && number is { } n)
-                {
-                    parts[n] = value;
-                }
-            }
-
-            marker = OssXml.First(leaves, "IsTruncated") == "true" ? OssXml.First(leaves, "NextPartNumberMarker") : null;
-        }
-        while (marker is not null);
-
-        return parts;
-    }
-
-    private async Task<VodUploadResult> MultipartAsync(string uploadId, CancellationToken cancellationToken, UploadPart? first = null)
-    {
-        _partsTotal = _source.Length < 0 ? -1 : (int)((_source.Length + _partSize - 1) / _partSize);
         Report();
         var next = first is null ? 0 : 1;
         var ended = false;
         var restart = false;
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var taking = new SemaphoreSlim(1, 1);
 
         // The next part to send. Numbers are taken and read under one lock, so a stream is read strictly in order.
         async Task<UploadPart?> TakeAsync()
@@ -223,7 +191,7 @@ internal sealed class UploadRun
                 return taken;
             }
 
-            await _taking.WaitAsync(failed.Token).ConfigureAwait(false);
+            await taking.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
                 if (ended)
@@ -232,22 +200,28 @@ internal sealed class UploadRun
                 }
 
                 int number;
-                lock (_gate)
+                do
                 {
-                    do
-                    {
-                        number = ++next;
-                    }
-                    while (_acknowledged.ContainsKey(number));
+                    number = ++next;
+                }
+                while (_ledger.Contains(number));
+
+                _source.CheckUnchanged(thorough: false);
+                var part = await _source.ReadPartAsync(number, _plan.SizeOf(number), failed.Token).ConfigureAwait(false);
+                ended = part is null;
+                if (part is not null && number > _plan.MaximumParts)
+                {
+                    part.Dispose();
+                    throw new VodUploadException(
+                        $"The stream to video {_videoId} goes on past {_plan.MaximumParts} parts ({Bytes(_ledger.Parts)} bytes), the most one object may have; nothing past that was sent. Give a larger VodUploadOptions.PartSize, or a stream whose length is known.",
+                        _videoId, "TooManyParts", partNumber: number);
                 }
 
-                var part = await _source.ReadPartAsync(number, _partSize, failed.Token).ConfigureAwait(false);
-                ended = part is null;
                 return part;
             }
             finally
             {
-                _taking.Release();
+                taking.Release();
             }
         }
 
@@ -257,11 +231,13 @@ internal sealed class UploadRun
             {
                 using (part)
                 {
-                    var answer = await SendPartAsync(part, uploadId, failed.Token).ConfigureAwait(false);
-                    Commit(part, answer, uploadId);
+                    var answer = await _storage.PutAsync(part, uploadId, failed.Token).ConfigureAwait(false);
+                    var etag = answer.ETag ?? throw new VodUploadException($"The storage acknowledged part {part.Number} of {_videoId} without an ETag.", _videoId, requestId: answer.RequestId, partNumber: part.Number);
+                    _ledger.Add(new VodUploadedPart(part.Number, part.Size, etag, part.Crc64 ?? 0));
+                    UploadLog.PartStored(_logger, _videoId, part.Number, part.Size);
 
-                    // Recorded before it is reported: a part a caller saw acknowledged survives a crash right after.
-                    await SaveCheckpointAsync(uploadId, failed.Token).ConfigureAwait(false);
+                    // Saved before it is reported: a part a caller saw acknowledged survives a crash right after.
+                    await SaveAsync(uploadId, failed.Token).ConfigureAwait(false);
                     Report();
                 }
             }
@@ -295,10 +271,15 @@ internal sealed class UploadRun
         }
 
         var error = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
-        if ((error is not null || cancellationToken.IsCancellationRequested) && !_source.CanResume)
+        if (error is VodUploadException { StorageCode: "SourceChanged" })
         {
-            // A stream cannot be resumed: leave no orphaned parts in the storage.
-            await AbortAsync(uploadId).ConfigureAwait(false);
+            // The parts mix two versions of the file: nothing of them may ever be completed.
+            await _storage.AbortAsync(uploadId, "the file changed during the upload").ConfigureAwait(false);
+            await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if ((error is not null || cancellationToken.IsCancellationRequested) && !_source.CanResume)
+        {
+            await _storage.AbortAsync(uploadId, "a stream cannot be resumed").ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -316,36 +297,50 @@ internal sealed class UploadRun
             }
 
             UploadLog.UploadGone(_logger, _videoId, uploadId);
-            return await MultipartAsync(await InitiateAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _stage = VodUploadStage.Preparing;
+            }
+
+            var restarted = await InitiateAsync(cancellationToken).ConfigureAwait(false);
+            Report(); // committed bytes fall back to zero here: the storage no longer holds the earlier parts
+            lock (_gate)
+            {
+                _stage = VodUploadStage.Uploading;
+            }
+
+            return await MultipartAsync(restarted, null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await CompleteAsync(uploadId, cancellationToken).ConfigureAwait(false);
-    }
-
-    // Best effort, bounded in time: the upload has failed already, and its error is the one to report.
-    private async Task AbortAsync(string uploadId)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            var (ticket, _) = await _credentials.CurrentAsync(limit.Token).ConfigureAwait(false);
-            var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
-            request.Query.Add(("uploadId", uploadId));
-            await _storage.SendAsync(HttpMethod.Delete, ticket, request, null, limit.Token).ConfigureAwait(false);
-            UploadLog.Aborted(_logger, _videoId, uploadId);
+            return await CompleteAsync(uploadId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OssStorageError or HttpRequestException or IOException or TimeoutException or OperationCanceledException or VodException)
+        catch (VodUploadException exception) when (exception.StorageCode == "SourceChanged")
         {
-            UploadLog.AbortFailed(_logger, _videoId, uploadId, exception.GetType().Name);
+            await _storage.AbortAsync(uploadId, "the file changed during the upload").ConfigureAwait(false);
+            await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task SaveAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ledger.SaveAsync(uploadId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new VodUploadException($"The checkpoint of the upload of {_videoId} could not be saved ({exception.Message}); the upload stopped and can be resumed from its last saved checkpoint.", _videoId, "CheckpointNotSaved", innerException: exception);
         }
     }
 
     private async Task<VodUploadResult> CompleteAsync(string uploadId, CancellationToken cancellationToken)
     {
-        VodUploadedPart[] parts;
+        var parts = _ledger.Parts;
         lock (_gate)
         {
-            parts = _acknowledged.Values.ToArray();
             _stage = VodUploadStage.Completing;
         }
 
@@ -358,250 +353,146 @@ internal sealed class UploadRun
             }
         }
 
-        var body = new StringBuilder("<CompleteMultipartUpload>");
-        foreach (var part in parts)
+        var size = Bytes(parts);
+        if (_source.Length >= 0 && size != _source.Length)
         {
-            body.Append("<Part><PartNumber>").Append(part.PartNumber.ToString(CultureInfo.InvariantCulture)).Append("</PartNumber><ETag>")
-                .Append(System.Security.SecurityElement.Escape(part.ETag)).Append("</ETag></Part>");
+            throw new VodUploadException($"The acknowledged parts of {_videoId} hold {size} bytes, but the file has {_source.Length}; the upload cannot be completed.", _videoId);
         }
 
-        var xml = Encoding.UTF8.GetBytes(body.Append("</CompleteMultipartUpload>").ToString());
-        var answer = await WithRetriesAsync(
-            null,
-            (ticket, ct) =>
-            {
-                var request = new OssSignedRequest(ticket.Bucket, ticket.Key).With("content-type", "application/xml");
-                request.Query.Add(("uploadId", uploadId));
-                return _storage.SendAsync(HttpMethod.Post, ticket, request, new ByteArrayContent(xml), ct);
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        var size = parts.Sum(p => p.Size);
-        var crc = parts.Skip(1).Aggregate(parts[0].Crc64, (combined, part) => VodCrc64.Combine(combined, part.Crc64, part.Size));
-        if (_options.VerifyCrc64 && answer.Crc64 is { } reported && reported != crc)
+        // The file must still be the one whose parts were sent: a rewrite during the upload would otherwise be stored
+        // as a mix of both versions, which every part's own CRC passes.
+        try
         {
-            throw new VodUploadException(
-                $"The stored object of {_videoId} has CRC-64 {reported}, but its parts combine to {crc}: the storage holds other bytes than were sent.",
-                _videoId, "CrcMismatch", answer.RequestId);
+            _source.CheckUnchanged(thorough: true);
+        }
+        catch (SourceChangedException exception)
+        {
+            throw new VodUploadException(exception.Message, _videoId, "SourceChanged", innerException: exception);
+        }
+
+        var crc = parts.Skip(1).Aggregate(parts[0].Crc64, (combined, part) => VodCrc64.Combine(combined, part.Crc64, part.Size));
+        OssAnswer? completed;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            completed = await _storage.CompleteAsync(uploadId, parts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VodException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An answer lost or garbled on the way back may hide a completed object: the object itself tells.
+            completed = null;
+            failure = ExceptionDispatchInfo.Capture(exception);
+        }
+
+        if (completed is null)
+        {
+            // No answer, or the storage no longer has the upload: success only if the object is whole, with these bytes.
+            if (!await StoredAsync(size, crc, cancellationToken).ConfigureAwait(false))
+            {
+                failure?.Throw();
+                throw new VodUploadException($"The storage no longer has the multipart upload of {_videoId}, and holds no complete object of it; upload the file again.", _videoId, "NoSuchUpload");
+            }
+
+            UploadLog.AlreadyStored(_logger, _videoId, size);
+        }
+        else
+        {
+            await VerifyObjectAsync(completed.Crc64, size, crc, completed.RequestId, cancellationToken).ConfigureAwait(false);
         }
 
         await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
-        return Finish(uploadId, size, crc);
+        return Finish(uploadId, size, crc, parts.Length);
     }
 
-    private async Task<OssAnswer> SendPartAsync(UploadPart part, string? uploadId, CancellationToken cancellationToken)
+    // The storage's CRC of the whole object against the one the parts combine to; asked for when the answer had none.
+    private async Task VerifyObjectAsync(ulong? reported, long size, ulong crc, string? requestId, CancellationToken cancellationToken)
     {
-        var answer = await WithRetriesAsync(
-            part.Number,
-            async (ticket, ct) =>
-            {
-                var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
-                if (uploadId is not null)
-                {
-                    request.Query.Add(("partNumber", part.Number.ToString(CultureInfo.InvariantCulture)));
-                    request.Query.Add(("uploadId", uploadId));
-                }
-
-                using var content = part.CreateContent();
-                var sent = await _storage.SendAsync(HttpMethod.Put, ticket, request, content, ct).ConfigureAwait(false);
-                if (content is FilePartContent { Crc64: { } crc })
-                {
-                    part.Crc64 = crc;
-                }
-
-                return sent;
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        if (_options.VerifyCrc64 && answer.Crc64 is { } reported && part.Crc64 is { } local && reported != local)
-        {
-            throw new VodUploadException(
-                $"Part {part.Number} of {_videoId} was stored with CRC-64 {reported}, but {local} was sent: the bytes were changed on the way.",
-                _videoId, "CrcMismatch", answer.RequestId, part.Number);
-        }
-
-        return answer;
-    }
-
-    // One storage request with what can go wrong handled: expired credentials renewed (single-flight), clock skew
-    // corrected, transient failures retried with backoff; everything else fails the upload with a clear error.
-    private async Task<OssAnswer> WithRetriesAsync(int? partNumber, Func<VodUploadTicket, CancellationToken, Task<OssAnswer>> send, CancellationToken cancellationToken)
-    {
-        var transientFailures = 0;
-        var skewCorrections = 0;
-        while (true)
-        {
-            var (ticket, version) = await _credentials.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var answer = await send(ticket, cancellationToken).ConfigureAwait(false);
-                _credentials.Proven(version);
-                return answer;
-            }
-            catch (OssStorageError error) when (error.IsExpiredCredential || error.IsBrokenCredential)
-            {
-                UploadLog.CredentialRefused(_logger, _videoId, partNumber, error.Code);
-                if (!await _credentials.RefusedAsync(version, cancellationToken).ConfigureAwait(false))
-                {
-                    throw Failure($"The storage refused a freshly renewed upload credential ({error.Code}): {error.ServiceMessage}", error, partNumber);
-                }
-
-                CountResent(partNumber);
-            }
-            catch (OssStorageError error) when (error.IsClockSkew && error.ServerDate is { } serverDate && skewCorrections++ < 2)
-            {
-                _storage.ClockOffset = serverDate - _options.TimeProvider.GetUtcNow();
-                UploadLog.ClockCorrected(_logger, _videoId, _storage.ClockOffset.TotalSeconds);
-                CountResent(partNumber);
-            }
-            catch (Exception exception) when (IsTransient(exception) && transientFailures++ < _options.MaxPartRetries)
-            {
-                var delay = TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, transientFailures - 1)) * (0.5 + Random.Shared.NextDouble()));
-                UploadLog.Retrying(_logger, _videoId, partNumber, exception is OssStorageError s ? s.Code : exception.GetType().Name, delay.TotalMilliseconds);
-                CountResent(partNumber);
-                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OssStorageError error)
-            {
-                throw Failure($"The storage refused {(partNumber is { } n ? $"part {n}" : "a request")} of the upload: {error.Message}", error, partNumber);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException or TimeoutException)
-            {
-                throw new VodUploadException(
-                    $"The storage could not be reached for {(partNumber is { } n ? $"part {n}" : "a request")} of the upload of {_videoId} after {transientFailures} attempts: {exception.Message}",
-                    _videoId, partNumber: partNumber, innerException: exception);
-            }
-        }
-    }
-
-    private static bool IsTransient(Exception exception)
-        => exception is OssStorageError { IsTransient: true } or HttpRequestException or IOException or TimeoutException;
-
-    private VodUploadException Failure(string message, OssStorageError error, int? partNumber)
-        => new($"{message} (video {_videoId}{(error.RequestId is null ? string.Empty : ", request " + error.RequestId)})", _videoId, error.Code, error.RequestId, partNumber, error.Status);
-
-    private void CountResent(int? partNumber)
-    {
-        if (partNumber is not null)
-        {
-            Interlocked.Increment(ref _partsResent);
-            UploadTelemetry.PartsResent.Add(1);
-        }
-    }
-
-    private void Commit(UploadPart part, OssAnswer answer, string? uploadId)
-    {
-        var etag = answer.ETag ?? throw new VodUploadException($"The storage acknowledged part {part.Number} of {_videoId} without an ETag.", _videoId, requestId: answer.RequestId, partNumber: part.Number);
-        lock (_gate)
-        {
-            if (_acknowledged.TryAdd(part.Number, new VodUploadedPart(part.Number, part.Size, etag, part.Crc64 ?? 0)))
-            {
-                _bytesCommitted += part.Size;
-            }
-        }
-
-        UploadLog.PartStored(_logger, _videoId, part.Number, part.Size);
-    }
-
-    private async Task SaveCheckpointAsync(string uploadId, CancellationToken cancellationToken)
-    {
-        if (!_source.CanResume)
+        if (!_options.VerifyCrc64)
         {
             return;
         }
 
-        // One save at a time, each with every part acknowledged so far: a later save never loses an earlier part.
-        await _saving.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (reported is null)
         {
-            VodUploadCheckpoint checkpoint;
-            var (ticket, _) = await _credentials.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            lock (_gate)
+            var head = await _storage.HeadAsync(cancellationToken).ConfigureAwait(false);
+            if (head?.Size is { } stored && stored != size)
             {
-                checkpoint = new VodUploadCheckpoint
-                {
-                    VideoId = _videoId,
-                    UploadId = uploadId,
-                    Endpoint = ticket.Endpoint.ToString(),
-                    Bucket = ticket.Bucket,
-                    Key = ticket.Key,
-                    PartSize = _partSize,
-                    TotalBytes = _source.Length,
-                    SourceFingerprint = _source.Fingerprint,
-                    Parts = _acknowledged.Values.ToArray(),
-                };
+                throw new VodUploadException($"The stored object of {_videoId} has {stored} bytes, but {size} were sent.", _videoId, "SizeMismatch", head.RequestId);
             }
 
-            await _options.Checkpoints.SaveAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+            reported = head?.Crc64 ?? throw new VodUploadException(
+                $"The storage reported no CRC-64 for the object of {_videoId}, so it cannot be checked against what was sent; set VodUploadOptions.VerifyCrc64 = false to accept objects unchecked.",
+                _videoId, "CrcMissing", head?.RequestId ?? requestId);
         }
-        finally
+
+        if (reported != crc)
         {
-            _saving.Release();
+            throw new VodUploadException(
+                $"The stored object of {_videoId} has CRC-64 {reported}, but its parts combine to {crc}: the storage holds other bytes than were sent.",
+                _videoId, "CrcMismatch", requestId);
         }
     }
 
-    private VodUploadResult Finish(string? uploadId, long size, ulong crc)
+    // Whether the storage holds the whole object with exactly these bytes (false when that cannot be learnt).
+    private async Task<bool> StoredAsync(long size, ulong crc, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _storage.HeadAsync(cancellationToken).ConfigureAwait(false) is { Size: { } stored, Crc64: { } storedCrc } && stored == size && storedCrc == crc;
+        }
+        catch (VodException)
+        {
+            return false;
+        }
+    }
+
+    private VodUploadResult Finish(string? uploadId, long size, ulong crc, int parts)
     {
         lock (_gate)
         {
             _stage = VodUploadStage.Completed;
-            _bytesCommitted = size;
         }
 
-        Report(size);
+        Report(size, parts);
         var elapsed = _options.TimeProvider.GetElapsedTime(_started);
-        UploadLog.Completed(_logger, _videoId, size, _acknowledged.Count, elapsed.TotalMilliseconds);
-        return new VodUploadResult(_videoId, uploadId, size, crc, _acknowledged.Count, _partsResent, _credentials.Refreshes, elapsed);
+        UploadLog.Completed(_logger, _videoId, size, parts, elapsed.TotalMilliseconds);
+        return new VodUploadResult(_videoId, uploadId, size, crc, parts, _partsResent, _credentials.Refreshes, elapsed);
     }
 
-    public void Refreshing()
+    private VodUploadCheckpoint Checkpoint(string uploadId, IReadOnlyList<VodUploadedPart> parts) => new()
     {
-        VodUploadStage previous;
-        lock (_gate)
-        {
-            previous = _stage;
-            _stage = VodUploadStage.RefreshingCredential;
-        }
+        VideoId = _videoId,
+        UploadId = uploadId,
+        Endpoint = _credentials.Endpoint.ToString(),
+        Bucket = _credentials.Bucket,
+        Key = _credentials.Key,
+        PartSize = _plan.PartSize,
+        TotalBytes = _source.Length,
+        SourceFingerprint = _source.Fingerprint,
+        Parts = parts,
+    };
 
-        Report();
-        lock (_gate)
-        {
-            _stage = previous == VodUploadStage.RefreshingCredential ? VodUploadStage.Uploading : previous;
-        }
-    }
-
-    // Acknowledged bytes only; the total is reached once the storage has assembled the object, not before.
-    private void Report(long? total = null)
+    // Durable parts only; the total is reached once the storage has assembled the object, not before.
+    private void Report(long? total = null, int? parts = null)
     {
         if (_progress is null)
         {
             return;
         }
 
+        var (reportedParts, reportedBytes) = _ledger.Reportable;
         VodUploadProgress report;
         lock (_gate)
         {
-            var committed = total ?? (_source.Length > 0 ? Math.Min(_bytesCommitted, _source.Length - 1) : _bytesCommitted);
-            report = new VodUploadProgress(_videoId, _stage, committed, total ?? _source.Length, _acknowledged.Count, _partsTotal);
+            var committed = total ?? (_source.Length > 0 ? Math.Min(reportedBytes, _source.Length - 1) : reportedBytes);
+            report = new VodUploadProgress(_videoId, _stage, committed, total ?? _source.Length, parts ?? reportedParts, _plan.Total);
         }
 
         _progress.Report(report);
     }
 
-    private static List<(string Parent, string Name, string Value)> Parse(OssAnswer answer, string what)
-    {
-        try
-        {
-            return OssXml.Leaves(answer.Body);
-        }
-        catch (System.Xml.XmlException exception)
-        {
-            throw new VodProtocolException($"The storage's answer to {what} is not valid XML (line {exception.LineNumber}).", answer.Status, innerException: exception);
-        }
-    }
+    private static long Bytes(IEnumerable<VodUploadedPart> parts) => parts.Sum(p => p.Size);
 
-    private static string ReadXml(OssAnswer answer, string element, string what)
-        => OssXml.First(Parse(answer, what), element) is { Length: > 0 } value
-            ? value
-            : throw new VodProtocolException($"The storage's answer to {what} has no {element}.", answer.Status);
+    private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.OrdinalIgnoreCase);
+
 }

@@ -60,7 +60,16 @@ internal interface IUploadSource : IDisposable
 
     /// <summary>Part <paramref name="number"/> (from 1) of <paramref name="partSize"/> bytes, or null past the end.</summary>
     ValueTask<UploadPart?> ReadPartAsync(int number, long partSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Throws <see cref="SourceChangedException"/> when the source is no longer what the upload started with: size or
+    /// modification time (cheap, before each part), and with <paramref name="thorough"/> its first and last bytes too.
+    /// </summary>
+    void CheckUnchanged(bool thorough);
 }
+
+/// <summary>The file changed while it was being uploaded: what is stored would mix two versions of it.</summary>
+internal sealed class SourceChangedException(string message) : Exception(message);
 
 /// <summary>A file: parts are ranges read from disk when sent.</summary>
 internal sealed class FileSource : IUploadSource
@@ -68,11 +77,14 @@ internal sealed class FileSource : IUploadSource
     private const int FingerprintBytes = 64 * 1024;
     private readonly SafeFileHandle _handle;
 
-    private FileSource(string path, SafeFileHandle handle, long length, string fingerprint)
+    private readonly DateTime _modified;
+
+    private FileSource(string path, SafeFileHandle handle, long length, DateTime modified, string fingerprint)
     {
         Path = path;
         _handle = handle;
         Length = length;
+        _modified = modified;
         Fingerprint = fingerprint;
     }
 
@@ -92,7 +104,8 @@ internal sealed class FileSource : IUploadSource
         try
         {
             var length = RandomAccess.GetLength(handle);
-            return new FileSource(full, handle, length, FingerprintOf(handle, length, File.GetLastWriteTimeUtc(full)));
+            var modified = File.GetLastWriteTimeUtc(handle);
+            return new FileSource(full, handle, length, modified, FingerprintOf(handle, length, modified));
         }
         catch
         {
@@ -111,6 +124,45 @@ internal sealed class FileSource : IUploadSource
 
         var size = Math.Min(partSize, Length - offset);
         return ValueTask.FromResult<UploadPart?>(new UploadPart(number, offset, size, () => new FilePartContent(_handle, offset, size)));
+    }
+
+    public void CheckUnchanged(bool thorough)
+    {
+        // Through the open handle: a file replaced by another under the same name still reads as the one opened.
+        var length = RandomAccess.GetLength(_handle);
+        var modified = File.GetLastWriteTimeUtc(_handle);
+        if (length != Length || modified != _modified || (thorough && FingerprintOf(_handle, length, modified) != Fingerprint))
+        {
+            throw new SourceChangedException(
+                $"The file {Path} changed while it was being uploaded (it was {Length} bytes, modified {_modified:O}; it is now {length} bytes, modified {modified:O}), so the stored object would mix two versions of it.");
+        }
+    }
+
+    /// <summary>The CRC-64 of <paramref name="size"/> bytes at <paramref name="offset"/>, read from the file now.</summary>
+    public async ValueTask<ulong> Crc64Async(long offset, long size, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            var crc = new Crc64Accumulator();
+            for (long done = 0; done < size;)
+            {
+                var read = await RandomAccess.ReadAsync(_handle, buffer.AsMemory(0, (int)Math.Min(buffer.Length, size - done)), offset + done, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new SourceChangedException($"The file {Path} ended at byte {offset + done}, before the {offset + size} bytes it had when the upload started.");
+                }
+
+                crc.Append(buffer.AsSpan(0, read));
+                done += read;
+            }
+
+            return crc.Value;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public void Dispose() => _handle.Dispose();
@@ -146,6 +198,11 @@ internal sealed class StreamSource : IUploadSource
     public bool CanResume => false;
 
     public string Fingerprint => string.Empty;
+
+    public void CheckUnchanged(bool thorough)
+    {
+        // A stream is read once, in order: what was read is what is sent.
+    }
 
     public async ValueTask<UploadPart?> ReadPartAsync(int number, long partSize, CancellationToken cancellationToken)
     {

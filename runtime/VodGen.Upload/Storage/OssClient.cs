@@ -11,7 +11,7 @@ using VodGen.Security;
 namespace VodGen.Upload.Storage;
 
 /// <summary>A storage answer that succeeded: status, the headers the uploader reads, and a small body.</summary>
-internal sealed record OssAnswer(HttpStatusCode Status, string? RequestId, string? ETag, ulong? Crc64, byte[] Body);
+internal sealed record OssAnswer(HttpStatusCode Status, string? RequestId, string? ETag, ulong? Crc64, byte[] Body, long? ContentLength = null);
 
 /// <summary>
 /// Sends the storage requests an upload needs, signed with the ticket's temporary credential (V4 or V1), path style
@@ -84,7 +84,8 @@ internal sealed class OssClient
             authorization = OssSignatureV1.Authorization(method.Method, request, credentials.AccessKeyId, credentials.AccessKeySecret);
         }
 
-        using var message = new HttpRequestMessage(method, ObjectUri(ticket, request.QueryString())) { Content = content };
+        var target = ObjectUri(ticket, request.QueryString());
+        using var message = new HttpRequestMessage(method, target) { Content = content };
         foreach (var (name, value) in request.Headers)
         {
             if (name == "content-type")
@@ -114,13 +115,25 @@ internal sealed class OssClient
                 throw new OssStorageError(response.StatusCode, "Redirect", "the storage answered with a redirect, which is never followed", requestId, response.Headers.Date);
             }
 
+            // A caller's HttpClient may follow redirects by itself: then this answer is another host's, and whatever
+            // it says, the storage did not store anything. Never taken for success.
+            if (response.RequestMessage?.RequestUri is { } answered && answered != target)
+            {
+                throw new OssStorageError(
+                    response.StatusCode,
+                    "Redirect",
+                    $"the HttpClient followed a redirect to {answered.GetLeftPart(UriPartial.Authority)}; give VodUploadOptions an HttpClient whose handler has AllowAutoRedirect = false",
+                    requestId,
+                    response.Headers.Date);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw Error(response, body, requestId, credentials);
             }
 
             var crc = ulong.TryParse(Header(response, "x-oss-hash-crc64ecma"), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (ulong?)null;
-            return new OssAnswer(response.StatusCode, requestId, response.Headers.ETag?.Tag ?? Header(response, "ETag"), crc, body);
+            return new OssAnswer(response.StatusCode, requestId, response.Headers.ETag?.Tag ?? Header(response, "ETag"), crc, body, response.Content.Headers.ContentLength);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {

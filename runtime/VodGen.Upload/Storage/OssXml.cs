@@ -50,6 +50,21 @@ internal static class OssXml
         return leaves;
     }
 
+    /// <summary>The name of the document's root element, or null when the body is not XML.</summary>
+    public static string? Root(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray(), writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
+            return reader.MoveToContent() == XmlNodeType.Element ? reader.LocalName : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The first element called <paramref name="name"/>, or null.</summary>
     public static string? First(List<(string Parent, string Name, string Value)> leaves, string name)
     {

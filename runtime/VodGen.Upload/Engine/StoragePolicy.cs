@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using VodGen.Upload.Storage;
+
+namespace VodGen.Upload.Engine;
+
+/// <summary>What the uploader does after a storage request failed.</summary>
+internal enum StorageFailure
+{
+    /// <summary>The credential was refused (expired or broken): renew it, then send again.</summary>
+    CredentialRefused,
+
+    /// <summary>The request's date is too far from the storage's clock: date requests by its clock, then send again.</summary>
+    ClockSkew,
+
+    /// <summary>A failure a later attempt may not meet (5xx, timeout, dropped connection): back off, then send again.</summary>
+    Transient,
+
+    /// <summary>Anything else: the upload fails with this error.</summary>
+    Fatal,
+}
+
+/// <summary>
+/// The uploader's one retry policy: how each failure is classified, how often each kind may be met by one request
+/// before it fails the upload, and how long to wait before the next attempt. No failure is retried without a bound.
+/// </summary>
+internal static class StoragePolicy
+{
+    /// <summary>Renewals one request may ask for (the keeper also refuses to renew a credential never accepted).</summary>
+    public const int MaxCredentialRefusals = 2;
+
+    /// <summary>Clock corrections one request may ask for.</summary>
+    public const int MaxSkewCorrections = 2;
+
+    /// <summary>The largest clock difference believed: a storage Date further off is a broken answer, not a clock.</summary>
+    public static readonly TimeSpan MaxClockOffset = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    public static StorageFailure Classify(Exception exception) => exception switch
+    {
+        SourceChangedException => StorageFailure.Fatal,
+        OssStorageError error when error.IsExpiredCredential || error.IsBrokenCredential => StorageFailure.CredentialRefused,
+        OssStorageError { IsClockSkew: true } => StorageFailure.ClockSkew,
+        OssStorageError { IsTransient: true } => StorageFailure.Transient,
+        OssStorageError => StorageFailure.Fatal,
+        HttpRequestException or IOException or TimeoutException => StorageFailure.Transient,
+        _ => StorageFailure.Fatal,
+    };
+
+    /// <summary>
+    /// True when the request may have been carried out although no answer said so (a timeout or a connection lost
+    /// after the request went out): a request that changes state must then be checked, not trusted to have failed.
+    /// </summary>
+    public static bool OutcomeUnknown(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => false,
+        HttpRequestException or IOException or TimeoutException => true,
+        OssStorageError { IsTransient: true } => true,
+        _ => false,
+    };
+
+    /// <summary>Exponential back-off with jitter before attempt <paramref name="failures"/> + 1: 100 ms doubling, at most 5 s.</summary>
+    public static TimeSpan Backoff(int failures)
+    {
+        var exponential = Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, Math.Max(0, failures - 1)));
+        return TimeSpan.FromMilliseconds(exponential * (0.5 + Random.Shared.NextDouble()));
+    }
+}
