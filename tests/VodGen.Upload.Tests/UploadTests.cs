@@ -100,16 +100,28 @@ public sealed class UploadTests : UploadTestBase
     }
 
     [Fact]
-    public async Task A_credential_renewed_ahead_of_expiry_is_never_refused()
+    public async Task Five_expiries_against_the_emulator_get_one_refresh_each_fifty_times_over()
     {
-        Emulator.Storage.CredentialLifetime = TimeSpan.FromSeconds(4);
-        var path = File(12L * 1024 * 1024, seed: 9);
+        const long part = 100 * 1024;
+        var path = File(40 * part, seed: 8);
+        var expected = await System.IO.File.ReadAllBytesAsync(path);
+        for (var run = 0; run < 50; run++)
+        {
+            var refreshesBefore = Calls("RefreshUploadVideo");
+            var refusedBefore = Emulator.Storage.Requests.Count(r => r.Code == "SecurityTokenExpired");
+            Emulator.Storage.ExpireCredentialsEvery(parts: 3, times: 5);
+            var expiriesBefore = Emulator.Storage.CredentialExpiries;
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a jammed renewal would spin until here
 
-        var result = await Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = 1024 * 1024, Parallelism = 2, RefreshBefore = TimeSpan.FromSeconds(3.9) });
+            var result = await Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = part, Parallelism = 4 }, cancellationToken: limit.Token);
 
-        Assert.True(result.CredentialRefreshes >= 1);
-        Assert.DoesNotContain(Emulator.Storage.Requests, r => r.Status == 403);
-        Assert.Equal(await System.IO.File.ReadAllBytesAsync(path), Stored(result.VideoId));
+            Assert.Equal(5, Emulator.Storage.CredentialExpiries - expiriesBefore);
+            Assert.Equal(5, result.CredentialRefreshes);
+            Assert.Equal(5, Calls("RefreshUploadVideo") - refreshesBefore);
+            var refused = Emulator.Storage.Requests.Count(r => r.Code == "SecurityTokenExpired") - refusedBefore;
+            Assert.True(refused <= 5 * 4, $"run {run}: {refused} requests refused for 5 expiries with 4 parts in flight");
+            Assert.True(expected.AsSpan().SequenceEqual(Stored(result.VideoId)));
+        }
     }
 
     [Fact]

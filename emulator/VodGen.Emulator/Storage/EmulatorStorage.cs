@@ -33,6 +33,9 @@ public sealed class EmulatorStorage : IDisposable
     private readonly object _faultGate = new();
     private DateTimeOffset _expiredBefore = DateTimeOffset.MinValue;
     private int _expireAfterParts = -1;
+    private int _expireEvery;
+    private int _expiriesLeft;
+    private int _credentialExpiries;
     private int _failNext;
     private int _failStatus = 503;
     private int _dropNextParts;
@@ -136,12 +139,34 @@ public sealed class EmulatorStorage : IDisposable
     }
 
     /// <summary>Every credential minted so far expires once <paramref name="parts"/> more parts have been stored.</summary>
-    public void ExpireCredentialsAfterParts(int parts)
+    public void ExpireCredentialsAfterParts(int parts) => ExpireCredentialsEvery(parts, 1);
+
+    /// <summary>
+    /// Every <paramref name="parts"/> stored parts, <paramref name="times"/> times, every credential minted so far
+    /// expires. A turn that finds no working credential (none minted since the last) waits for the next stored part,
+    /// so each of the <paramref name="times"/> expiries really ends a credential in use.
+    /// </summary>
+    public void ExpireCredentialsEvery(int parts, int times)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(parts);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parts);
+        ArgumentOutOfRangeException.ThrowIfNegative(times);
         lock (_faultGate)
         {
             _expireAfterParts = parts;
+            _expireEvery = parts;
+            _expiriesLeft = times;
+        }
+    }
+
+    /// <summary>How many times working credentials were expired by <see cref="ExpireCredentialsEvery"/>.</summary>
+    public int CredentialExpiries
+    {
+        get
+        {
+            lock (_faultGate)
+            {
+                return _credentialExpiries;
+            }
         }
     }
 
@@ -338,10 +363,11 @@ public sealed class EmulatorStorage : IDisposable
                 await Answer(200, "OK", blob.Length).ConfigureAwait(false);
                 lock (_faultGate)
                 {
-                    if (_expireAfterParts > 0 && --_expireAfterParts == 0)
+                    if (_expiriesLeft > 0 && --_expireAfterParts <= 0 && _credentials.Values.Any(c => c.IssuedAt >= _expiredBefore))
                     {
                         _expiredBefore = _clock.GetUtcNow().AddTicks(1);
-                        _expireAfterParts = -1;
+                        _credentialExpiries++;
+                        _expireAfterParts = --_expiriesLeft > 0 ? _expireEvery : -1;
                     }
                 }
 

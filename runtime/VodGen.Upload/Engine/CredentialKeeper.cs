@@ -7,8 +7,8 @@ namespace VodGen.Upload.Engine;
 /// <summary>
 /// Holds the upload credential and renews it single-flight: however many parts find it expired, one
 /// RefreshUploadVideo runs, and no part starts while it does. Every renewal replaces the credential (a new version),
-/// so a part refused with an old version is simply re-sent with the new one; a credential that was fresh from a
-/// renewal and refused before the storage ever accepted it is reported instead of renewed again.
+/// so a part refused with an old version is simply re-sent with the new one. Two renewals in a row whose credentials
+/// were refused before the storage accepted any of them end the upload: renewing would not help.
 /// </summary>
 /// <remarks>
 /// Expiry is tracked on one clock only: the local <see cref="TimeProvider"/>'s monotonic timestamp. The credential's
@@ -28,6 +28,7 @@ internal sealed class CredentialKeeper
     private long _renewDueAt;
     private int _version;
     private int _provenVersion = -1;
+    private int _unprovenRenewals;
     private Task? _renewal;
 
     public CredentialKeeper(IVodUploadSession session, VodUploadTicket first, VodUploadOptions options, Action refreshing, CancellationToken runToken)
@@ -81,14 +82,22 @@ internal sealed class CredentialKeeper
     {
         lock (_gate)
         {
-            _provenVersion = Math.Max(_provenVersion, version);
+            if (version > _provenVersion)
+            {
+                _provenVersion = version;
+                _unprovenRenewals = 0;
+            }
         }
     }
 
     /// <summary>
     /// The storage refused the credential of <paramref name="version"/>. Renews it unless a renewal since has
-    /// replaced it; returns false when that credential was itself fresh from a renewal and never accepted.
+    /// replaced it; returns false when the last renewal's credential was refused too before any was accepted.
     /// </summary>
+    /// <remarks>
+    /// One refusal of a credential not yet seen accepted is renewed once more: with parts in parallel, a credential
+    /// can be revoked by the storage before the answer that proved it has arrived.
+    /// </remarks>
     public async ValueTask<bool> RefusedAsync(int version, CancellationToken cancellationToken)
     {
         Task renewal;
@@ -99,9 +108,9 @@ internal sealed class CredentialKeeper
                 return true; // already replaced: retry with the current one
             }
 
-            if (version > 0 && _provenVersion < version)
+            if (_renewal is null && _provenVersion < version && ++_unprovenRenewals > 1)
             {
-                return false; // a fresh credential refused as well: renewing again would not help
+                return false; // fresh credentials refused again and again: renewing once more would not help
             }
 
             renewal = _renewal ??= StartRenewal();

@@ -27,8 +27,12 @@ internal enum StorageFailure
 /// </summary>
 internal static class StoragePolicy
 {
-    /// <summary>Renewals one request may ask for (the keeper also refuses to renew a credential never accepted).</summary>
-    public const int MaxCredentialRefusals = 2;
+    /// <summary>
+    /// Refused credentials one request may meet. Each refusal is of a newer credential (a refused old one is replaced
+    /// by the renewal it caused), so this bounds a request that the storage singles out while other parts go through;
+    /// renewals that never yield an accepted credential end sooner, in <see cref="CredentialKeeper"/>.
+    /// </summary>
+    public const int MaxCredentialRefusals = 8;
 
     /// <summary>Clock corrections one request may ask for.</summary>
     public const int MaxSkewCorrections = 2;
