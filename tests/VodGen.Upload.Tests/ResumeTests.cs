@@ -1,6 +1,7 @@
 using VodGen.Testing;
 using System.Diagnostics;
 using VodGen.Emulator;
+using VodGen.Upload.Tests.Hostile;
 using VodGen.Vod;
 
 namespace VodGen.Upload.Tests;
@@ -167,10 +168,5 @@ public sealed class ResumeTests : UploadTestBase
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var repo = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
         return Path.Combine(repo, project, "bin", output.Parent.Name, output.Name);
-    }
-
-    private sealed class SynchronousProgress(Action<VodUploadProgress> report) : IProgress<VodUploadProgress>
-    {
-        public void Report(VodUploadProgress value) => report(value);
     }
 }

@@ -75,6 +75,11 @@ public sealed class FileUploadCheckpointStore : IUploadCheckpointStore
     /// <inheritdoc/>
     public ValueTask DeleteAsync(string videoId, CancellationToken cancellationToken = default)
     {
+        if (!System.IO.Directory.Exists(_directory))
+        {
+            return ValueTask.CompletedTask; // nothing was ever saved here
+        }
+
         File.Delete(PathOf(videoId));
 
         // The lock file goes with the checkpoint (its holder, if any, is the upload that just completed). A process
@@ -90,13 +95,13 @@ public sealed class FileUploadCheckpointStore : IUploadCheckpointStore
     /// </remarks>
     public ValueTask<IAsyncDisposable> AcquireAsync(string videoId, CancellationToken cancellationToken = default)
     {
-        System.IO.Directory.CreateDirectory(_directory);
         var path = PathOf(videoId, ".upload.lock");
         try
         {
+            System.IO.Directory.CreateDirectory(_directory);
             return ValueTask.FromResult<IAsyncDisposable>(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
         }
-        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException exception) when (IsHeldElsewhere(exception))
         {
             throw new VodUploadException(
                 $"Another upload of video {videoId} holds {path} (in this process or another); wait for it to end before resuming.",
@@ -104,7 +109,20 @@ public sealed class FileUploadCheckpointStore : IUploadCheckpointStore
                 "UploadInProgress",
                 innerException: exception);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new VodUploadException(
+                $"The upload of video {videoId} cannot keep checkpoints in {_directory} ({exception.Message}); nothing was sent. Give FileUploadCheckpointStore a folder this process can write.",
+                videoId,
+                "CheckpointNotSaved",
+                innerException: exception);
+        }
     }
+
+    // The file is held without sharing elsewhere: a sharing or lock violation on Windows; on Unix, where .NET takes an
+    // advisory lock (flock) for FileShare.None, the errno EWOULDBLOCK (11 on Linux, 35 on macOS and BSD).
+    private static bool IsHeldElsewhere(IOException exception)
+        => OperatingSystem.IsWindows() ? (exception.HResult & 0xFFFF) is 32 or 33 : exception.HResult is 11 or 35;
 
     // VideoIds are hex; anything else is made safe for a file name rather than trusted.
     private string PathOf(string videoId, string suffix = ".upload.json")

@@ -92,7 +92,7 @@ internal sealed class UploadRun
                 && crc == stored)
             {
                 UploadLog.AlreadyStored(_logger, _videoId, file.Length);
-                await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+                await ForgetCheckpointAsync().ConfigureAwait(false);
                 return Finish(checkpoint.UploadId, file.Length, crc, _plan.Total);
             }
 
@@ -206,7 +206,7 @@ internal sealed class UploadRun
                 }
                 while (_ledger.Contains(number));
 
-                _source.CheckUnchanged(thorough: false);
+                CheckUnchanged(thorough: false);
                 var part = await _source.ReadPartAsync(number, _plan.SizeOf(number), failed.Token).ConfigureAwait(false);
                 ended = part is null;
                 if (part is not null && number > _plan.MaximumParts)
@@ -275,7 +275,7 @@ internal sealed class UploadRun
         {
             // The parts mix two versions of the file: nothing of them may ever be completed.
             await _storage.AbortAsync(uploadId, "the file changed during the upload").ConfigureAwait(false);
-            await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+            await ForgetCheckpointAsync().ConfigureAwait(false);
         }
         else if ((error is not null || cancellationToken.IsCancellationRequested) && !_source.CanResume)
         {
@@ -319,8 +319,24 @@ internal sealed class UploadRun
         catch (VodUploadException exception) when (exception.StorageCode == "SourceChanged")
         {
             await _storage.AbortAsync(uploadId, "the file changed during the upload").ConfigureAwait(false);
-            await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+            await ForgetCheckpointAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    // Only a source that can be resumed ever has a checkpoint.
+    private ValueTask ForgetCheckpointAsync()
+        => _source.CanResume ? _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None) : ValueTask.CompletedTask;
+
+    private void CheckUnchanged(bool thorough)
+    {
+        try
+        {
+            _source.CheckUnchanged(thorough);
+        }
+        catch (SourceChangedException exception)
+        {
+            throw new VodUploadException(exception.Message, _videoId, "SourceChanged", innerException: exception);
         }
     }
 
@@ -361,14 +377,7 @@ internal sealed class UploadRun
 
         // The file must still be the one whose parts were sent: a rewrite during the upload would otherwise be stored
         // as a mix of both versions, which every part's own CRC passes.
-        try
-        {
-            _source.CheckUnchanged(thorough: true);
-        }
-        catch (SourceChangedException exception)
-        {
-            throw new VodUploadException(exception.Message, _videoId, "SourceChanged", innerException: exception);
-        }
+        CheckUnchanged(thorough: true);
 
         var crc = parts.Skip(1).Aggregate(parts[0].Crc64, (combined, part) => VodCrc64.Combine(combined, part.Crc64, part.Size));
         OssAnswer? completed;
@@ -400,7 +409,7 @@ internal sealed class UploadRun
             await VerifyObjectAsync(completed.Crc64, size, crc, completed.RequestId, cancellationToken).ConfigureAwait(false);
         }
 
-        await _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None).ConfigureAwait(false);
+        await ForgetCheckpointAsync().ConfigureAwait(false);
         return Finish(uploadId, size, crc, parts.Length);
     }
 

@@ -152,6 +152,12 @@ public sealed class FakeStorage : IAsyncDisposable
             return;
         }
 
+        await ServeAsync(context);
+    }
+
+    /// <summary>The storage's own answer to a request, as if no hook were set.</summary>
+    public async Task ServeAsync(HttpContext context)
+    {
         var request = context.Request;
         var operation = OperationOf(request);
         var key = Uri.UnescapeDataString(request.Path.Value!.TrimStart('/')).Split('/', 2)[1];
