@@ -59,7 +59,7 @@ public sealed class UploadTests : UploadTestBase
     public async Task A_stream_of_unknown_length_is_uploaded_from_pooled_buffers()
     {
         var path = File(3 * 1024 * 1024 + 123, seed: 3);
-        await using var stream = new NonSeekableStream(System.IO.File.OpenRead(path));
+        await using var stream = new Hostile.UnknownLengthStream(System.IO.File.OpenRead(path));
 
         var result = await Client.UploadVideoAsync(Video(), stream, new VodUploadOptions { PartSize = 1024 * 1024 });
 
@@ -71,7 +71,7 @@ public sealed class UploadTests : UploadTestBase
     public async Task A_failed_stream_upload_is_aborted_since_it_cannot_be_resumed()
     {
         var path = File(4 * 1024 * 1024, seed: 4);
-        await using var stream = new NonSeekableStream(System.IO.File.OpenRead(path));
+        await using var stream = new Hostile.UnknownLengthStream(System.IO.File.OpenRead(path));
         Emulator.Storage.FailNext(1);
         Emulator.Storage.DropNextParts(10);
 
@@ -207,39 +207,6 @@ public sealed class UploadTests : UploadTestBase
         }
 
         Assert.True(condition(), "the condition did not come true within 10 s");
-    }
-
-    private sealed class NonSeekableStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 
     // Changes a signed header after signing: the storage must answer SignatureDoesNotMatch.

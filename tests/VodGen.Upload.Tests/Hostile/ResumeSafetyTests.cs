@@ -3,32 +3,15 @@ using System.Diagnostics;
 namespace VodGen.Upload.Tests.Hostile;
 
 /// <summary>Resumes that must not collide, re-send reported parts, trust broken checkpoints or lose the video's name.</summary>
-public sealed class ResumeSafetyTests : IAsyncLifetime
+public sealed class ResumeSafetyTests : HostileStorageTestBase
 {
-    private const int PartSize = 100 * 1024;
-    private readonly string _folder = Directory.CreateTempSubdirectory("vodgen-resume-").FullName;
-    private FakeStorage _storage = null!;
-
-    private string Checkpoints => Path.Combine(_folder, "checkpoints");
-
-    public async Task InitializeAsync() => _storage = await FakeStorage.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private VodUploadOptions Options(int parallelism = 2, IUploadCheckpointStore? store = null)
-        => new() { PartSize = PartSize, Parallelism = parallelism, Checkpoints = store ?? new FileUploadCheckpointStore(Checkpoints) };
-
     [Fact]
     public async Task A_second_resume_of_a_running_upload_is_refused_at_once_and_the_first_completes()
     {
         var (session, path) = await InterruptedAsync(parts: 8, seed: 1);
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _storage.Intercept = async (context, _) =>
+        Storage.Intercept = async (context, _) =>
         {
             if (FakeStorage.OperationOf(context.Request) == "UploadPart")
             {
@@ -48,9 +31,9 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
 
         Assert.Equal("UploadInProgress", error.StorageCode);
         Assert.Equal(session.VideoId, error.VideoId);
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
         Assert.Equal(8 * PartSize, result.Size);
-        Assert.Equal(8, _storage.Count("UploadPart"));
+        Assert.Equal(8, Storage.Count("UploadPart"));
     }
 
     [Fact]
@@ -100,8 +83,8 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
     public async Task Progress_reports_only_parts_already_in_the_saved_checkpoint()
     {
         var store = new SlowStore(new FileUploadCheckpointStore(Checkpoints));
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 30 * PartSize, seed: 3);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 30 * PartSize, seed: 3);
         var ahead = new List<string>();
         var progress = new SynchronousProgress(p =>
         {
@@ -122,8 +105,8 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
     [Fact]
     public async Task A_resume_after_cancelling_from_progress_never_sends_a_reported_part_again()
     {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 30 * PartSize, seed: 4);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 30 * PartSize, seed: 4);
         using var cancel = new CancellationTokenSource();
         var reported = new HashSet<int>();
         var progress = new SynchronousProgress(p =>
@@ -135,14 +118,14 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => VodUploader.UploadFileAsync(session, path, Options(parallelism: 4), progress, cancel.Token));
         var checkpoint = (await new FileUploadCheckpointStore(Checkpoints).LoadAsync(session.VideoId))!;
-        var sentBefore = _storage.Requests.Count;
+        var sentBefore = Storage.Requests.Count;
 
         await VodUploader.ResumeFileAsync(session, session.VideoId, path, Options(parallelism: 4));
 
         Assert.True(checkpoint.Parts.Count >= 10, $"{checkpoint.Parts.Count} parts saved after 10 were reported");
-        var resent = _storage.Requests.Skip(sentBefore).Where(r => r.Operation == "UploadPart").Select(r => r.PartNumber!.Value).ToList();
+        var resent = Storage.Requests.Skip(sentBefore).Where(r => r.Operation == "UploadPart").Select(r => r.PartNumber!.Value).ToList();
         Assert.DoesNotContain(resent, n => checkpoint.Parts.Any(p => p.PartNumber == n));
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
     }
 
     public static TheoryData<string> BrokenCheckpoints => new() { "PartSize 0", "PartSize -1", "PartSize 1", "PartSize huge", "Parts null", "a null part", "part number 0", "a part twice", "a part of the wrong size", "another video" };
@@ -174,12 +157,12 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
             File.Move(Path.Combine(Checkpoints, "someone-else.upload.json"), Path.Combine(Checkpoints, session.VideoId + ".upload.json"), overwrite: true);
         }
 
-        var requestsBefore = _storage.Requests.Count;
+        var requestsBefore = Storage.Requests.Count;
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.ResumeFileAsync(session, session.VideoId, path, Options()));
 
         Assert.Equal("CheckpointInvalid", error.StorageCode);
         Assert.Contains("not valid (", error.Message, StringComparison.Ordinal);
-        Assert.Equal(requestsBefore, _storage.Requests.Count);
+        Assert.Equal(requestsBefore, Storage.Requests.Count);
         Assert.Equal(0, session.Refreshes);
     }
 
@@ -194,13 +177,13 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
         var result = await VodUploader.ResumeFileAsync(session, session.VideoId, path, Options());
 
         Assert.Equal(VodCrc64.Compute(await File.ReadAllBytesAsync(path)), result.Crc64);
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
     }
 
     [Fact]
     public async Task A_failure_after_the_video_exists_names_it_whatever_failed()
     {
-        _storage.Intercept = async (context, storage) =>
+        Storage.Intercept = async (context, storage) =>
         {
             if (FakeStorage.OperationOf(context.Request) != "InitiateMultipartUpload")
             {
@@ -211,8 +194,8 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
             await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "this is not XML");
             return true;
         };
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 7);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 7);
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options()));
 
@@ -221,44 +204,44 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_checkpoint_folder_that_cannot_be_made_fails_the_upload_before_a_multipart_upload_is_opened()
+    public async Task A_checkpointFolder_that_cannot_be_made_fails_the_upload_before_a_multipart_upload_is_opened()
     {
-        var blocked = Path.Combine(_folder, "not-a-folder");
+        var blocked = Path.Combine(Folder, "not-a-folder");
         await File.WriteAllTextAsync(blocked, "a file where the checkpoint folder should be");
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 8);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 8);
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options(store: new FileUploadCheckpointStore(blocked))));
 
         Assert.Equal("CheckpointNotSaved", error.StorageCode);
         Assert.Equal(session.VideoId, error.VideoId);
-        Assert.Equal(0, _storage.Count("InitiateMultipartUpload"));
+        Assert.Equal(0, Storage.Count("InitiateMultipartUpload"));
     }
 
     [Fact]
     public async Task A_checkpoint_that_cannot_be_saved_after_the_upload_opened_aborts_it()
     {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 9);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 9);
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options(store: new FailingStore())));
 
         Assert.Equal("CheckpointNotSaved", error.StorageCode);
-        Assert.Equal(1, _storage.Count("InitiateMultipartUpload"));
-        Assert.Equal(1, _storage.Count("AbortMultipartUpload"));
-        Assert.Equal(0, _storage.OpenUploads);
+        Assert.Equal(1, Storage.Count("InitiateMultipartUpload"));
+        Assert.Equal(1, Storage.Count("AbortMultipartUpload"));
+        Assert.Equal(0, Storage.OpenUploads);
     }
 
     [Fact]
-    public async Task Committed_bytes_fall_only_after_a_Preparing_report_when_the_storage_lost_the_upload()
+    public async Task Committed_bytes_fall_only_after_a_Preparing_report_when_theStorage_lost_the_upload()
     {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 10 * PartSize, seed: 10);
-        _storage.AfterPart = _ =>
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 10 * PartSize, seed: 10);
+        Storage.AfterPart = _ =>
         {
-            if (_storage.PartsStored == 4)
+            if (Storage.PartsStored == 4)
             {
-                _storage.ForgetUploads();
+                Storage.ForgetUploads();
             }
         };
         var reports = new List<VodUploadProgress>();
@@ -275,24 +258,7 @@ public sealed class ResumeSafetyTests : IAsyncLifetime
         var falls = Enumerable.Range(1, reports.Count - 1).Where(i => reports[i].BytesCommitted < reports[i - 1].BytesCommitted).ToList();
         Assert.NotEmpty(falls);
         Assert.All(falls, i => Assert.Equal(VodUploadStage.Preparing, reports[i].Stage));
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
-    }
-
-    // An upload in parts, cancelled once two parts are checkpointed.
-    private async Task<(FakeSession Session, string Path)> InterruptedAsync(int parts, int seed)
-    {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, parts * PartSize, seed);
-        using var cancel = new CancellationTokenSource();
-        var progress = new SynchronousProgress(p =>
-        {
-            if (p.PartsCommitted >= 2)
-            {
-                cancel.Cancel();
-            }
-        });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => VodUploader.UploadFileAsync(session, path, Options(parallelism: 1), progress, cancel.Token));
-        return (session, path);
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
     }
 
     // Saves slowly, so that other parts are acknowledged while a save is under way; remembers what was saved last.

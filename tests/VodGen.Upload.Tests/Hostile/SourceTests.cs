@@ -1,32 +1,16 @@
 namespace VodGen.Upload.Tests.Hostile;
 
 /// <summary>Sources that change, end, never end or hold nothing.</summary>
-public sealed class SourceTests : IAsyncLifetime
+public sealed class SourceTests : HostileStorageTestBase
 {
-    private const int PartSize = 100 * 1024;
-    private readonly string _folder = Directory.CreateTempSubdirectory("vodgen-sources-").FullName;
-    private FakeStorage _storage = null!;
-
-    private string Checkpoints => Path.Combine(_folder, "checkpoints");
-
-    public async Task InitializeAsync() => _storage = await FakeStorage.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private VodUploadOptions Options() => new() { PartSize = PartSize, Parallelism = 1, Checkpoints = new FileUploadCheckpointStore(Checkpoints) };
-
     public static TheoryData<string> Changes => new() { "rewritten", "grown", "shrunk" };
 
     [Theory]
     [MemberData(nameof(Changes))]
     public async Task A_file_changed_during_the_upload_is_never_completed_and_its_upload_is_aborted(string change)
     {
-        var path = HostileFiles.Write(_folder, 8 * PartSize, seed: 1);
-        _storage.AfterPart = number =>
+        var path = HostileFiles.Write(Folder, 8 * PartSize, seed: 1);
+        Storage.AfterPart = number =>
         {
             if (number != 3)
             {
@@ -52,37 +36,37 @@ public sealed class SourceTests : IAsyncLifetime
             // A later modification time, even on a file system with coarse timestamps.
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
         };
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
+        var session = Session();
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options()));
 
         Assert.Equal("SourceChanged", error.StorageCode);
         Assert.Equal(session.VideoId, error.VideoId);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _storage.Count("CompleteMultipartUpload"));
-        Assert.Equal(1, _storage.Count("AbortMultipartUpload"));
-        Assert.Null(_storage.Object(session.VideoId));
+        Assert.Equal(0, Storage.Count("CompleteMultipartUpload"));
+        Assert.Equal(1, Storage.Count("AbortMultipartUpload"));
+        Assert.Null(Storage.Object(session.VideoId));
         Assert.Null(await new FileUploadCheckpointStore(Checkpoints).LoadAsync(session.VideoId));
     }
 
     [Fact]
     public async Task An_empty_file_is_refused_before_any_video_is_created()
     {
-        var path = HostileFiles.Write(_folder, 0, seed: 2);
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
+        var path = HostileFiles.Write(Folder, 0, seed: 2);
+        var session = Session();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => VodUploader.UploadFileAsync(session, path, Options()));
 
         Assert.Contains("is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("No video was created", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, session.Creates);
-        Assert.Empty(_storage.Requests);
+        Assert.Empty(Storage.Requests);
     }
 
     [Fact]
     public async Task An_empty_stream_of_unknown_length_is_refused_before_any_video_is_created()
     {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
+        var session = Session();
 
         await Assert.ThrowsAsync<ArgumentException>(() => VodUploader.UploadStreamAsync(session, new UnknownLengthStream(new MemoryStream()), Options()));
 
@@ -95,13 +79,13 @@ public sealed class SourceTests : IAsyncLifetime
         // A limit of 10 parts: parts double after each one (a tenth of the limit), so 10 parts hold far more than 10 x 100 KiB.
         var data = new byte[40 * PartSize];
         new Random(3).NextBytes(data);
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
+        var session = Session();
         var options = Options();
         options.PartLimit = 10;
 
         var result = await VodUploader.UploadStreamAsync(session, new UnknownLengthStream(new MemoryStream(data)), options);
 
-        Assert.Equal(data, _storage.Object(session.VideoId));
+        Assert.Equal(data, Storage.Object(session.VideoId));
         Assert.True(result.Parts <= 10, $"{result.Parts} parts");
     }
 
@@ -111,7 +95,7 @@ public sealed class SourceTests : IAsyncLifetime
         // Parts of 100, 200, 400 and 800 KiB fit in a limit of 4; 2 MiB does not.
         var data = new byte[2 * 1024 * 1024];
         new Random(4).NextBytes(data);
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
+        var session = Session();
         var options = Options();
         options.PartLimit = 4;
 
@@ -119,33 +103,8 @@ public sealed class SourceTests : IAsyncLifetime
 
         Assert.Equal("TooManyParts", error.StorageCode);
         Assert.Equal(5, error.PartNumber);
-        Assert.Equal(4, _storage.Count("UploadPart"));
-        Assert.Equal(1, _storage.Count("AbortMultipartUpload"));
-        Assert.Equal(0, _storage.Count("CompleteMultipartUpload"));
-    }
-
-    private sealed class UnknownLengthStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        Assert.Equal(4, Storage.Count("UploadPart"));
+        Assert.Equal(1, Storage.Count("AbortMultipartUpload"));
+        Assert.Equal(0, Storage.Count("CompleteMultipartUpload"));
     }
 }

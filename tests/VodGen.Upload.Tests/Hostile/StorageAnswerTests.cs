@@ -3,29 +3,13 @@ using System.Xml.Linq;
 namespace VodGen.Upload.Tests.Hostile;
 
 /// <summary>What the storage answers is checked before it is believed: listings, redirects, Complete, CRCs, lost answers.</summary>
-public sealed class StorageAnswerTests : IAsyncLifetime
+public sealed class StorageAnswerTests : HostileStorageTestBase
 {
-    private const int PartSize = 100 * 1024;
-    private readonly string _folder = Directory.CreateTempSubdirectory("vodgen-answers-").FullName;
-    private FakeStorage _storage = null!;
-
-    private string Checkpoints => Path.Combine(_folder, "checkpoints");
-
-    public async Task InitializeAsync() => _storage = await FakeStorage.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private VodUploadOptions Options(int parallelism = 2) => new() { PartSize = PartSize, Parallelism = parallelism, Checkpoints = new FileUploadCheckpointStore(Checkpoints) };
-
     [Fact]
     public async Task A_listing_that_repeats_its_marker_is_refused_after_one_page_instead_of_asked_for_ever()
     {
         var (session, path) = await InterruptedAsync(parts: 6, seed: 1);
-        _storage.Intercept = async (context, storage) =>
+        Storage.Intercept = async (context, storage) =>
         {
             if (FakeStorage.OperationOf(context.Request) != "ListParts")
             {
@@ -41,7 +25,7 @@ public sealed class StorageAnswerTests : IAsyncLifetime
 
         Assert.Contains("not making progress", error.Message, StringComparison.Ordinal);
         Assert.Equal(session.VideoId, error.VideoId);
-        Assert.Equal(1, _storage.Count("ListParts"));
+        Assert.Equal(1, Storage.Count("ListParts"));
     }
 
     [Fact]
@@ -56,7 +40,7 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             await FakeStorage.XmlAsync(context, new XElement("InitiateMultipartUploadResult", new XElement("UploadId", "elsewhere")));
             return true;
         };
-        _storage.Intercept = (context, storage) =>
+        Storage.Intercept = (context, storage) =>
         {
             storage.Record(context, 307, "Redirect");
             context.Response.StatusCode = 307;
@@ -64,8 +48,8 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             return Task.FromResult(true);
         };
         using var following = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true });
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 2);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 2);
         var options = Options();
         options.HttpClient = following;
 
@@ -74,13 +58,13 @@ public sealed class StorageAnswerTests : IAsyncLifetime
         Assert.Equal("Redirect", error.StorageCode);
         Assert.Contains("AllowAutoRedirect = false", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(elsewhere.Requests); // the redirect was followed, and still nothing counts as stored
-        Assert.Null(_storage.Object(session.VideoId));
+        Assert.Null(Storage.Object(session.VideoId));
     }
 
     [Fact]
     public async Task Complete_answered_200_with_an_error_document_fails_and_keeps_the_checkpoint()
     {
-        _storage.Intercept = async (context, storage) =>
+        Storage.Intercept = async (context, storage) =>
         {
             if (FakeStorage.OperationOf(context.Request) != "CompleteMultipartUpload")
             {
@@ -92,8 +76,8 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             await FakeStorage.XmlAsync(context, new XElement("Error", new XElement("Code", "InvalidPart"), new XElement("Message", "One or more of the specified parts could not be found.")));
             return true;
         };
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 3);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 3);
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options()));
 
@@ -105,7 +89,7 @@ public sealed class StorageAnswerTests : IAsyncLifetime
     public async Task Complete_answered_200_with_an_internal_error_document_is_retried()
     {
         var failures = 1;
-        _storage.Intercept = async (context, storage) =>
+        Storage.Intercept = async (context, storage) =>
         {
             if (FakeStorage.OperationOf(context.Request) != "CompleteMultipartUpload" || Interlocked.Decrement(ref failures) < 0)
             {
@@ -116,41 +100,41 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             await FakeStorage.XmlAsync(context, new XElement("Error", new XElement("Code", "InternalError"), new XElement("Message", "We encountered an internal error.")));
             return true;
         };
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 4);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 4);
 
         await VodUploader.UploadFileAsync(session, path, Options());
 
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
     }
 
     [Fact]
     public async Task Without_a_CRC_in_the_answer_the_object_is_checked_with_HeadObject()
     {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 5);
-        _storage.Intercept = (context, _) =>
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 5);
+        Storage.Intercept = (context, _) =>
         {
             // CRCs only where the storage describes the object (HeadObject).
-            _storage.SendCrc = FakeStorage.OperationOf(context.Request) == "HeadObject";
+            Storage.SendCrc = FakeStorage.OperationOf(context.Request) == "HeadObject";
             return Task.FromResult(false);
         };
 
         var result = await VodUploader.UploadFileAsync(session, path, Options());
 
         Assert.Equal(VodCrc64.Compute(await File.ReadAllBytesAsync(path)), result.Crc64);
-        Assert.Equal(1, _storage.Count("HeadObject"));
+        Assert.Equal(1, Storage.Count("HeadObject"));
     }
 
     [Fact]
-    public async Task A_storage_that_never_reports_a_CRC_fails_the_check_it_cannot_make_unless_it_is_turned_off()
+    public async Task AStorage_that_never_reports_a_CRC_fails_the_check_it_cannot_make_unless_it_is_turned_off()
     {
-        _storage.SendCrc = false;
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 6);
+        Storage.SendCrc = false;
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 6);
 
         var error = await Assert.ThrowsAsync<VodUploadException>(() => VodUploader.UploadFileAsync(session, path, Options()));
-        var unchecked_ = await VodUploader.UploadFileAsync(new FakeSession(_storage, TimeSpan.FromHours(1)), path, new VodUploadOptions { PartSize = PartSize, VerifyCrc64 = false });
+        var unchecked_ = await VodUploader.UploadFileAsync(Session(), path, new VodUploadOptions { PartSize = PartSize, VerifyCrc64 = false });
 
         Assert.Equal("CrcMissing", error.StorageCode);
         Assert.Contains("VerifyCrc64 = false", error.Message, StringComparison.Ordinal);
@@ -161,7 +145,7 @@ public sealed class StorageAnswerTests : IAsyncLifetime
     public async Task A_Complete_whose_answer_is_lost_is_found_complete_by_the_object_and_reported_as_success()
     {
         var lost = 1;
-        _storage.Intercept = async (context, storage) =>
+        Storage.Intercept = async (context, storage) =>
         {
             if (FakeStorage.OperationOf(context.Request) != "CompleteMultipartUpload" || Interlocked.Decrement(ref lost) < 0)
             {
@@ -174,14 +158,14 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             context.Abort();
             return true;
         };
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, 4 * PartSize, seed: 7);
+        var session = Session();
+        var path = HostileFiles.Write(Folder, 4 * PartSize, seed: 7);
 
         var result = await VodUploader.UploadFileAsync(session, path, Options());
 
-        Assert.Equal(await File.ReadAllBytesAsync(path), _storage.Object(session.VideoId));
+        Assert.Equal(await File.ReadAllBytesAsync(path), Storage.Object(session.VideoId));
         Assert.Equal(4 * PartSize, result.Size);
-        Assert.Equal(1, _storage.Count("CompleteMultipartUpload", "NoSuchUpload"));
+        Assert.Equal(1, Storage.Count("CompleteMultipartUpload", "NoSuchUpload"));
         Assert.Null(await new FileUploadCheckpointStore(Checkpoints).LoadAsync(session.VideoId));
     }
 
@@ -195,13 +179,13 @@ public sealed class StorageAnswerTests : IAsyncLifetime
         // As if that run had crashed after the storage completed the object, before the checkpoint was deleted.
         var store = new FileUploadCheckpointStore(Checkpoints);
         await store.SaveAsync(Checkpoint(session.VideoId, path, "lost-upload"));
-        var partsBefore = _storage.Count("UploadPart");
+        var partsBefore = Storage.Count("UploadPart");
 
         var result = await VodUploader.ResumeFileAsync(session, session.VideoId, path, Options());
 
         Assert.Equal(6 * PartSize, result.Size);
-        Assert.Equal(partsBefore, _storage.Count("UploadPart"));
-        Assert.Equal(1, _storage.Count("InitiateMultipartUpload"));
+        Assert.Equal(partsBefore, Storage.Count("UploadPart"));
+        Assert.Equal(1, Storage.Count("InitiateMultipartUpload"));
         Assert.Null(await store.LoadAsync(session.VideoId));
     }
 
@@ -212,7 +196,7 @@ public sealed class StorageAnswerTests : IAsyncLifetime
         {
             VideoId = videoId,
             UploadId = uploadId,
-            Endpoint = _storage.Endpoint.ToString(),
+            Endpoint = Storage.Endpoint.ToString(),
             Bucket = "bucket",
             Key = "videos/" + videoId + ".mp4",
             PartSize = PartSize,
@@ -220,23 +204,6 @@ public sealed class StorageAnswerTests : IAsyncLifetime
             SourceFingerprint = source.Fingerprint,
             Parts = [],
         };
-    }
-
-    // An upload of a file in parts, cancelled once two parts are checkpointed.
-    private async Task<(FakeSession Session, string Path)> InterruptedAsync(int parts, int seed)
-    {
-        var session = new FakeSession(_storage, TimeSpan.FromHours(1));
-        var path = HostileFiles.Write(_folder, parts * PartSize, seed);
-        using var cancel = new CancellationTokenSource();
-        var progress = new SynchronousProgress(p =>
-        {
-            if (p.PartsCommitted >= 2)
-            {
-                cancel.Cancel();
-            }
-        });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => VodUploader.UploadFileAsync(session, path, Options(parallelism: 1), progress, cancel.Token));
-        return (session, path);
     }
 }
 
