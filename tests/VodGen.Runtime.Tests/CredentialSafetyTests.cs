@@ -33,6 +33,19 @@ public sealed class CredentialSafetyTests : IDisposable
         Assert.Equal("securityToken", exception.ParamName);
     }
 
+    [Theory]
+    [InlineData("Zq9wXv\r\n", "a line break at position 7")]
+    [InlineData("Zq9wXv\u00e9", "a non-ASCII character at position 7")]
+    [InlineData("Zq9 wXv", "white space at position 4")]
+    public void An_AccessKey_secret_pasted_with_a_line_break_or_a_non_ASCII_character_is_refused_without_showing_it(string secret, string what)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new VodCredentials("LTAI5t", secret));
+
+        Assert.Contains(what, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("accessKeySecret", exception.ParamName);
+    }
+
     [Fact]
     public async Task A_bad_value_from_the_environment_names_the_variable_and_nothing_is_sent_or_retried()
     {
