@@ -189,4 +189,19 @@ public class HardeningTests : EmulatorTestBase
         Assert.StartsWith(Emulator.Endpoint + "troubleshoot?q=InvalidAction.NotFound&product=Vod&requestId=", error.Recommend);
         Assert.EndsWith(error.RequestId!, error.Recommend);
     }
+
+    [Fact]
+    public async Task A_log_record_keeps_a_bounded_part_of_what_the_caller_sent()
+    {
+        var parameters = RawCall.Common(new string('A', 100_000));
+        parameters["SignatureNonce"] = new string('n', 100_000);
+
+        // In a form body, where a request line's limit does not apply.
+        using var response = await Http.PostAsync(Emulator.Endpoint, new FormUrlEncodedContent(parameters));
+
+        var record = Emulator.Log.Records[^1];
+        Assert.InRange(record.Action.Length, 1, 129);
+        Assert.InRange(record.Nonce.Length, 1, 129);
+        Assert.StartsWith("AAAA", record.Action, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using VodGen.Emulator.Storage;
+using VodGen.Upload.Storage;
+using VodGen.Vod;
+
+namespace VodGen.Upload.Tests;
+
+/// <summary>The emulator's storage front keeps bytes in files it owns, drops them with their video, and parses safely.</summary>
+public sealed class EmulatorStorageTests : UploadTestBase
+{
+    private OssClient Oss => new(new HttpClient(), VodStorageSignatureVersion.V4, TimeProvider.System, TimeSpan.FromSeconds(60));
+
+    private async Task<VodUploadTicket> TicketAsync()
+    {
+        var created = await Client.CreateUploadVideoAsync(Video());
+        var address = created.DecodeUploadAddress();
+        var auth = created.DecodeUploadAuth();
+        return VodUploadTicket.From(created.VideoId, address.Endpoint, address.Bucket, address.FileName, auth.AccessKeyId, auth.AccessKeySecret, auth.SecurityToken, auth.Expiration, null, null, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Stored_bytes_live_in_files_that_go_with_their_video()
+    {
+        var path = File(3 * 1024 * 1024, seed: 31);
+        var result = await Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = 1024 * 1024 });
+        Assert.NotEmpty(Directory.GetFiles(Emulator.Storage.DataFolder));
+        Assert.Equal(await System.IO.File.ReadAllBytesAsync(path), Stored(result.VideoId));
+
+        await Client.DeleteVideoAsync(new DeleteVideoRequest { VideoIds = result.VideoId });
+
+        Assert.Empty(Directory.GetFiles(Emulator.Storage.DataFolder));
+        var video = Emulator.Store.Find(result.VideoId);
+        Assert.Null(video);
+    }
+
+    [Fact]
+    public async Task An_aborted_upload_leaves_no_files()
+    {
+        var ticket = await TicketAsync();
+        var storage = Oss;
+        var initiate = new OssSignedRequest(ticket.Bucket, ticket.Key);
+        initiate.Query.Add(("uploads", null));
+        var uploadId = OssXml.First(OssXml.Leaves((await storage.SendAsync(HttpMethod.Post, ticket, initiate, null, default)).Body), "UploadId")!;
+        var part = new OssSignedRequest(ticket.Bucket, ticket.Key);
+        part.Query.Add(("partNumber", "1"));
+        part.Query.Add(("uploadId", uploadId));
+        await storage.SendAsync(HttpMethod.Put, ticket, part, new ByteArrayContent(new byte[200 * 1024]), default);
+        Assert.Single(Directory.GetFiles(Emulator.Storage.DataFolder));
+
+        var abort = new OssSignedRequest(ticket.Bucket, ticket.Key);
+        abort.Query.Add(("uploadId", uploadId));
+        await storage.SendAsync(HttpMethod.Delete, ticket, abort, null, default);
+
+        Assert.Empty(Directory.GetFiles(Emulator.Storage.DataFolder));
+    }
+
+    [Fact]
+    public async Task A_Complete_body_nested_200000_deep_is_refused_as_MalformedXML_at_the_first_element_too_deep()
+    {
+        var ticket = await TicketAsync();
+        var storage = Oss;
+        var initiate = new OssSignedRequest(ticket.Bucket, ticket.Key);
+        initiate.Query.Add(("uploads", null));
+        var uploadId = OssXml.First(OssXml.Leaves((await storage.SendAsync(HttpMethod.Post, ticket, initiate, null, default)).Body), "UploadId")!;
+        var body = new StringBuilder("<CompleteMultipartUpload><Part>");
+        body.Insert(body.Length, "<a>", 200_000).Insert(body.Length, "</a>", 200_000).Append("</Part></CompleteMultipartUpload>");
+        var complete = new OssSignedRequest(ticket.Bucket, ticket.Key).With("content-type", "application/xml");
+        complete.Query.Add(("uploadId", uploadId));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // the old parser took over three minutes
+
+        var error = await Assert.ThrowsAsync<OssStorageError>(() => storage.SendAsync(HttpMethod.Post, ticket, complete, new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToString())), limit.Token));
+
+        Assert.Equal("MalformedXML", error.Code);
+        Assert.Equal(1, Emulator.Storage.OpenUploads);
+    }
+
+    [Fact]
+    public async Task HeadObject_describes_a_stored_object_and_answers_404_for_none()
+    {
+        var path = File(300_000, seed: 32);
+        var result = await Client.UploadVideoAsync(Video(), path);
+        var video = Emulator.Store.Find(result.VideoId)!;
+        var auth = (await Client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = result.VideoId })).DecodeUploadAuth();
+        var ticket = VodUploadTicket.From(result.VideoId, Emulator.Storage.Endpoint.ToString(), video.Bucket, video.ObjectKey, auth.AccessKeyId, auth.AccessKeySecret, auth.SecurityToken, auth.Expiration, null, null, DateTimeOffset.UtcNow);
+
+        var head = await Oss.SendAsync(HttpMethod.Head, ticket, new OssSignedRequest(ticket.Bucket, ticket.Key), null, default);
+        await Client.DeleteVideoAsync(new DeleteVideoRequest { VideoIds = result.VideoId });
+        var gone = await Assert.ThrowsAsync<OssStorageError>(() => Oss.SendAsync(HttpMethod.Head, ticket, new OssSignedRequest(ticket.Bucket, ticket.Key), null, default));
+
+        Assert.Equal(300_000, head.ContentLength);
+        Assert.Equal(result.Crc64, head.Crc64);
+        Assert.Equal(404, (int)gone.Status);
+    }
+
+    [Fact]
+    public async Task The_storage_request_records_keep_only_the_latest_and_never_a_callers_long_text()
+    {
+        using var http = new HttpClient();
+        var longKey = new string('k', 20_000); // under the server's header limit
+        for (var i = 0; i < EmulatorStorage.RequestRecordCapacity + 50; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Emulator.Storage.Endpoint, "/bucket/key"));
+            if (i == EmulatorStorage.RequestRecordCapacity + 49)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "OSS " + longKey + ":sig");
+            }
+
+            using var response = await http.SendAsync(request);
+        }
+
+        Assert.Equal(EmulatorStorage.RequestRecordCapacity, Emulator.Storage.Requests.Count);
+        Assert.Equal(EmulatorStorage.RequestRecordCapacity + 50, Emulator.Storage.RequestsAnswered);
+        Assert.All(Emulator.Storage.Requests, r => Assert.True(r.AccessKeyId.Length <= 65, r.AccessKeyId.Length.ToString(CultureInfo.InvariantCulture)));
+        Assert.StartsWith("kkkk", Emulator.Storage.Requests[^1].AccessKeyId, StringComparison.Ordinal);
+    }
+}
