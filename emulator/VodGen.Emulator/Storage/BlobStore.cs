@@ -12,16 +12,17 @@ internal sealed record Blob(string Path, long Length, string Md5Hex, ulong Crc64
 internal sealed class BlobStore : IDisposable
 {
     private const int ChunkSize = 128 * 1024;
-    private readonly string _folder = Directory.CreateTempSubdirectory("vodgen-emulator-").FullName;
+    // Made on first use: an emulator that never stores anything leaves nothing behind, even when it is killed.
+    private readonly Lazy<string> _folder = new(() => Directory.CreateTempSubdirectory("vodgen-emulator-").FullName);
 
     /// <summary>The folder (for diagnostics and tests).</summary>
-    public string Folder => _folder;
+    public string Folder => _folder.Value;
 
     /// <summary>Writes up to <paramref name="limit"/> bytes of <paramref name="body"/> to a new file; null (and nothing kept) when the body ends early or the read fails.</summary>
     public async Task<Blob?> WriteAsync(Stream body, long? expectedLength, long limit, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N"));
-        var buffer = new byte[ChunkSize];
+        var path = Path.Combine(Folder, Guid.NewGuid().ToString("N"));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var crc = StorageCrc64.Create();
         long length = 0;
@@ -57,43 +58,61 @@ internal sealed class BlobStore : IDisposable
             Delete(path);
             throw;
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads a body to its end without keeping it; returns the bytes read.</summary>
     public static async Task<long> DiscardAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[ChunkSize];
-        long length = 0;
-        while (length < limit)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - length)), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            long length = 0;
+            while (length < limit)
             {
-                break;
+                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
             }
 
-            length += read;
+            return length;
         }
-
-        return length;
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The CRC-64 of several blobs read one after the other.</summary>
     public static async Task<ulong> Crc64Async(IEnumerable<Blob> blobs, CancellationToken cancellationToken)
     {
         var crc = StorageCrc64.Create();
-        var buffer = new byte[1024 * 1024];
-        foreach (var blob in blobs)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            await using var file = new FileStream(blob.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            int read;
-            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            foreach (var blob in blobs)
             {
-                crc.Append(buffer.AsSpan(0, read));
+                await using var file = new FileStream(blob.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                int read;
+                while ((read = await file.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    crc.Append(buffer.AsSpan(0, read));
+                }
             }
-        }
 
-        return crc.GetCurrentHashAsUInt64();
+            return crc.GetCurrentHashAsUInt64();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static void Delete(Blob? blob)
@@ -106,9 +125,14 @@ internal sealed class BlobStore : IDisposable
 
     public void Dispose()
     {
+        if (!_folder.IsValueCreated)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(_folder.Value, recursive: true);
         }
         catch (IOException)
         {
