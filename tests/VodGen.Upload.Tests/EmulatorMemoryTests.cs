@@ -14,7 +14,7 @@ public sealed class MemoryCollection;
 /// it: stored bytes live in files, and every record it keeps has a bounded size and count.
 /// </summary>
 [Collection(nameof(MemoryCollection))]
-public sealed class EmulatorMemoryTests
+public sealed class EmulatorMemoryTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const long GiB = 1024L * 1024 * 1024;
     private const long MaxResident = 300L * 1024 * 1024;
@@ -43,6 +43,7 @@ public sealed class EmulatorMemoryTests
             Assert.Equal(result.Size, info.Video!.Size);
         }
 
+        output.WriteLine($"peak resident memory holding 13 GiB: {sampler.Peak / 1024 / 1024} MB");
         Assert.True(sampler.Peak < MaxResident, $"the emulator's resident memory peaked at {sampler.Peak / 1024 / 1024} MB holding 13 GiB (limit {MaxResident / 1024 / 1024} MB)");
     }
 
@@ -70,6 +71,8 @@ public sealed class EmulatorMemoryTests
         await SendAsync(100_000);
         var after = ResidentSampler.Read(emulator.Process);
 
+
+        output.WriteLine($"resident memory before/after 100,000 requests: {before / 1024 / 1024} / {after / 1024 / 1024} MB");
         Assert.True(after - before < 50L * 1024 * 1024, $"resident memory grew from {before / 1024 / 1024} MB to {after / 1024 / 1024} MB over 100,000 requests");
     }
 

@@ -150,7 +150,7 @@ internal sealed class GatewayPipeline
             requestId));
 
     /// <summary>The most characters of a caller's text a log record keeps.</summary>
-    internal const int RecordedTextLength = 128;
+    internal const int RecordedTextLength = 48;
 
     private static string Bounded(string? text)
         => text is null ? string.Empty : text.Length <= RecordedTextLength ? text : string.Concat(text.AsSpan(0, RecordedTextLength), "…");
