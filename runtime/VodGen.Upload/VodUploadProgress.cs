@@ -20,8 +20,10 @@ public enum VodUploadStage
 }
 
 /// <summary>
-/// A report of an upload's progress. <see cref="BytesCommitted"/> counts only bytes the storage acknowledged; it
-/// never goes down and reaches <see cref="TotalBytes"/> only once the upload is complete.
+/// A report of an upload's progress. <see cref="BytesCommitted"/> counts only bytes the storage acknowledged (and,
+/// for a file, its checkpoint already holds); it reaches <see cref="TotalBytes"/> only once the upload is complete,
+/// and goes down only when the storage lost the multipart upload and it starts anew, announced by a report whose
+/// <see cref="Stage"/> is <see cref="VodUploadStage.Preparing"/>.
 /// </summary>
 public readonly struct VodUploadProgress
 {
