@@ -75,16 +75,11 @@ public static class VodUploader
             throw new ArgumentException("The stream holds no bytes: there is nothing to upload, and VOD cannot process an empty video. No video was created.", nameof(stream));
         }
 
-        try
+        // The run owns part 1 from here: it is sent and disposed there, or disposed when the run ends without it.
+        using (first)
         {
             var ticket = await session.CreateAsync(options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            var result = await RunAsync(session, ticket, source, options, progress, null, null, first, cancellationToken).ConfigureAwait(false);
-            first = null;
-            return result;
-        }
-        finally
-        {
-            first?.Dispose();
+            return await RunAsync(session, ticket, source, options, progress, null, null, first, cancellationToken).ConfigureAwait(false);
         }
     }
 

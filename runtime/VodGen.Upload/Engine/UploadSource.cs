@@ -14,6 +14,7 @@ internal sealed class UploadPart : IDisposable
 {
     private readonly Func<HttpContent> _content;
     private readonly byte[]? _pooled;
+    private int _disposed;
 
     public UploadPart(int number, long offset, long size, Func<HttpContent> content, ulong? crc64 = null, byte[]? pooled = null)
     {
@@ -37,9 +38,10 @@ internal sealed class UploadPart : IDisposable
     /// <summary>Content for one send; a new one per attempt.</summary>
     public HttpContent CreateContent() => _content();
 
+    // Once only, whoever calls it: a pooled buffer returned twice would be handed to two renters at once.
     public void Dispose()
     {
-        if (_pooled is not null)
+        if (_pooled is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             ArrayPool<byte>.Shared.Return(_pooled);
         }

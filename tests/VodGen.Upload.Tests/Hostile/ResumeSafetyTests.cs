@@ -41,10 +41,11 @@ public sealed class ResumeSafetyTests : HostileStorageTestBase
     {
         var (session, path) = await InterruptedAsync(parts: 4, seed: 2);
         var lockFile = Directory.GetFiles(Checkpoints, "*.upload.lock").Single();
-        using var other = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", lockFile, "sleep", "30"]) { RedirectStandardOutput = true })!;
+        // flock holds the lock while its command (cat) runs; cat ends when its input closes, and flock with it.
+        using var other = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", lockFile, "cat"]) { RedirectStandardInput = true, RedirectStandardOutput = true })!;
         try
         {
-            // flock holds the lock once it runs sleep: wait until this process can no longer take it.
+            // flock holds the lock once it runs cat: wait until this process can no longer take it.
             for (var i = 0; i < 200 && CanTake(lockFile); i++)
             {
                 await Task.Delay(50);
@@ -58,8 +59,8 @@ public sealed class ResumeSafetyTests : HostileStorageTestBase
         }
         finally
         {
-            other.Kill(entireProcessTree: true); // sleep inherits the locked descriptor
-            await other.WaitForExitAsync();
+            other.StandardInput.Close();
+            await other.WaitForExitAsync(); // flock waits for cat, so both are gone and the lock is free
         }
 
         var result = await VodUploader.ResumeFileAsync(session, session.VideoId, path, Options());
