@@ -264,6 +264,7 @@ internal sealed class StorageCalls
                         throw Failure($"The storage refused a freshly renewed upload credential ({error.Code}): {error.ServiceMessage}", error, partNumber);
                     }
 
+                    await RepeatAfterAsync(refusals, cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
@@ -277,6 +278,7 @@ internal sealed class StorageCalls
 
                     _storage.ClockOffset = offset;
                     UploadLog.ClockCorrected(_logger, VideoId, offset.TotalSeconds);
+                    await RepeatAfterAsync(skews, cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
@@ -307,6 +309,11 @@ internal sealed class StorageCalls
             }
         }
     }
+
+    // The first repeat for a reason that was just mended (a new credential, a corrected clock) goes at once; a
+    // further one for the same reason within one request backs off as a transient failure does.
+    private Task RepeatAfterAsync(int times, CancellationToken cancellationToken)
+        => times <= 1 ? Task.CompletedTask : Task.Delay(StoragePolicy.Backoff(times - 1), _options.TimeProvider, cancellationToken);
 
     private static string Attempts(int transient, int refusals, int skews)
         => transient + refusals + skews > 1 ? $" (after {transient + refusals + skews} attempts)" : string.Empty;
