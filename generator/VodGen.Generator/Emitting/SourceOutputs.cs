@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using VodGen.Generator.Diagnostics;
 using VodGen.Generator.Binding;
+using VodGen.Generator.Merging;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
@@ -11,24 +12,26 @@ namespace VodGen.Generator.Emitting;
 internal static class SourceOutputs
 {
     public static void AddOperation(SourceProductionContext context, BoundOperation operation)
-        => Add(context, operation.Namespace + "." + operation.Operation.Name + ".g.cs", operation, OperationFileEmitter.Emit);
+        => Add(context, FileNames.Operation(operation.Namespace, operation.Operation.Name), operation, OperationFileEmitter.Emit);
 
     public static void AddProduct(SourceProductionContext context, ProductModel product)
-        => Add(context, product.Namespace + "." + product.ServiceClassName + ".g.cs", product, ProductEmitter.Emit);
+        => Add(context, product.HintName, product, ProductEmitter.Emit);
 
     public static void AddSharedType(SourceProductionContext context, BoundSharedType type)
-        => Add(context, type.Namespace + "." + type.Class.Name + ".g.cs", type, SharedTypeEmitter.Emit);
+        => Add(context, type.HintName, type, SharedTypeEmitter.Emit);
 
-    /// <summary>The namespaces that get generated code, once each.</summary>
-    public static EquatableArray<string> Namespaces(MergedSpecs specs)
-        => specs.Products.Select(p => p.Namespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+    /// <summary>The namespaces that get generated code, once each, with the name of their serializers' file.</summary>
+    public static EquatableArray<SerializersSource> Namespaces(MergedSpecs specs)
+        => specs.Products.Select(p => p.Namespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal)
+            .Select(ns => new SerializersSource(ns, FileNames.Type(ns, ClassBinder.SerializersClass, FileNames.SerializersKind, specs.Operations.Where(o => o.Product.Namespace == ns).Select(o => o.Operation.Name).ToList())))
+            .ToEquatableArray();
 
     /// <summary>The one declaration of a namespace's serializers class that carries its attributes and documentation.</summary>
-    public static void AddSerializers(SourceProductionContext context, string ns)
-        => Add(context, ns + "." + ClassBinder.SerializersClass + ".g.cs", ns, ObjectClassEmitter.EmitSerializersDeclaration);
+    public static void AddSerializers(SourceProductionContext context, SerializersSource serializers)
+        => Add(context, serializers.HintName, serializers.Namespace, ObjectClassEmitter.EmitSerializersDeclaration);
 
     public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
-        => Add(context, upload.Create.Product.Namespace + ".VodUploadExtensions.g.cs", upload, UploadEmitter.Emit);
+        => Add(context, upload.HintName, upload, UploadEmitter.Emit);
 
     public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic, string helpPage)
         => context.ReportDiagnostic(diagnostic.ToDiagnostic(helpPage));
@@ -47,6 +50,15 @@ internal static class SourceOutputs
             return;
         }
 
-        context.AddSource(hintName, source);
+        try
+        {
+            context.AddSource(hintName, source);
+        }
+        catch (ArgumentException exception)
+        {
+            // A file name given twice (or one the compiler refuses) must not fail the whole generator (CS8785):
+            // the rest of the output still reaches the user, with this diagnostic.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + exception.Message));
+        }
     }
 }

@@ -76,11 +76,14 @@ internal static class SpecMerger
 
         var productModels = new List<ProductModel>();
         var operations = new List<OperationSource>();
+        var operationNames = products.Values
+            .GroupBy(p => p.Namespace, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (ICollection<string>)new HashSet<string>(g.SelectMany(p => p.Operations).Select(o => o.Operation.Name), StringComparer.Ordinal), StringComparer.Ordinal);
         var sharedTypes = new Dictionary<string, (SharedTypeSource Type, SchemaModel Shape)>(StringComparer.Ordinal);
         var components = new SortedDictionary<string, SharedTypeSource>(StringComparer.Ordinal);
         foreach (var product in products.Values)
         {
-            var model = product.ToModel();
+            var model = product.ToModel(operationNames[product.Namespace]);
             productModels.Add(model);
             product.NameComponents(model);
             foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
@@ -100,7 +103,10 @@ internal static class SpecMerger
         return new MergedSpecs(
             productModels.ToEquatableArray(),
             operations.ToEquatableArray(),
-            sharedTypes.Values.Select(v => v.Type).Concat(components.Values).OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            sharedTypes.Values.Select(v => v.Type).Concat(components.Values)
+                .Select(t => t with { HintName = FileNames.Type(t.Namespace, t.TypeName, FileNames.SchemaKind, operationNames[t.Namespace]) })
+                .OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal)
+                .ToEquatableArray(),
             diagnostics.ToEquatableArray());
     }
 
@@ -343,11 +349,16 @@ internal static class SpecMerger
             }
         }
 
-        public ProductModel ToModel() => new(
-            Namespace,
-            Product,
-            Version,
-            Identifiers.ToPascalCase(Product) + "Service",
-            _endpoints.OrderBy(e => e.RegionId, StringComparer.Ordinal).ToEquatableArray());
+        public ProductModel ToModel(ICollection<string> operationNames)
+        {
+            var serviceClass = Identifiers.ToPascalCase(Product) + "Service";
+            return new(
+                Namespace,
+                Product,
+                Version,
+                serviceClass,
+                _endpoints.OrderBy(e => e.RegionId, StringComparer.Ordinal).ToEquatableArray(),
+                FileNames.Type(Namespace, serviceClass, FileNames.ClientKind, operationNames));
+        }
     }
 }

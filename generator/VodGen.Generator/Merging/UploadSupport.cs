@@ -28,7 +28,8 @@ internal static class UploadSupport
                 refresh,
                 Property(auth, "Expiration") is { Format: "duration-seconds" },
                 Property(auth, "ExpireUTCTime") is { Kind: SchemaKind.String },
-                Property(auth, "Region") is { Kind: SchemaKind.String }));
+                Property(auth, "Region") is { Kind: SchemaKind.String },
+                FileNames.Type(product.Namespace, "VodUploadExtensions", FileNames.UploadKind, operations.Select(o => o.Operation.Name).ToList())));
         }
 
         return found.ToEquatableArray();

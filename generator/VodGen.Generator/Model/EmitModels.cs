@@ -1,12 +1,14 @@
 namespace VodGen.Generator.Model;
 
 /// <summary>What the product-level source needs: namespace, identity and endpoints.</summary>
+/// <param name="HintName">The name of its generated file (<see cref="Merging.FileNames"/>).</param>
 internal sealed record ProductModel(
     string Namespace,
     string Product,
     string Version,
     string ServiceClassName,
-    EquatableArray<EndpointModel> Endpoints);
+    EquatableArray<EndpointModel> Endpoints,
+    string HintName);
 
 /// <summary>
 /// One operation ready to emit, with the product it belongs to and the shared schemas its parameters refer to
@@ -18,7 +20,14 @@ internal sealed record OperationSource(ProductModel Product, OperationModel Oper
 /// A type shared by name: a decoded payload (<c>x-vodgen-typeName</c>), read only, or a shared schema of the file
 /// (<c>components.schemas</c>, <see cref="IsComponent"/>), which requests send and responses read.
 /// </summary>
-internal sealed record SharedTypeSource(string Namespace, string TypeName, SchemaModel Schema, bool IsComponent = false);
+internal sealed record SharedTypeSource(string Namespace, string TypeName, SchemaModel Schema, bool IsComponent = false)
+{
+    /// <summary>The name of its generated file (<see cref="Merging.FileNames"/>), set once every name is known.</summary>
+    public string HintName { get; init; } = string.Empty;
+}
+
+/// <summary>A namespace's serializers declaration and the name of its file.</summary>
+internal sealed record SerializersSource(string Namespace, string HintName);
 
 /// <summary>The result of merging all spec files of a build.</summary>
 internal sealed record MergedSpecs(

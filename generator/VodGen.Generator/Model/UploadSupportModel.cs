@@ -9,4 +9,5 @@ internal sealed record UploadSupportModel(
     OperationSource Refresh,
     bool HasDurationExpiration,
     bool HasExpireUtcTime,
-    bool HasRegion);
+    bool HasRegion,
+    string HintName);
