@@ -36,7 +36,12 @@ public sealed class VodClient : IDisposable
     private readonly int _maxResponseBytes;
     private volatile bool _disposed;
 
-    /// <summary>Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client.</summary>
+    /// <summary>
+    /// Creates a client. An <paramref name="httpClient"/> given here is used as is and not disposed by the client; its
+    /// handler must not follow redirects (see <see cref="CreateHandler"/>). An answer that comes from elsewhere is
+    /// refused, but by then a redirect-following handler has already sent the signed request, and with STS
+    /// credentials the token, to the other address.
+    /// </summary>
     /// <exception cref="ArgumentException">An option is not valid; the message names it.</exception>
     public VodClient(VodClientOptions options, HttpClient? httpClient = null)
     {

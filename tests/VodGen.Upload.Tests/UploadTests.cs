@@ -111,6 +111,7 @@ public sealed class UploadTests : UploadTestBase
             var refusedBefore = Emulator.Storage.Requests.Count(r => r.Code == "SecurityTokenExpired");
             Emulator.Storage.ExpireCredentialsEvery(parts: 3, times: 5);
             var expiriesBefore = Emulator.Storage.CredentialExpiries;
+            var started = DateTimeOffset.UtcNow;
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a jammed renewal would spin until here
 
             var result = await Client.UploadVideoAsync(Video(), path, new VodUploadOptions { PartSize = part, Parallelism = 4 }, cancellationToken: limit.Token);
@@ -120,6 +121,9 @@ public sealed class UploadTests : UploadTestBase
             Assert.Equal(5, Calls("RefreshUploadVideo") - refreshesBefore);
             var refused = Emulator.Storage.Requests.Count(r => r.Code == "SecurityTokenExpired") - refusedBefore;
             Assert.True(refused <= 5 * 4, $"run {run}: {refused} requests refused for 5 expiries with 4 parts in flight");
+            Assert.All(
+                Emulator.Storage.Requests.Where(r => r.Time >= started && r.Code == "SecurityTokenExpired").GroupBy(r => (r.PartNumber, r.AccessKeyId)),
+                g => Assert.Single(g)); // no part refused twice with one credential
             Assert.True(expected.AsSpan().SequenceEqual(Stored(result.VideoId)));
         }
     }
