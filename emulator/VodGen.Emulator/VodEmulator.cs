@@ -83,9 +83,13 @@ public sealed class VodEmulator : IAsyncDisposable
         });
         var app = builder.Build();
         var storagePort = -1;
+        Control.EmulatorControl? control = null;
 
-        // One server, two ports: the API gateway and the storage front that upload addresses point at.
-        app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context) : pipeline.HandleAsync(context));
+        // One server, two ports: the API gateway (with the control API under /_emulator/) and the storage front
+        // that upload addresses point at.
+        app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context)
+            : control is not null && Control.EmulatorControl.Handles(context.Request) ? control.HandleAsync(context)
+            : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
@@ -93,7 +97,9 @@ public sealed class VodEmulator : IAsyncDisposable
         var storageAddress = addresses[1];
         storagePort = storageAddress.Port;
         storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
-        return new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage };
+        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage };
+        control = new Control.EmulatorControl(emulator);
+        return emulator;
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public class HardeningTests : EmulatorTestBase
     [InlineData("SIGINT", 2)]
     public async Task The_standalone_emulator_stops_cleanly_on_a_signal(string name, int signal)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll")}\" --port 0")
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.Tool.dll")}\" --port 0")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -123,7 +123,7 @@ public class HardeningTests : EmulatorTestBase
         try
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "broken.json"), "{ \"info\": { \"product\": \"vod\", \"version\": \"1\" }, \"apis\": { \"Op\": { \"parameters\": 3 } } }");
-            using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll")}\" --specs \"{folder}\"")
+            using var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.Tool.dll")}\" --specs \"{folder}\"")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

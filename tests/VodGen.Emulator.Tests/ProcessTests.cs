@@ -35,7 +35,7 @@ public class ProcessTests
     [Fact]
     public async Task Standalone_emulator_prints_its_address_and_serves_clients()
     {
-        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll"), "--port 0");
+        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.Tool.dll"), "--port 0");
         try
         {
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -62,7 +62,7 @@ public class ProcessTests
     [Fact]
     public async Task Standalone_emulator_refuses_bad_options_with_exit_code_2()
     {
-        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll"), "--port nine");
+        using var process = Start(Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.Tool.dll"), "--port nine");
 
         var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync();

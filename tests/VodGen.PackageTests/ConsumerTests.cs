@@ -49,42 +49,7 @@ public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<Packa
         """;
 
     private string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "")
-    {
-        var folder = Path.Combine(packages.Root, name);
-        Directory.CreateDirectory(Path.Combine(folder, "specs"));
-        foreach (var spec in specs ?? ["RefreshUploadVideo.json", "GetVideoList.json"])
-        {
-            File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", spec), Path.Combine(folder, "specs", spec));
-        }
-
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="vodgen-test-feed" value="{packages.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <PublishAot>{(aot ? "true" : "false")}</PublishAot>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="VodGen" Version="{packages.Version}" />
-                {items}
-              </ItemGroup>
-            </Project>
-            """);
-        return folder;
-    }
+        => packages.CreateConsumer(name, program, aot, specs, properties, items);
 
     [Fact]
     public void Package_holds_the_generator_its_json_dependencies_and_build_files_but_no_roslyn()

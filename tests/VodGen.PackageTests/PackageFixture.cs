@@ -3,7 +3,7 @@ using System.Reflection;
 namespace VodGen.PackageTests;
 
 /// <summary>
-/// Packs VodGen and VodGen.Runtime once, from a private copy of the sources and with a version of its own, so that
+/// Packs VodGen, VodGen.Runtime, VodGen.Upload and the emulator's two packages once, from a private copy of the sources and with a version of its own, so that
 /// nothing races the other test assemblies' build output and no older package in the cache is picked up.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
@@ -27,16 +27,58 @@ public sealed class PackageFixture : IAsyncLifetime
             File.Copy(Path.Combine(RepoRoot, file), target);
         }
 
-        foreach (var folder in new[] { "generator", "runtime", "specs", "artifacts/packages" })
+        foreach (var folder in new[] { "generator", "runtime", "emulator", "specs", "artifacts/packages" })
         {
             Copy(Path.Combine(RepoRoot, folder), Path.Combine(source, folder));
         }
 
-        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "generator/VodGen.Package/VodGen.Package.csproj" })
+        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "generator/VodGen.Package/VodGen.Package.csproj", "emulator/VodGen.Emulator/VodGen.Emulator.csproj", "emulator/VodGen.Emulator.Tool/VodGen.Emulator.Tool.csproj" })
         {
             var (exitCode, output) = await DotNet.RunAsync($"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version}", source, TimeSpan.FromMinutes(5));
             Assert.True(exitCode == 0, output);
         }
+    }
+
+    /// <summary>
+    /// A console app in a folder of its own that references the packed VodGen package (and <paramref name="items"/>)
+    /// from the test feed only, with the named shipped specs copied into its specs folder.
+    /// </summary>
+    public string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "")
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(Path.Combine(folder, "specs"));
+        foreach (var spec in specs ?? ["RefreshUploadVideo.json", "GetVideoList.json"])
+        {
+            File.Copy(Path.Combine(PackageFixture.RepoRoot, "specs", spec), Path.Combine(folder, "specs", spec));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="vodgen-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <PublishAot>{(aot ? "true" : "false")}</PublishAot>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="VodGen" Version="{Version}" />
+                {items}
+              </ItemGroup>
+            </Project>
+            """);
+        return folder;
     }
 
     public Task DisposeAsync()

@@ -188,7 +188,7 @@ public sealed class EmulatorMemoryTests(Xunit.Abstractions.ITestOutputHelper out
 
         public static async Task<EmulatorProcess> StartAsync()
         {
-            var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.dll")}\" --port 0 --storage-port 0 --no-qps")
+            var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "VodGen.Emulator.Tool.dll")}\" --port 0 --storage-port 0 --no-qps")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

@@ -106,6 +106,18 @@ public sealed class MediaStore
         }
     }
 
+    /// <summary>Removes every video (with its files), image, auxiliary file and URL job.</summary>
+    public void Clear()
+    {
+        foreach (var id in _videos.Keys)
+        {
+            Remove(id);
+        }
+
+        _assets.Clear();
+        _urlJobs.Clear();
+    }
+
     /// <summary>Removes a video, with its stored source file and unfinished uploads; false when there was none.</summary>
     public bool Remove(string videoId)
     {

@@ -681,6 +681,38 @@ public sealed class EmulatorStorage : IDisposable
 
     private const long MaximumObjectSize = 5L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Marks a video's source file as stored with <paramref name="size"/> bytes, without any bytes (for clients that
+    /// test the API flow only): <c>UploadSucc</c>, then <c>Normal</c> after <see cref="TranscodeDelay"/>.
+    /// </summary>
+    /// <returns>False when there is no such video.</returns>
+    public bool CompleteWithoutBytes(string videoId, long size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        if (_store.Find(videoId) is not { } video)
+        {
+            return false;
+        }
+
+        Stored(video.Bucket, video.ObjectKey, size, _clock.GetUtcNow());
+        return true;
+    }
+
+    /// <summary>Ends every fault: no failures, drops, expiries, skew or latency pending.</summary>
+    public void ClearFaults()
+    {
+        lock (_faultGate)
+        {
+            _failNext = 0;
+            _expireAfterParts = -1;
+            _expiriesLeft = 0;
+        }
+
+        Interlocked.Exchange(ref _dropNextParts, 0);
+        ClockSkew = TimeSpan.Zero;
+        PartLatency = TimeSpan.Zero;
+    }
+
     // The object arrived: its video is UploadSucc with the real size, then Normal (one original-quality stream) later.
     private void Stored(string bucket, string key, long size, DateTimeOffset now)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using VodGen.Emulator;
 
-// Standalone emulator: dotnet run --project emulator/VodGen.Emulator -- --port 5080
+// The vodgen-emulator command: dotnet run --project emulator/VodGen.Emulator.Tool -- --port 5080
 var options = new VodEmulatorOptions();
 try
 {
@@ -41,7 +41,7 @@ try
             case "-h":
             case "--help":
                 Console.WriteLine("""
-                    VodGen emulator: a local stand-in for the ApsaraVideo VOD API on 127.0.0.1.
+                    vodgen-emulator: a local stand-in for the ApsaraVideo VOD API on 127.0.0.1.
                       --port N       port to listen on (0 = any free port; default 0)
                       --storage-port N  port of the storage front upload addresses point at (0 = any free port)
                       --region ID    region to emulate (default cn-shanghai)
@@ -74,7 +74,9 @@ try
         Console.WriteLine($"VodGen emulator listening on {emulator.Endpoint} (region {emulator.RegionId})");
         Console.WriteLine($"Storage (upload addresses) on {emulator.Storage.Endpoint}");
         Console.WriteLine($"Operations: {string.Join(", ", emulator.Specs.Operations.Keys.Order(StringComparer.Ordinal))}");
-        Console.WriteLine($"Accepted AccessKeyId: {EmulatorCredential.Default.AccessKeyId} (its secret is EmulatorCredential.Default, see the README)");
+        Console.WriteLine($"AccessKeyId: {EmulatorCredential.Default.AccessKeyId}");
+        Console.WriteLine($"AccessKeySecret: {EmulatorCredential.Default.AccessKeySecret} (a well-known test key, accepted only here)");
+        Console.WriteLine($"Control API: {emulator.Endpoint}_emulator/info (reset, faults, videos; see the README)");
         Console.WriteLine("Press Ctrl+C to stop.");
         await stop.Task;
     }
