@@ -34,6 +34,7 @@ public sealed class VodClient : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
     private readonly int _maxResponseBytes;
+    private readonly bool _allowUnlistedRegions;
     private volatile bool _disposed;
 
     /// <summary>
@@ -58,6 +59,7 @@ public sealed class VodClient : IDisposable
         _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider, _logger);
         _ownsHttpClient = httpClient is null;
         _maxResponseBytes = options.MaxResponseBytes;
+        _allowUnlistedRegions = options.AllowUnlistedRegions;
         _http = httpClient ?? new HttpClient(CreateHandler())
         {
             // Timeouts are applied per attempt below, so that they surface as TimeoutException.
@@ -154,6 +156,13 @@ public sealed class VodClient : IDisposable
             activity?.SetTag("vod.error_code", outcome);
             activity?.SetTag("vod.request_id", requestId);
             VodLog.Failed(_logger, action, state.Attempts.Value, elapsed.TotalMilliseconds, outcome, requestId);
+
+            // Transport failures that outlived every retry are one documented VodException, which says what was tried.
+            if (exception is HttpRequestException or TimeoutException or IOException)
+            {
+                throw new VodUnreachableException(action, new Uri(BaseUri(operation.Info.Endpoints)).Authority, state.Attempts.Value, exception);
+            }
+
             throw;
         }
         finally
@@ -220,10 +229,13 @@ public sealed class VodClient : IDisposable
         }
     }
 
+    // A region the spec does not list is refused (once per table; nothing is cached then) unless the client allows it.
     private string BaseUri(VodEndpointTable endpoints)
         => _baseUris.GetOrAdd(endpoints, static (table, client) => client._endpoint is { } endpoint
             ? endpoint.GetLeftPart(UriPartial.Authority) + "/"
-            : "https://" + table.GetHost(client.RegionId) + "/", this);
+            : table.Regions.Count > 0 && !table.Lists(client.RegionId) && !client._allowUnlistedRegions
+                ? throw new VodRegionNotListedException(client.RegionId, table.Product, table.Regions)
+                : "https://" + table.GetHost(client.RegionId) + "/", this);
 
     private readonly record struct AttemptState<TRequest, TResponse>(VodClient Client, VodOperation<TRequest, TResponse> Operation, TRequest Request, StrongBox<int> Attempts)
         where TRequest : class;

@@ -15,6 +15,14 @@ public sealed class VodClientOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
+    /// <summary>
+    /// Whether a <see cref="RegionId"/> that the operation's spec does not list may be called anyway, at
+    /// <c>{product}.{region}.aliyuncs.com</c>. False by default: a region the spec does not list (a typo such as
+    /// <c>cn-shangai</c>) fails before anything is sent, with the listed regions and the nearest one. Not needed
+    /// with <see cref="Endpoint"/>, or for a spec that lists no region.
+    /// </summary>
+    public bool AllowUnlistedRegions { get; set; }
+
     /// <summary>Where access keys come from. When null, <see cref="DefaultCredentialsChain"/> is used (environment, CLI profile, credentials file).</summary>
     public IVodCredentialsProvider? Credentials { get; set; }
 

@@ -51,7 +51,8 @@ public class FaultTests : EmulatorTestBase
         Emulator.Faults = new EmulatorFaults { DropConnectionRate = 1 };
         using var client = UnprotectedClient();
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Call(client));
+        var error = await Assert.ThrowsAsync<VodUnreachableException>(() => Call(client));
+        Assert.IsType<HttpRequestException>(error.InnerException);
     }
 
     [Theory]
@@ -79,7 +80,9 @@ public class FaultTests : EmulatorTestBase
         Emulator.Faults = new EmulatorFaults { Latency = TimeSpan.FromSeconds(2) };
         using var client = Client(timeout: TimeSpan.FromMilliseconds(200), configure: o => o.Retry.MaxRetryAttempts = 0);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Call(client));
+        var error = await Assert.ThrowsAsync<VodUnreachableException>(() => Call(client));
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Contains("no answer came in time", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

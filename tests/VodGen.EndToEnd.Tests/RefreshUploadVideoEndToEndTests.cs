@@ -199,7 +199,8 @@ public sealed class RefreshUploadVideoEndToEndTests : IAsyncLifetime
         using var client = Client(VodSignatureVersion.V3, timeout: TimeSpan.FromMilliseconds(300));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = TestVodServer.SlowVideo }));
+        var timedOut = await Assert.ThrowsAsync<VodUnreachableException>(() => client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = TestVodServer.SlowVideo }));
+        Assert.IsType<TimeoutException>(timedOut.InnerException);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = TestVodServer.SlowVideo }, cancel.Token));
     }
 

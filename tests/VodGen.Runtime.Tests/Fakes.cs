@@ -7,12 +7,12 @@ using VodGen.Signing;
 namespace VodGen.Runtime.Tests;
 
 /// <summary>A one-parameter operation written by hand, standing in for generated code.</summary>
-internal sealed class EchoOperation(int? perAccountQps = null, string action = "Echo", bool idempotent = true)
+internal sealed class EchoOperation(int? perAccountQps = null, string action = "Echo", bool idempotent = true, VodEndpointTable? endpoints = null)
     : VodOperation<EchoRequest, EchoResponse>(new VodOperationInfo(
         action,
         "2017-03-21",
         VodHttpMethod.Post,
-        new VodEndpointTable("vod", Array.Empty<KeyValuePair<string, string>>()),
+        endpoints ?? new VodEndpointTable("vod", Array.Empty<KeyValuePair<string, string>>()),
         perAccountQps is { } qps ? new VodQpsLimit(qps, Array.Empty<KeyValuePair<string, int>>()) : null) { IsIdempotent = idempotent })
 {
     public override void Validate(EchoRequest request) => VodRequestValidation.Required(request.Value, "Value");
@@ -51,6 +51,9 @@ internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script, Tim
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Sees each request before it is answered.</summary>
+    public Action<HttpRequestMessage>? OnSend { get; init; }
+
     public static HttpResponseMessage Ok() => Json(HttpStatusCode.OK, "{\"RequestId\":\"r-ok\"}");
 
     public static HttpResponseMessage Error(HttpStatusCode status, string code, int? retryAfterMs = null)
@@ -70,6 +73,7 @@ internal sealed class ScriptedHandler(Func<int, HttpResponseMessage> script, Tim
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _count);
+        OnSend?.Invoke(request);
         var headers = request.Headers;
         var nonce = headers.TryGetValues("x-acs-signature-nonce", out var n) ? n.Single() : null;
         var signature = headers.TryGetValues("Authorization", out var authorization) ? authorization.Single() : null;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VodGen;
 
@@ -26,4 +27,10 @@ public sealed class VodEndpointTable
     /// </summary>
     public string GetHost(string regionId)
         => _hosts.TryGetValue(regionId, out var host) ? host : $"{Product}.{regionId}.aliyuncs.com";
+
+    /// <summary>The regions the spec lists, in order.</summary>
+    public IReadOnlyList<string> Regions => _hosts.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether the spec lists <paramref name="regionId"/>.</summary>
+    public bool Lists(string regionId) => _hosts.ContainsKey(regionId);
 }
