@@ -1,7 +1,7 @@
 namespace VodGen.Emulator;
 
 /// <summary>One answered request.</summary>
-/// <param name="Time">When it was answered.</param>
+/// <param name="Time">When its checks ran (for an admitted call, the instant the rate window admitted it).</param>
 /// <param name="Action">The operation (empty when it could not be told).</param>
 /// <param name="AccessKeyId">The key that signed it (empty when unknown).</param>
 /// <param name="SignatureVersion">V1 or V3 (empty when not signed).</param>

@@ -77,7 +77,7 @@ internal sealed class GatewayPipeline
         var fault = Faults.Draw();
         if (fault != FaultKind.None)
         {
-            Record(clock, null, request, fault is FaultKind.DropConnection ? 200 : fault is FaultKind.GatewayPage ? 502 : FaultInjector.AsError(fault)!.Status, "Fault." + fault, requestId);
+            Record(clock.GetUtcNow(), null, request, fault is FaultKind.DropConnection ? 200 : fault is FaultKind.GatewayPage ? 502 : FaultInjector.AsError(fault)!.Status, "Fault." + fault, requestId);
             switch (fault)
             {
                 case FaultKind.DropConnection:
@@ -116,12 +116,14 @@ internal sealed class GatewayPipeline
         OperationResult result = error ?? Run(operation!, request, now);
         if (result.Error is { } failure)
         {
-            Record(clock, caller, request, failure.Status, failure.Code, requestId);
+            Record(now, caller, request, failure.Status, failure.Code, requestId);
             await ResponseWriter.WriteErrorAsync(context, format, requestId, failure).ConfigureAwait(false);
             return;
         }
 
-        Record(clock, caller, request, 200, "OK", requestId);
+        // Recorded at the instant the checks ran (the rate window admitted it then), not when the answer was ready:
+        // on a loaded machine the two differ, and the log would show calls bunched that were admitted apart.
+        Record(now, caller, request, 200, "OK", requestId);
         await ResponseWriter.WriteSuccessAsync(context, format, caller!.Action, requestId, result.Body!).ConfigureAwait(false);
     }
 
@@ -138,9 +140,9 @@ internal sealed class GatewayPipeline
 
     // What a caller sent is kept only in part: a record's size must not depend on the request's (the log holds
     // up to its capacity of them, whoever sends what).
-    private void Record(TimeProvider clock, CallerIdentity? caller, EmulatorRequest request, int status, string outcome, string requestId)
+    private void Record(DateTimeOffset time, CallerIdentity? caller, EmulatorRequest request, int status, string outcome, string requestId)
         => Log.Add(new EmulatorRequestRecord(
-            clock.GetUtcNow(),
+            time,
             Bounded(caller?.Action ?? request.Parameters.GetValueOrDefault("Action") ?? request.Header("x-acs-action")),
             Bounded(caller?.AccessKeyId ?? string.Empty),
             caller?.SignatureVersion ?? string.Empty,
