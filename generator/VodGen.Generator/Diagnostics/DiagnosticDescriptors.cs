@@ -83,6 +83,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateParameter = Warning(
         "VODGEN031", "Parameter listed twice with different definitions", "Parameter '{0}' of '{1}' is listed again with a different definition; the first one is used");
 
+    public static readonly DiagnosticDescriptor LikelyTypo = Warning(
+        "VODGEN032", "Spec key or value looks like a typo", "The {0} '{1}' at {2} is not one the format knows here; did you mean '{3}'? As written it is ignored");
+
     public static readonly DiagnosticDescriptor LengthViolation = Error(
         "VODGEN020", "Constant text breaks the spec's length limits", "{0} is {1} characters long, but the spec allows {2}; the call would be refused before sending");
 
@@ -105,7 +108,7 @@ internal static class DiagnosticDescriptors
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, NonHttpErrorGroup, IgnoredSpecValue, UnresolvedReference, DuplicateParameter, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
+        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, NonHttpErrorGroup, IgnoredSpecValue, UnresolvedReference, DuplicateParameter, LikelyTypo, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

@@ -80,6 +80,7 @@ internal static class SpecReader
             return null;
         }
 
+        KeyTypos.CheckDocument(document, context);
         var info = context.Object(document, "info", "The spec file", required: true);
         var apis = context.Object(document, "apis", "The spec file", required: true);
         if (info is null || apis is null)
@@ -117,6 +118,11 @@ internal static class SpecReader
             }
 
             missing.Remove(entry.Name);
+            if (entry.Value is JsonObjectNode body)
+            {
+                KeyTypos.CheckOperation(body, entry.Name, context);
+            }
+
             if (OperationReader.Read(context, entry) is { } operation)
             {
                 operations.Add(new LocatedOperation(operation, context.LocateName(entry)));
