@@ -212,7 +212,7 @@ public sealed class VodClient : IDisposable
             VodLog.Attempted(_logger, action, attempt, (int)response.StatusCode, _clock.GetElapsedTime(sent).TotalMilliseconds, SignatureVersion);
             if (response.IsSuccessStatusCode)
             {
-                return VodResponseReader.ReadSuccess(operation, response.StatusCode, body.Span, VodSecretRedactor.For(credentials));
+                return VodResponseReader.ReadSuccess(operation, response.StatusCode, body.Span);
             }
 
             throw VodResponseReader.ReadError(action, response.StatusCode, response.ReasonPhrase, body.Span, VodSecretRedactor.For(credentials), VodResponseReader.RetryAfter(response));

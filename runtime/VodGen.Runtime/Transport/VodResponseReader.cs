@@ -15,7 +15,8 @@ internal static class VodResponseReader
 {
     private const int ExcerptLength = 200;
 
-    public static TResponse ReadSuccess<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, HttpStatusCode status, ReadOnlySpan<byte> body, VodSecretRedactor redactor)
+    // A success answer is never quoted (see Unquoted), so it needs no redactor.
+    public static TResponse ReadSuccess<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, HttpStatusCode status, ReadOnlySpan<byte> body)
         where TRequest : class
     {
         var action = operation.Info.Action;
