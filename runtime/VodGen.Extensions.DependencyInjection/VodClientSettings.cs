@@ -24,6 +24,9 @@ public sealed class VodClientSettings
     /// <summary>See <see cref="VodClientOptions.MaxResponseBytes"/>.</summary>
     public int? MaxResponseBytes { get; set; }
 
+    /// <summary>See <see cref="VodClientOptions.AllowUnlistedRegions"/>.</summary>
+    public bool? AllowUnlistedRegions { get; set; }
+
     /// <summary>See <see cref="VodClientOptions.Throttling"/>.</summary>
     public ThrottlingSettings Throttling { get; set; } = new();
 
@@ -76,6 +79,7 @@ public sealed class VodClientSettings
         }
 
         options.SignatureVersion = SignatureVersion ?? options.SignatureVersion;
+        options.AllowUnlistedRegions = AllowUnlistedRegions ?? options.AllowUnlistedRegions;
         options.Timeout = Timeout ?? options.Timeout;
         options.MaxResponseBytes = MaxResponseBytes ?? options.MaxResponseBytes;
         options.Throttling.Mode = Throttling.Mode ?? options.Throttling.Mode;

@@ -40,15 +40,63 @@ public class AddVodClientTests
         Assert.Equal("eu-central-1", client.RegionId);
     }
 
-    [Fact]
-    public void Invalid_settings_fail_at_start_with_a_message_that_names_them()
+    private static readonly StaticCredentialsProvider Credentials = new("LTAI5tStartTests", "start-secret");
+
+    // The start-time failures of a host configured so, as one text (one exception or several).
+    private static string StartFailures(IServiceCollection services)
     {
-        var services = new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "not a region")));
         using var provider = services.BuildServiceProvider();
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        return error is AggregateException all ? string.Join("\n", all.InnerExceptions.Select(e => e.Message)) : error.Message;
+    }
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    [Fact]
+    public void Invalid_settings_fail_at_start_naming_the_configuration_path()
+    {
+        var failures = StartFailures(new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "not a region")), o => o.Credentials = Credentials));
 
-        Assert.Contains("RegionId", error.Message);
+        Assert.Contains("Vod:RegionId: VodClientOptions.RegionId must name a region", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Misspelt_keys_are_reported_with_the_key_meant()
+    {
+        var failures = StartFailures(new ServiceCollection().AddVodClient(
+            Configuration(("Vod:Regoin", "cn-shanghai"), ("Vod:Retry:MaxRetryAtempts", "2"), ("Vod:Throttling:Limits:RefreshUploadVideo", "10")),
+            o => o.Credentials = Credentials));
+
+        Assert.Contains("Vod:Regoin is not a VodGen setting; did you mean Vod:RegionId?", failures, StringComparison.Ordinal);
+        Assert.Contains("Vod:Retry:MaxRetryAtempts is not a VodGen setting; did you mean Vod:Retry:MaxRetryAttempts?", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("RefreshUploadVideo", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_enum_value_that_does_not_exist_lists_the_allowed_ones()
+    {
+        var failures = StartFailures(new ServiceCollection().AddVodClient(Configuration(("Vod:SignatureVersion", "V2"), ("Vod:Throttling:Mode", "Queue")), o => o.Credentials = Credentials));
+
+        Assert.Contains("Vod:SignatureVersion is 'V2'; allowed: V3, V1.", failures, StringComparison.Ordinal);
+        Assert.Contains("Vod:Throttling:Mode is 'Queue'; allowed:", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_without_credentials_fails_at_start_not_at_its_first_request()
+    {
+        var failures = StartFailures(new ServiceCollection().AddVodClient(
+            Configuration(("Vod:RegionId", "cn-shanghai")),
+            o => o.Credentials = new DefaultCredentialsChain(_ => null)));
+
+        Assert.Contains("The VOD client has no usable credentials (DefaultCredentialsChain)", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_well_configured_host_starts()
+    {
+        using var provider = new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "cn-beijing"), ("Vod:AllowUnlistedRegions", "true")), o => o.Credentials = Credentials).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.True(provider.GetRequiredService<IOptions<VodClientOptions>>().Value.AllowUnlistedRegions);
     }
 
     [Fact]

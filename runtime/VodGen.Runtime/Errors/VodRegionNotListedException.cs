@@ -34,29 +34,5 @@ public sealed class VodRegionNotListedException : VodException
             + $" Set VodClientOptions.RegionId to a listed region, VodClientOptions.Endpoint for another address, or AllowUnlistedRegions = true to call {product}.{regionId}.aliyuncs.com anyway. Nothing was sent.";
 
     private static string? Nearest(string regionId, IReadOnlyList<string> known)
-        => known.Select(r => (Region: r, Distance: Distance(regionId, r))).Where(c => c.Distance <= 3).OrderBy(c => c.Distance).ThenBy(c => c.Region, StringComparer.Ordinal).Select(c => c.Region).FirstOrDefault();
-
-    // Edit distance (insertions, deletions, substitutions), two rows.
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+        => known.Select(r => (Region: r, Distance: EditDistance.Between(regionId, r))).Where(c => c.Distance <= 3).OrderBy(c => c.Distance).ThenBy(c => c.Region, StringComparer.Ordinal).Select(c => c.Region).FirstOrDefault();
 }
