@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using VodGen.Generator.Diagnostics;
 
 namespace VodGen.Generator.Parsing;
@@ -13,23 +12,23 @@ namespace VodGen.Generator.Parsing;
 /// </summary>
 internal static class KeyTypos
 {
-    private static readonly string[] RootKeys = { "$schema", "version", "info", "components", "apis", "endpoints", "directories" };
-    private static readonly string[] InfoKeys = { "style", "product", "version", "title", "description" };
-    private static readonly string[] EndpointKeys = { "regionId", "endpoint" };
-    private static readonly string[] ComponentKeys = { "schemas" };
-    private static readonly string[] OperationKeys =
+    private static readonly HashSet<string> RootKeys = new(StringComparer.Ordinal) { "$schema", "version", "info", "components", "apis", "endpoints", "directories" };
+    private static readonly HashSet<string> InfoKeys = new(StringComparer.Ordinal) { "style", "product", "version", "title", "description" };
+    private static readonly HashSet<string> EndpointKeys = new(StringComparer.Ordinal) { "regionId", "endpoint" };
+    private static readonly HashSet<string> ComponentKeys = new(StringComparer.Ordinal) { "schemas" };
+    private static readonly HashSet<string> OperationKeys = new(StringComparer.Ordinal)
     {
         "summary", "title", "description", "methods", "schemes", "security", "deprecated", "operationType", "path", "systemTags",
         "parameters", "responses", "errorCodes", "responseDemo", "staticInfo", "extraInfo", "requestParamsDescription", "responseParamsDescription",
         "x-vodgen-qps", "x-vodgen-paging", "x-vodgen-idempotent",
     };
 
-    private static readonly string[] QpsKeys = { "perAccount", "regions" };
-    private static readonly string[] PagingKeys = { "items", "pageNumber", "pageSize", "token", "total" };
-    private static readonly string[] ParameterKeys = { "name", "in", "style", "schema", "required", "allowEmptyValue", "description" };
-    private static readonly string[] ResponseKeys = { "schema", "description", "headers", "examples" };
-    private static readonly string[] StatusCodes = { "200", "201", "202", "204", "default" };
-    private static readonly string[] SchemaKeys =
+    private static readonly HashSet<string> QpsKeys = new(StringComparer.Ordinal) { "perAccount", "regions" };
+    private static readonly HashSet<string> PagingKeys = new(StringComparer.Ordinal) { "items", "pageNumber", "pageSize", "token", "total" };
+    private static readonly HashSet<string> ParameterKeys = new(StringComparer.Ordinal) { "name", "in", "style", "schema", "required", "allowEmptyValue", "description" };
+    private static readonly HashSet<string> ResponseKeys = new(StringComparer.Ordinal) { "schema", "description", "headers", "examples" };
+    private static readonly HashSet<string> StatusCodes = new(StringComparer.Ordinal) { "200", "201", "202", "204", "default" };
+    private static readonly HashSet<string> SchemaKeys = new(StringComparer.Ordinal)
     {
         "$ref", "type", "format", "title", "description", "example", "default", "enum", "enumValueTitles", "deprecated", "required", "docRequired",
         "properties", "items", "additionalProperties", "itemNode", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -37,38 +36,49 @@ internal static class KeyTypos
         "x-vodgen-secret", "x-vodgen-encoding", "x-vodgen-format", "x-vodgen-schema", "x-vodgen-typeName",
     };
 
-    private static readonly string[] Locations = { "query", "body", "formData", "path", "header", "host" };
-    private static readonly string[] Styles = { "json", "flat", "repeatList", "simple", "form", "spaceDelimited", "pipeDelimited", "deepObject", "commaDelimited" };
-    private static readonly string[] Methods = { "get", "post", "put", "delete", "patch", "head", "options" };
+    private static readonly HashSet<string> Locations = new(StringComparer.Ordinal) { "query", "body", "formData", "path", "header", "host" };
+    private static readonly HashSet<string> Styles = new(StringComparer.Ordinal) { "json", "flat", "repeatList", "simple", "form", "spaceDelimited", "pipeDelimited", "deepObject", "commaDelimited" };
+    private static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "get", "post", "put", "delete", "patch", "head", "options" };
 
     /// <summary>Checks the file's structure outside <c>apis</c>, and each operation as it is read.</summary>
     public static void CheckDocument(JsonObjectNode document, SpecReadContext context)
     {
-        Keys(document, RootKeys, string.Empty, context);
+        // The path of a node is kept as segments, pushed and popped on the way, and joined only for a report: most
+        // files have no typo, and a string per node would cost a fifth more of the parse's allocations.
+        var path = new List<string>();
+        Keys(document, RootKeys, path, context);
         if (document.Find("info")?.Value is JsonObjectNode info)
         {
-            Keys(info, InfoKeys, "info", context);
+            path.Add("info");
+            Keys(info, InfoKeys, path, context);
+            Pop(path);
         }
 
         if (document.Find("endpoints")?.Value is JsonArrayNode endpoints)
         {
             for (var i = 0; i < endpoints.Items.Count; i++)
             {
-                if (endpoints.Items[i] is JsonObjectNode endpoint)
+                if (endpoints.Items[i] is JsonObjectNode entry)
                 {
-                    Keys(endpoint, EndpointKeys, "endpoints[" + i + "]", context);
+                    path.Add("endpoints[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    Keys(entry, EndpointKeys, path, context);
+                    Pop(path);
                 }
             }
         }
 
         if (document.Find("components")?.Value is JsonObjectNode components)
         {
-            Keys(components, ComponentKeys, "components", context);
+            path.Add("components");
+            Keys(components, ComponentKeys, path, context);
             if (components.Find("schemas")?.Value is JsonObjectNode schemas)
             {
+                path.Add("schemas");
                 foreach (var schema in schemas.Properties)
                 {
-                    Schema(schema.Value, "components.schemas." + schema.Name, context);
+                    path.Add(schema.Name);
+                    Schema(schema.Value, path, context, 0);
+                    Pop(path);
                 }
             }
         }
@@ -76,24 +86,19 @@ internal static class KeyTypos
 
     public static void CheckOperation(JsonObjectNode operation, string name, SpecReadContext context)
     {
-        var path = "apis." + name;
+        var path = new List<string> { "apis", name };
         Keys(operation, OperationKeys, path, context);
-        if (operation.Find("x-vodgen-qps")?.Value is JsonObjectNode qps)
-        {
-            Keys(qps, QpsKeys, path + ".x-vodgen-qps", context);
-        }
-
-        if (operation.Find("x-vodgen-paging")?.Value is JsonObjectNode paging)
-        {
-            Keys(paging, PagingKeys, path + ".x-vodgen-paging", context);
-        }
-
+        Member(operation, "x-vodgen-qps", QpsKeys, path, context);
+        Member(operation, "x-vodgen-paging", PagingKeys, path, context);
         if (operation.Find("methods")?.Value is JsonArrayNode methods)
         {
+            path.Add("methods");
             foreach (var method in methods.Items)
             {
-                Value(method, Methods, path + ".methods", context);
+                Value(method, Methods, path, context);
             }
+
+            Pop(path);
         }
 
         if (operation.Find("parameters")?.Value is JsonArrayNode parameters)
@@ -105,29 +110,51 @@ internal static class KeyTypos
                     continue;
                 }
 
-                var at = path + ".parameters[" + i + "]";
-                Keys(parameter, ParameterKeys, at, context);
-                Value(parameter.Find("in")?.Value, Locations, at + ".in", context);
-                Value(parameter.Find("style")?.Value, Styles, at + ".style", context);
-                Schema(parameter.Find("schema")?.Value, at + ".schema", context);
+                path.Add("parameters[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                Keys(parameter, ParameterKeys, path, context);
+                path.Add("in");
+                Value(parameter.Find("in")?.Value, Locations, path, context);
+                path[path.Count - 1] = "style";
+                Value(parameter.Find("style")?.Value, Styles, path, context);
+                path[path.Count - 1] = "schema";
+                Schema(parameter.Find("schema")?.Value, path, context, 0);
+                Pop(path);
+                Pop(path);
             }
         }
 
         if (operation.Find("responses")?.Value is JsonObjectNode responses)
         {
-            Keys(responses, StatusCodes, path + ".responses", context);
+            path.Add("responses");
+            Keys(responses, StatusCodes, path, context);
             foreach (var response in responses.Properties)
             {
                 if (response.Value is JsonObjectNode answer)
                 {
-                    Keys(answer, ResponseKeys, path + ".responses." + response.Name, context);
-                    Schema(answer.Find("schema")?.Value, path + ".responses." + response.Name + ".schema", context);
+                    path.Add(response.Name);
+                    Keys(answer, ResponseKeys, path, context);
+                    path.Add("schema");
+                    Schema(answer.Find("schema")?.Value, path, context, 0);
+                    Pop(path);
+                    Pop(path);
                 }
             }
+
+            Pop(path);
         }
     }
 
-    private static void Schema(JsonTreeNode? node, string path, SpecReadContext context, int depth = 0)
+    private static void Member(JsonObjectNode owner, string name, HashSet<string> known, List<string> path, SpecReadContext context)
+    {
+        if (owner.Find(name)?.Value is JsonObjectNode member)
+        {
+            path.Add(name);
+            Keys(member, known, path, context);
+            Pop(path);
+        }
+    }
+
+    private static void Schema(JsonTreeNode? node, List<string> path, SpecReadContext context, int depth)
     {
         // Depth is bounded by the tree builder; the bound here only keeps a hostile file from costing more than its size.
         if (node is not JsonObjectNode schema || depth > 64)
@@ -138,50 +165,50 @@ internal static class KeyTypos
         Keys(schema, SchemaKeys, path, context);
         if (schema.Find("properties")?.Value is JsonObjectNode properties)
         {
+            path.Add("properties");
             foreach (var property in properties.Properties)
             {
-                Schema(property.Value, path + ".properties." + property.Name, context, depth + 1);
+                path.Add(property.Name);
+                Schema(property.Value, path, context, depth + 1);
+                Pop(path);
             }
+
+            Pop(path);
         }
 
-        Schema(schema.Find("items")?.Value, path + ".items", context, depth + 1);
-        Schema(schema.Find("additionalProperties")?.Value, path + ".additionalProperties", context, depth + 1);
+        path.Add("items");
+        Schema(schema.Find("items")?.Value, path, context, depth + 1);
+        path[path.Count - 1] = "additionalProperties";
+        Schema(schema.Find("additionalProperties")?.Value, path, context, depth + 1);
+        Pop(path);
     }
 
-    private static void Keys(JsonObjectNode node, string[] known, string path, SpecReadContext context)
+    private static void Pop(List<string> path) => path.RemoveAt(path.Count - 1);
+
+    private static void Keys(JsonObjectNode node, HashSet<string> known, List<string> path, SpecReadContext context)
     {
         foreach (var property in node.Properties)
         {
-            if (Nearest(property.Name, known) is { } meant)
+            if (!known.Contains(property.Name) && Nearest(property.Name, known) is { } meant)
             {
                 context.Report(DiagnosticDescriptors.LikelyTypo, context.LocateName(property), "key", property.Name, Join(path, property.Name), meant);
             }
         }
     }
 
-    private static void Value(JsonTreeNode? node, string[] known, string path, SpecReadContext context)
+    private static void Value(JsonTreeNode? node, HashSet<string> known, List<string> path, SpecReadContext context)
     {
-        if (node is JsonScalarNode { Kind: JsonScalarKind.String, Text: var text } && Nearest(text, known) is { } meant)
+        if (node is JsonScalarNode { Kind: JsonScalarKind.String, Text: var text } && !known.Contains(text) && Nearest(text, known) is { } meant)
         {
-            context.Report(DiagnosticDescriptors.LikelyTypo, context.Locate(node), "value", text, path, meant);
+            context.Report(DiagnosticDescriptors.LikelyTypo, context.Locate(node), "value", text, string.Join(".", path), meant);
         }
     }
 
-    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+    private static string Join(List<string> path, string name) => path.Count == 0 ? name : string.Join(".", path) + "." + name;
 
-    // Every word known somewhere: most keys are, and they need no distance computed.
-    private static readonly HashSet<string> Known = new(
-        new[] { RootKeys, InfoKeys, EndpointKeys, ComponentKeys, OperationKeys, QpsKeys, PagingKeys, ParameterKeys, ResponseKeys, StatusCodes, SchemaKeys, Locations, Styles, Methods }.SelectMany(k => k),
-        StringComparer.Ordinal);
-
-    // The known word one edit away (two for words over four characters), unless the word is known itself.
-    private static string? Nearest(string word, string[] known)
+    // The known word one edit away (two when both are over four characters); the caller has ruled out an exact match.
+    private static string? Nearest(string word, HashSet<string> known)
     {
-        if (Array.IndexOf(known, word) >= 0 || (Known.Contains(word) && word.Length <= 2))
-        {
-            return null;
-        }
-
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
