@@ -19,6 +19,13 @@ public sealed class EmulatorStorageTests : UploadTestBase
         return VodUploadTicket.From(created.VideoId, address.Endpoint, address.Bucket, address.FileName, auth.AccessKeyId, auth.AccessKeySecret, auth.SecurityToken, auth.Expiration, null, null, DateTimeOffset.UtcNow);
     }
 
+    private static async Task<string> InitiateAsync(OssClient storage, VodUploadTicket ticket)
+    {
+        var initiate = new OssSignedRequest(ticket.Bucket, ticket.Key);
+        initiate.Query.Add(("uploads", null));
+        return OssXml.First(OssXml.Leaves((await storage.SendAsync(HttpMethod.Post, ticket, initiate, null, default)).Body), "UploadId")!;
+    }
+
     [Fact]
     public async Task Stored_bytes_live_in_files_that_go_with_their_video()
     {
@@ -35,13 +42,29 @@ public sealed class EmulatorStorageTests : UploadTestBase
     }
 
     [Fact]
+    public async Task The_emulators_data_folder_goes_when_it_stops()
+    {
+        var emulator = await VodGen.Emulator.VodEmulator.StartAsync(new VodGen.Emulator.VodEmulatorOptions { EnforceQps = false });
+        using var client = new VodClient(new VodClientOptions
+        {
+            Endpoint = emulator.Endpoint,
+            Credentials = new StaticCredentialsProvider(VodGen.Emulator.EmulatorCredential.Default.AccessKeyId, VodGen.Emulator.EmulatorCredential.Default.AccessKeySecret),
+        });
+        await client.UploadVideoAsync(Video(), File(300_000, seed: 33));
+        var folder = emulator.Storage.DataFolder;
+        Assert.NotEmpty(Directory.GetFiles(folder));
+
+        await emulator.DisposeAsync();
+
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public async Task An_aborted_upload_leaves_no_files()
     {
         var ticket = await TicketAsync();
         var storage = Oss;
-        var initiate = new OssSignedRequest(ticket.Bucket, ticket.Key);
-        initiate.Query.Add(("uploads", null));
-        var uploadId = OssXml.First(OssXml.Leaves((await storage.SendAsync(HttpMethod.Post, ticket, initiate, null, default)).Body), "UploadId")!;
+        var uploadId = await InitiateAsync(storage, ticket);
         var part = new OssSignedRequest(ticket.Bucket, ticket.Key);
         part.Query.Add(("partNumber", "1"));
         part.Query.Add(("uploadId", uploadId));
@@ -60,9 +83,7 @@ public sealed class EmulatorStorageTests : UploadTestBase
     {
         var ticket = await TicketAsync();
         var storage = Oss;
-        var initiate = new OssSignedRequest(ticket.Bucket, ticket.Key);
-        initiate.Query.Add(("uploads", null));
-        var uploadId = OssXml.First(OssXml.Leaves((await storage.SendAsync(HttpMethod.Post, ticket, initiate, null, default)).Body), "UploadId")!;
+        var uploadId = await InitiateAsync(storage, ticket);
         var body = new StringBuilder("<CompleteMultipartUpload><Part>");
         body.Insert(body.Length, "<a>", 200_000).Insert(body.Length, "</a>", 200_000).Append("</Part></CompleteMultipartUpload>");
         var complete = new OssSignedRequest(ticket.Bucket, ticket.Key).With("content-type", "application/xml");

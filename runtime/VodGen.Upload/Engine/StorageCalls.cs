@@ -186,15 +186,16 @@ internal sealed class StorageCalls
                     var answer = await _storage.SendAsync(HttpMethod.Post, ticket, request, new ByteArrayContent(xml), ct).ConfigureAwait(false);
 
                     // A 200 is not success by itself: the storage may send an error document with it.
-                    var leaves = Parse(answer, "CompleteMultipartUpload");
-                    if (OssXml.Root(answer.Body) is "Error")
+                    switch (OssXml.Root(answer.Body))
                     {
-                        throw new OssStorageError(answer.Status, OssXml.First(leaves, "Code") ?? "Error", OssXml.First(leaves, "Message") ?? "an error document answered with a success status", answer.RequestId ?? OssXml.First(leaves, "RequestId"), null);
+                        case "CompleteMultipartUploadResult":
+                            return answer;
+                        case "Error":
+                            var leaves = Parse(answer, "CompleteMultipartUpload");
+                            throw new OssStorageError(answer.Status, OssXml.First(leaves, "Code") ?? "Error", OssXml.First(leaves, "Message") ?? "an error document answered with a success status", answer.RequestId ?? OssXml.First(leaves, "RequestId"), null);
+                        default:
+                            throw new VodProtocolException($"The storage answered CompleteMultipartUpload with HTTP {(int)answer.Status} but no CompleteMultipartUploadResult.", answer.Status);
                     }
-
-                    return OssXml.Root(answer.Body) is "CompleteMultipartUploadResult"
-                        ? answer
-                        : throw new VodProtocolException($"The storage answered CompleteMultipartUpload with HTTP {(int)answer.Status} but no CompleteMultipartUploadResult.", answer.Status);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
