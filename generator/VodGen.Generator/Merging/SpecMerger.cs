@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using VodGen.Generator.Diagnostics;
+using VodGen.Generator.Knowledge;
 using VodGen.Generator.Model;
 using VodGen.Generator.Parsing;
 
@@ -10,8 +11,8 @@ namespace VodGen.Generator.Merging;
 
 /// <summary>
 /// Merges the parsed spec files of one build: files of the same product and version contribute to one
-/// product, an operation may be defined once, endpoints are united, and decoded payload types shared by
-/// name are emitted once.
+/// product, an operation may be defined once (a VodGen spec of it overlays its official metadata entry, which gets
+/// what VodGen knows added otherwise), endpoints are united, and decoded payload types shared by name are emitted once.
 /// </summary>
 internal static class SpecMerger
 {
@@ -29,7 +30,11 @@ internal static class SpecMerger
 
         var products = new Dictionary<string, ProductBuilder>(StringComparer.Ordinal);
         var versionByNamespace = new Dictionary<string, (string Product, string Version)>(StringComparer.Ordinal);
-        var operationOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var operationOwners = new Dictionary<string, (string Path, LocatedOperation Entry, ProductBuilder Product)>(StringComparer.Ordinal);
+
+        // The VodGenOperations property keeps only the named operations, in every product.
+        var wanted = options.Selection.Count > 0 ? new HashSet<string>(options.Selection, StringComparer.Ordinal) : null;
+        var selected = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var file in results.Select(r => r.File).OfType<SpecFileModel>().OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -55,23 +60,46 @@ internal static class SpecMerger
                 product.AddComponent(component, file.InfoLocation, diagnostics);
             }
 
-            foreach (var located in file.Operations)
+            foreach (var entry in file.Operations)
             {
-                var operationKey = ns + "." + located.Operation.Name;
-                if (operationOwners.TryGetValue(operationKey, out var owner))
+                // Operations the build does not select are never generated, so they can neither conflict nor fail.
+                if (wanted is not null && !wanted.Contains(entry.Operation.Name))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperation, located.Location, located.Operation.Name, file.Product, file.Version, owner));
                     continue;
                 }
 
-                operationOwners.Add(operationKey, file.Path);
-                product.Operations.Add(located);
+                selected.Add(entry.Operation.Name);
+                var located = entry.Operation.Annotated || !options.KnownAnnotations
+                    ? entry
+                    : entry with { Operation = KnownAnnotations.Apply(file.Product, file.Version, entry.Operation) };
+                var operationKey = ns + "." + located.Operation.Name;
+                if (!operationOwners.TryGetValue(operationKey, out var owner))
+                {
+                    operationOwners.Add(operationKey, (file.Path, located, product));
+                    product.Operations.Add(located);
+                }
+                else if (owner.Product == product && owner.Entry.Operation.Annotated != located.Operation.Annotated)
+                {
+                    // A VodGen spec of an operation overlays its official metadata entry, in whichever order they come.
+                    if (located.Operation.Annotated)
+                    {
+                        product.Operations[product.Operations.IndexOf(owner.Entry)] = located;
+                        operationOwners[operationKey] = (file.Path, located, product);
+                    }
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperation, located.Location, located.Operation.Name, file.Product, file.Version, owner.Path));
+                }
             }
         }
 
-        if (options.Selection.Count > 0)
+        if (wanted is not null)
         {
-            SelectOperations(products.Values, options.Selection, diagnostics);
+            foreach (var missing in options.Selection.Where(name => !selected.Contains(name)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelectedOperationMissing, null, missing, "the VodGenOperations property"));
+            }
         }
 
         var productModels = new List<ProductModel>();
@@ -108,23 +136,6 @@ internal static class SpecMerger
                 .OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal)
                 .ToEquatableArray(),
             diagnostics.ToEquatableArray());
-    }
-
-    // The VodGenOperations property keeps only the named operations, in every product.
-    private static void SelectOperations(IEnumerable<ProductBuilder> products, EquatableArray<string> selection, List<DiagnosticInfo> diagnostics)
-    {
-        var wanted = new HashSet<string>(selection, StringComparer.Ordinal);
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var product in products)
-        {
-            product.Operations.RemoveAll(o => !wanted.Contains(o.Operation.Name));
-            found.UnionWith(product.Operations.Select(o => o.Operation.Name));
-        }
-
-        foreach (var missing in selection.Where(name => !found.Contains(name)))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelectedOperationMissing, null, missing, "the VodGenOperations property"));
-        }
     }
 
     // Decoded payload types named with x-vodgen-typeName become one top-level type per name and namespace.

@@ -1,6 +1,9 @@
 namespace VodGen.Generator.Model;
 
-/// <summary>One API operation, free of source locations so that moving it in its file changes nothing.</summary>
+/// <summary>
+/// One API operation, free of source locations so that moving it in its file changes nothing. <see cref="Annotated"/>
+/// says that its entry carries VodGen's own keys (a VodGen spec) rather than being official metadata only.
+/// </summary>
 internal sealed record OperationModel(
     string Name,
     string Summary,
@@ -12,7 +15,8 @@ internal sealed record OperationModel(
     EquatableArray<ErrorModel> Errors,
     QpsModel? Qps,
     PagingModel? Paging = null,
-    bool Idempotent = true);
+    bool Idempotent = true,
+    bool Annotated = false);
 
 /// <summary>The HTTP method the generated client uses for an operation.</summary>
 internal enum HttpMethodKind

@@ -22,5 +22,8 @@ internal sealed record SpecParseResult(SpecFileModel? File, EquatableArray<Diagn
 /// </summary>
 internal sealed record SpecFileText(string Path, string Text, EquatableArray<string> Selection);
 
-/// <summary>Build-wide settings read from MSBuild properties; <see cref="Selection"/> empty selects every operation.</summary>
-internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection);
+/// <summary>
+/// Build-wide settings read from MSBuild properties; <see cref="Selection"/> empty selects every operation, and
+/// <see cref="KnownAnnotations"/> adds what VodGen knows about a product to its official metadata entries.
+/// </summary>
+internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection, bool KnownAnnotations = true);

@@ -20,6 +20,12 @@ internal static class BuildInputs
     /// <summary>MSBuild property listing the operations to generate (all when empty).</summary>
     public const string OperationsProperty = "build_property.VodGenOperations";
 
+    /// <summary>
+    /// MSBuild property that, set to false, stops VodGen adding what it knows about a product (secrets, Base64 JSON
+    /// payloads, rate limits, paging) to official metadata entries.
+    /// </summary>
+    public const string KnownAnnotationsProperty = "build_property.VodGenKnownAnnotations";
+
     /// <summary>Item metadata listing the operations to generate from one spec file (all when empty).</summary>
     public const string OperationsMetadata = "build_metadata.AdditionalFiles.VodGenOperations";
 
@@ -45,7 +51,8 @@ internal static class BuildInputs
         globalOptions.TryGetValue(NamespaceProperty, out var ns);
         var supportsRequired = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp11;
         globalOptions.TryGetValue(OperationsProperty, out var selection);
-        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired, Names(selection));
+        var knowledge = !(globalOptions.TryGetValue(KnownAnnotationsProperty, out var flag) && string.Equals(flag.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired, Names(selection), knowledge);
     }
 
     /// <summary>Splits "A; B,C" into distinct names.</summary>

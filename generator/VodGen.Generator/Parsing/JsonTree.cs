@@ -110,6 +110,31 @@ internal sealed class JsonPropertyNode
         return length == name.Length;
     }
 
+    /// <summary>Whether the name starts with the ASCII <paramref name="prefix"/>, compared on the bytes where it can be.</summary>
+    public bool NameStartsWith(string prefix)
+    {
+        if (_name is not null || IsEscaped)
+        {
+            return Name.StartsWith(prefix, StringComparison.Ordinal);
+        }
+
+        var length = NameEnd - NameStart - 2;
+        if (length < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (_source[NameStart + 1 + i] != prefix[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether two members have the same name (for duplicate keys).</summary>
     public bool SameName(JsonPropertyNode other)
     {

@@ -58,7 +58,8 @@ internal static class OperationReader
             ReadErrors(context, node, path),
             ReadQps(context, node, path),
             PagingReader.Read(context, node, path, parameters, response),
-            context.Boolean(node, "x-vodgen-idempotent", path) ?? true);
+            context.Boolean(node, "x-vodgen-idempotent", path) ?? true,
+            VodGenKeys.AnyIn(node));
     }
 
     private static string Prose(JsonObjectNode node, string name, string fallback)

@@ -30,9 +30,7 @@ internal static class PagingReader
         var token = context.String(node, "token", path) ?? string.Empty;
         if (token.Length > 0)
         {
-            var parameter = parameters.FirstOrDefault(p => p.Name == token);
-            var field = response?.Properties.FirstOrDefault(p => p.JsonName == token);
-            if (parameter is not { Style: ParameterStyle.Simple, Schema.Kind: SchemaKind.String } || field is not { Schema.Kind: SchemaKind.String })
+            if (!TokenFits(token, parameters, response))
             {
                 context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(node.Find("token")!.Value), path + ".token", $"'{token}' must name a string parameter and a string field of the response");
                 ok = false;
@@ -53,7 +51,7 @@ internal static class PagingReader
             return null;
         }
 
-        if (parameters.FirstOrDefault(p => p.Name == name) is not { Style: ParameterStyle.Simple, Schema.Kind: SchemaKind.Integer })
+        if (!IsIntegerParameter(name, parameters))
         {
             context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(node.Find(key)!.Value), path + "." + key, $"'{name}' must name an integer parameter of the operation");
             ok = false;
@@ -61,6 +59,33 @@ internal static class PagingReader
         }
 
         return name;
+    }
+
+    /// <summary>Whether paging read from one entry fits another's parameters and response (see Knowledge/).</summary>
+    public static bool Fits(PagingModel paging, EquatableArray<ParameterModel> parameters, SchemaModel? response)
+        => IsIntegerParameter(paging.PageNumber, parameters)
+            && IsIntegerParameter(paging.PageSize, parameters)
+            && Follow(response, paging.ItemsPath)?.Kind == SchemaKind.Array
+            && (paging.TotalPath.Count == 0 || Follow(response, paging.TotalPath)?.Kind == SchemaKind.Integer)
+            && (paging.Token.Length == 0 || TokenFits(paging.Token, parameters, response));
+
+    private static bool IsIntegerParameter(string name, EquatableArray<ParameterModel> parameters)
+        => parameters.FirstOrDefault(p => p.Name == name) is { Style: ParameterStyle.Simple, Schema.Kind: SchemaKind.Integer };
+
+    private static bool TokenFits(string token, EquatableArray<ParameterModel> parameters, SchemaModel? response)
+        => parameters.FirstOrDefault(p => p.Name == token) is { Style: ParameterStyle.Simple, Schema.Kind: SchemaKind.String }
+            && response?.Properties.FirstOrDefault(p => p.JsonName == token) is { Schema.Kind: SchemaKind.String };
+
+    // The field a path of response fields leads to, through objects; null when the path leaves the schema.
+    private static SchemaModel? Follow(SchemaModel? response, IEnumerable<string> segments)
+    {
+        var schema = response;
+        foreach (var segment in segments)
+        {
+            schema = schema is { Kind: SchemaKind.Object } owner ? owner.Properties.FirstOrDefault(p => p.JsonName == segment)?.Schema : null;
+        }
+
+        return schema;
     }
 
     // A dotted path of response fields, each an object except the last, which must be of the expected kind.
@@ -74,13 +99,7 @@ internal static class PagingReader
         }
 
         var segments = text.Split('.');
-        var schema = response;
-        foreach (var segment in segments)
-        {
-            schema = schema is { Kind: SchemaKind.Object } owner ? owner.Properties.FirstOrDefault(p => p.JsonName == segment)?.Schema : null;
-        }
-
-        if (schema is null || schema.Kind != expected)
+        if (Follow(response, segments)?.Kind != expected)
         {
             var what = expected == SchemaKind.Array ? "an array" : "an integer";
             context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(node.Find(key)!.Value), path + "." + key, $"'{text}' must lead through response objects to {what} field");

@@ -105,6 +105,10 @@ internal static class SpecReader
         context.Components = new ComponentRegistry(
             document.Find("components")?.Value is JsonObjectNode components && components.Find("schemas")?.Value is JsonObjectNode schemas ? schemas : null);
 
+        // A file that declares VodGen's JSON Schema is a VodGen spec throughout, even where it uses no x-vodgen key.
+        var declaresVodGen = document.Find("$schema")?.Value is JsonScalarNode { Kind: JsonScalarKind.String } schemaName
+            && schemaName.Text.EndsWith("vodgen-spec.schema.json", StringComparison.OrdinalIgnoreCase);
+
         // With a selection, other operations are not even read: a large official file costs only what is used.
         var selected = new HashSet<string>(file.Selection, StringComparer.Ordinal);
         var missing = new HashSet<string>(file.Selection, StringComparer.Ordinal);
@@ -125,7 +129,7 @@ internal static class SpecReader
 
             if (OperationReader.Read(context, entry) is { } operation)
             {
-                operations.Add(new LocatedOperation(operation, context.LocateName(entry)));
+                operations.Add(new LocatedOperation(declaresVodGen ? operation with { Annotated = true } : operation, context.LocateName(entry)));
             }
         }
 

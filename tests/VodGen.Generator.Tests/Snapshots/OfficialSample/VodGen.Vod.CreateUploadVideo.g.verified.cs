@@ -86,6 +86,20 @@ namespace VodGen.Vod
 		/// <summary>The UploadAuth value.</summary>
 		public string? UploadAuth { get; init; }
 
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAddress"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
+
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
+
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
 			=> global::VodGen.Serialization.VodDisplay.Describe(
@@ -93,7 +107,7 @@ namespace VodGen.Vod
 				"RequestId", RequestId,
 				"UploadAddress", UploadAddress,
 				"VideoId", VideoId,
-				"UploadAuth", UploadAuth);
+				"UploadAuth", global::VodGen.Serialization.VodDisplay.Secret(UploadAuth));
 	}
 
 	/// <summary>The error codes the CreateUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
@@ -155,7 +169,7 @@ namespace VodGen.Vod
 				global::VodGen.Vod.VodService.Version,
 				global::VodGen.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				null))
+				new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
 		{
 		}
 

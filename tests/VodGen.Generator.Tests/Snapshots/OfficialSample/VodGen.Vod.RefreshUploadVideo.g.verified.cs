@@ -42,6 +42,20 @@ namespace VodGen.Vod
 		/// <summary>The UploadAuth value.</summary>
 		public string? UploadAuth { get; init; }
 
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAddress"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
+
+		/// <summary>
+		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
+		/// </summary>
+		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
+		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
+			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
+
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
 			=> global::VodGen.Serialization.VodDisplay.Describe(
@@ -49,7 +63,7 @@ namespace VodGen.Vod
 				"RequestId", RequestId,
 				"UploadAddress", UploadAddress,
 				"VideoId", VideoId,
-				"UploadAuth", UploadAuth);
+				"UploadAuth", global::VodGen.Serialization.VodDisplay.Secret(UploadAuth));
 	}
 
 	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
@@ -87,7 +101,7 @@ namespace VodGen.Vod
 				global::VodGen.Vod.VodService.Version,
 				global::VodGen.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				null))
+				new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] { new("cn-beijing", 80), new("cn-shanghai", 80), new("cn-shenzhen", 80), new("ap-southeast-1", 80), new("eu-central-1", 40), new("us-west-1", 40), new("ap-northeast-1", 40), new("ap-southeast-5", 40), new("cn-hongkong", 40) })))
 		{
 		}
 

@@ -132,7 +132,7 @@ namespace VodGen.Vod
 				global::VodGen.Vod.VodService.Version,
 				global::VodGen.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				null))
+				new global::VodGen.VodQpsLimit(30, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
 		{
 		}
 
