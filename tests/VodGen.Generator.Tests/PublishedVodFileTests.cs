@@ -25,6 +25,14 @@ public class PublishedVodFileTests
         Assert.Equal(operations, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
+
+        // Descriptions are Markdown with links into the documentation site as ~~id~~ placeholders: the docs keep the
+        // words, as XML doc markup, and drop the placeholders.
+        var docs = run.GeneratedSources.SelectMany(s => s.SourceText.Lines).Select(l => l.ToString().TrimStart()).Where(l => l.StartsWith("///", StringComparison.Ordinal)).ToList();
+        var raw = docs.Where(l => !l.StartsWith("/// <example>", StringComparison.Ordinal) && (l.Contains("~~", StringComparison.Ordinal) || l.Contains("](", StringComparison.Ordinal))).Take(10).ToList();
+        Assert.True(raw.Count == 0, string.Join("\n", raw));
+        Assert.Contains(docs, l => l.StartsWith("/// <item><description>", StringComparison.Ordinal));
+        Assert.Contains(docs, l => l.Contains("<c>", StringComparison.Ordinal));
     }
 }
 

@@ -6,7 +6,7 @@ namespace VodGen.Generator.Emitting;
 
 /// <summary>
 /// Writes spec prose as XML documentation: escaped so no description can close the comment or inject
-/// code, one <c>///</c> line per source line, markdown kept as plain text.
+/// code, one <c>///</c> line per source line, Markdown turned into XML documentation markup (see MarkdownDoc).
 /// </summary>
 internal static class XmlDoc
 {
@@ -21,6 +21,12 @@ internal static class XmlDoc
         }
 
         var lines = new List<string>(Lines(chosen));
+        if (lines.Count == 0)
+        {
+            // Markup with no words in it ("### [](#)"): the fallback says something at least.
+            lines.Add(XmlDoc.Escape(fallback));
+        }
+
         if (lines.Count == 1)
         {
             // Most summaries are one line; one line of source for them too.
@@ -39,13 +45,14 @@ internal static class XmlDoc
 
     public static void Remarks(SourceWriter writer, string text)
     {
-        if (text.Trim().Length == 0)
+        var lines = text.Trim().Length == 0 ? new List<string>() : new List<string>(Lines(text));
+        if (lines.Count == 0)
         {
             return;
         }
 
         writer.WriteLine("/// <remarks>");
-        foreach (var line in Lines(text))
+        foreach (var line in lines)
         {
             writer.WriteLine("/// " + line);
         }
@@ -69,7 +76,7 @@ internal static class XmlDoc
             }
         }
 
-        return true;
+        return !MarkdownDoc.HasMarkup(text);
     }
 
     /// <summary>Escapes text for XML content.</summary>
@@ -104,28 +111,6 @@ internal static class XmlDoc
         return builder.ToString();
     }
 
-    private static IEnumerable<string> Lines(string text)
-    {
-        // Separators C# reads as line ends become line breaks of the prose.
-        var lines = Escape(text.Trim().Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n')).Split('\n');
-        var blank = false;
-        foreach (var raw in lines)
-        {
-            var line = raw.TrimEnd();
-            if (line.Length == 0)
-            {
-                // Collapse runs of blank lines into a paragraph break.
-                if (!blank)
-                {
-                    yield return "<para/>";
-                }
-
-                blank = true;
-                continue;
-            }
-
-            blank = false;
-            yield return line;
-        }
-    }
+    // Markdown becomes XML documentation markup; runs of blank lines are paragraph breaks.
+    private static IEnumerable<string> Lines(string text) => MarkdownDoc.ToLines(text);
 }
