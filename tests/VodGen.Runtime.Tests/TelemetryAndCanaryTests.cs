@@ -74,6 +74,20 @@ public class TelemetryAndCanaryTests
     }
 
     [Fact]
+    public void Duration_histograms_advise_buckets_in_seconds()
+    {
+        foreach (var (histogram, smallest) in new[] { (VodTelemetry.CallDuration, 0.005), (VodTelemetry.ThrottleWait, 0.001) })
+        {
+            Assert.Equal("s", histogram.Unit);
+            var buckets = histogram.Advice?.HistogramBucketBoundaries;
+            Assert.NotNull(buckets);
+            Assert.Equal(smallest, buckets![0]);
+            Assert.Equal(60, buckets[^1]);
+            Assert.Equal(buckets.Order(), buckets);
+        }
+    }
+
+    [Fact]
     public async Task Calls_retries_and_durations_are_measured_under_the_VodGen_meter()
     {
         var measurements = new ConcurrentQueue<(string Instrument, string Outcome)>();
