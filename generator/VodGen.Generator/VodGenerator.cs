@@ -37,7 +37,7 @@ public sealed class VodGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => SpecMerger.Merge(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Merged);
 
-        var products = merged.SelectMany(static (specs, _) => specs.Products).WithTrackingName(TrackingNames.Products);
+        var products = merged.SelectMany(static (specs, _) => SourceOutputs.Products(specs)).WithTrackingName(TrackingNames.Products);
         var operations = merged.SelectMany(static (specs, _) => specs.Operations).WithTrackingName(TrackingNames.Operations);
         var boundOperations = operations.Select(static (operation, cancellationToken) => OperationBinder.Bind(operation, cancellationToken)).WithTrackingName(TrackingNames.BoundOperations);
         var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);

@@ -7,7 +7,8 @@ namespace VodGen;
 
 /// <summary>
 /// Reads the configuration section as the user wrote it and reports, in configuration-path terms, what binding would
-/// pass over silently (a misspelt key such as <c>Vod:Regoin</c>) or fail on without saying what is allowed (an enum).
+/// pass over silently (a misspelt key such as <c>Vod:Regoin</c>, an operation under <c>Throttling:Limits</c> a typo away
+/// from one the application has) or fail on without saying what is allowed (an enum).
 /// </summary>
 internal static class VodConfigurationCheck
 {
@@ -40,11 +41,42 @@ internal static class VodConfigurationCheck
         return problems;
     }
 
+    // Limits are keyed by operation name, case-sensitively as the service spells it. A name one or two edits from an
+    // operation the application has, or one differing only in case, is a typo (RefreshUploadVdeo); a name far from every one may be an operation of specs in a library not loaded yet (its
+    // registration runs when it loads), so it is let through.
+    private static void CheckOperations(IConfigurationSection limits, List<string> problems)
+    {
+        var operations = VodOperationCatalog.Operations;
+        foreach (var child in limits.GetChildren())
+        {
+            if (operations.Contains(child.Key))
+            {
+                continue;
+            }
+
+            var nearest = operations
+                .Select(name => (Name: name, Distance: EditDistance.Between(name.ToUpperInvariant(), child.Key.ToUpperInvariant())))
+                .Where(candidate => candidate.Distance <= 2)
+                .OrderBy(candidate => candidate.Distance).ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (nearest.Name is not null)
+            {
+                problems.Add($"{child.Path} names no operation of this application; did you mean {limits.Path}:{nearest.Name}? (operation names are case-sensitive)");
+            }
+        }
+    }
+
     private static void Walk(IConfigurationSection parent, string relative, List<string> problems)
     {
+        if (string.Equals(relative, "Throttling:Limits", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckOperations(parent, problems);
+            return;
+        }
+
         if (!Known.TryGetValue(relative, out var known))
         {
-            return; // Limits: operation names, checked by the limiter against the operations it meets
+            return;
         }
 
         foreach (var child in parent.GetChildren())

@@ -71,6 +71,26 @@ public class AddVodClientTests
     }
 
     [Fact]
+    public void A_limit_for_an_operation_a_typo_away_from_one_the_application_has_is_reported()
+    {
+        // What the generated code's module initializer does when the application's assembly loads.
+        VodOperationCatalog.Register(["RefreshUploadVideo", "GetVideoList"]);
+
+        var failures = StartFailures(new ServiceCollection().AddVodClient(
+            Configuration(
+                ("Vod:Throttling:Limits:RefreshUploadVdeo", "10"),
+                ("Vod:Throttling:Limits:getvideolist", "10"),
+                ("Vod:Throttling:Limits:RefreshUploadVideo", "10"),
+                ("Vod:Throttling:Limits:SomeOperationOfAnotherLibrary", "10")),
+            o => o.Credentials = Credentials));
+
+        Assert.Contains("Vod:Throttling:Limits:RefreshUploadVdeo names no operation of this application; did you mean Vod:Throttling:Limits:RefreshUploadVideo?", failures, StringComparison.Ordinal);
+        Assert.Contains("Vod:Throttling:Limits:getvideolist names no operation of this application; did you mean Vod:Throttling:Limits:GetVideoList?", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("Limits:RefreshUploadVideo names", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("SomeOperationOfAnotherLibrary", failures, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_enum_value_that_does_not_exist_lists_the_allowed_ones()
     {
         var failures = StartFailures(new ServiceCollection().AddVodClient(Configuration(("Vod:SignatureVersion", "V2"), ("Vod:Throttling:Mode", "Queue")), o => o.Credentials = Credentials));

@@ -3,7 +3,8 @@ using VodGen.Emulator;
 
 namespace VodGen.PackageTests;
 
-public sealed class ConsumerTests(PackageFixture packages) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class ConsumerTests(PackageFixture packages)
 {
     private const string Program = """
         using VodGen;

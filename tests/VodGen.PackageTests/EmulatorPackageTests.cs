@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace VodGen.PackageTests;
 
 /// <summary>The emulator as users outside this repository get it: a library package and a .NET tool.</summary>
-public sealed class EmulatorPackageTests(PackageFixture packages) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class EmulatorPackageTests(PackageFixture packages)
 {
     // Only packages: the client, the uploader and the emulator, started in-process as a test would.
     private const string Program = """

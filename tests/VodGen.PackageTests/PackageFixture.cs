@@ -3,7 +3,7 @@ using System.Reflection;
 namespace VodGen.PackageTests;
 
 /// <summary>
-/// Packs VodGen, VodGen.Runtime, VodGen.Upload and the emulator's two packages once, from a private copy of the sources and with a version of its own, so that
+/// Packs VodGen, VodGen.Runtime, VodGen.Upload, the DI and Redis packages and the emulator's two packages once, from a private copy of the sources and with a version of its own, so that
 /// nothing races the other test assemblies' build output and no older package in the cache is picked up.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
@@ -32,7 +32,7 @@ public sealed class PackageFixture : IAsyncLifetime
             Copy(Path.Combine(RepoRoot, folder), Path.Combine(source, folder));
         }
 
-        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "generator/VodGen.Package/VodGen.Package.csproj", "emulator/VodGen.Emulator/VodGen.Emulator.csproj", "emulator/VodGen.Emulator.Tool/VodGen.Emulator.Tool.csproj" })
+        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "runtime/VodGen.Extensions.DependencyInjection/VodGen.Extensions.DependencyInjection.csproj", "runtime/VodGen.Runtime.Redis/VodGen.Runtime.Redis.csproj", "generator/VodGen.Package/VodGen.Package.csproj", "emulator/VodGen.Emulator/VodGen.Emulator.csproj", "emulator/VodGen.Emulator.Tool/VodGen.Emulator.Tool.csproj" })
         {
             var (exitCode, output) = await DotNet.RunAsync($"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version}", source, TimeSpan.FromMinutes(5));
             Assert.True(exitCode == 0, output);
@@ -40,10 +40,10 @@ public sealed class PackageFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A console app in a folder of its own that references the packed VodGen package (and <paramref name="items"/>)
+    /// A console app (or, with <paramref name="sdk"/>, a web app) in a folder of its own that references the packed VodGen package (and <paramref name="items"/>)
     /// from the test feed only, with the named shipped specs copied into its specs folder.
     /// </summary>
-    public string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "")
+    public string CreateConsumer(string name, string program, bool aot = false, string[]? specs = null, string properties = "", string items = "", string sdk = "Microsoft.NET.Sdk")
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(Path.Combine(folder, "specs"));
@@ -62,7 +62,7 @@ public sealed class PackageFixture : IAsyncLifetime
             </configuration>
             """);
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

@@ -3,11 +3,15 @@ using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
-/// <summary>Emits the product's service class: code, version and the regional endpoint table.</summary>
+/// <summary>
+/// Emits the product's service class: code, version and the regional endpoint table; and a module initializer that
+/// tells the runtime which operations the assembly has, so that configuration naming one can be checked at start.
+/// </summary>
 internal static class ProductEmitter
 {
-    public static string Emit(ProductModel product)
+    public static string Emit(ProductSource source)
     {
+        var product = source.Product;
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + product.Namespace);
         writer.WriteLine("/// <summary>Facts about the " + XmlDoc.Escape(product.Product) + " API (" + XmlDoc.Escape(product.Version) + ") taken from its spec files.</summary>");
@@ -28,6 +32,20 @@ internal static class ProductEmitter
         }
 
         writer.WriteLine("});");
+        writer.Close();
+        writer.WriteLine();
+        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.Open("file static class " + product.ServiceClassName + "Registration");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        writer.WriteLine("internal static void Register()");
+        writer.WriteLine("\t=> global::VodGen.VodOperationCatalog.Register(new string[]");
+        writer.WriteLine("\t{");
+        foreach (var name in source.Operations)
+        {
+            writer.WriteLine("\t\t" + Literals.String(name) + ",");
+        }
+
+        writer.WriteLine("\t});");
         writer.Close();
         writer.Close();
         return writer.ToString();

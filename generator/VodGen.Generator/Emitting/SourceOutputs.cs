@@ -14,8 +14,14 @@ internal static class SourceOutputs
     public static void AddOperation(SourceProductionContext context, BoundOperation operation)
         => Add(context, FileNames.Operation(operation.Namespace, operation.Operation.Name), operation, OperationFileEmitter.Emit);
 
-    public static void AddProduct(SourceProductionContext context, ProductModel product)
-        => Add(context, product.HintName, product, ProductEmitter.Emit);
+    public static void AddProduct(SourceProductionContext context, ProductSource product)
+        => Add(context, product.Product.HintName, product, ProductEmitter.Emit);
+
+    /// <summary>Each product with its operations' names; apart from the operations' own inputs, so that adding an operation re-emits only this file and its own.</summary>
+    public static EquatableArray<ProductSource> Products(MergedSpecs specs)
+        => specs.Products
+            .Select(p => new ProductSource(p, specs.Operations.Where(o => o.Product == p).Select(o => o.Operation.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
+            .ToEquatableArray();
 
     public static void AddSharedType(SourceProductionContext context, BoundSharedType type)
         => Add(context, type.HintName, type, SharedTypeEmitter.Emit);

@@ -26,6 +26,9 @@ internal sealed record SharedTypeSource(string Namespace, string TypeName, Schem
     public string HintName { get; init; } = string.Empty;
 }
 
+/// <summary>A product's service class with the names of the operations generated for it, which it registers at load.</summary>
+internal sealed record ProductSource(ProductModel Product, EquatableArray<string> Operations);
+
 /// <summary>A namespace's serializers declaration and the name of its file.</summary>
 internal sealed record SerializersSource(string Namespace, string HintName);
 

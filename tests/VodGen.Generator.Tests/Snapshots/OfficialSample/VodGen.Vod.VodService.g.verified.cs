@@ -29,4 +29,20 @@ namespace VodGen.Vod
 			new("us-west-1", "vod.us-west-1.aliyuncs.com"),
 		});
 	}
+
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	file static class VodServiceRegistration
+	{
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		internal static void Register()
+			=> global::VodGen.VodOperationCatalog.Register(new string[]
+			{
+				"CreateUploadVideo",
+				"DescribeVodDomainTrafficData",
+				"DescribeVodUserDomains",
+				"GetPlayInfo",
+				"RefreshUploadVideo",
+				"SubmitSnapshotJob",
+			});
+	}
 }
