@@ -55,8 +55,9 @@ public sealed class VodClient : IDisposable
         _clock = options.TimeProvider;
         _credentials = options.Credentials ?? new DefaultCredentialsChain();
         _logger = options.Logger ?? NullLogger.Instance;
-        _gate = new VodRateGate(options.Throttling, options.RegionId, options.TimeProvider);
-        _retry = VodRetryPolicy.Create(options.Retry, options.TimeProvider, _logger);
+        // The client keeps copies: options changed after it is built (a limit, a delay) change nothing in it.
+        _gate = new VodRateGate(options.Throttling.Snapshot(), options.RegionId, options.TimeProvider);
+        _retry = VodRetryPolicy.Create(options.Retry.Snapshot(), options.TimeProvider, _logger);
         _ownsHttpClient = httpClient is null;
         _maxResponseBytes = options.MaxResponseBytes;
         _allowUnlistedRegions = options.AllowUnlistedRegions;
@@ -148,7 +149,7 @@ public sealed class VodClient : IDisposable
         catch (Exception exception)
         {
             var elapsed = _clock.GetElapsedTime(started);
-            var outcome = VodTelemetry.Outcome(exception);
+            var outcome = VodFailureClassifier.Classify(exception).Outcome;
             var requestId = (exception as VodServiceException)?.RequestId;
             VodTelemetry.Calls.Add(1, new("vod.action", action), new("vod.outcome", outcome));
             VodTelemetry.CallDuration.Record(elapsed.TotalSeconds, new("vod.action", action), new("vod.outcome", outcome));
@@ -222,7 +223,7 @@ public sealed class VodClient : IDisposable
             var timedOut = new TimeoutException($"{action} did not complete within {_timeout.TotalSeconds:0.###} s.", exception);
             throw operation.Info.IsIdempotent ? timedOut : new VodOutcomeUnknownException(action, timedOut);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException && !operation.Info.IsIdempotent && !VodRetryPolicy.IsSafeToRepeat(exception))
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !operation.Info.IsIdempotent && VodFailureClassifier.Classify(exception).OutcomeUnknown)
         {
             // The request may have reached the service: an operation that creates something is not sent again.
             throw new VodOutcomeUnknownException(action, exception);

@@ -39,7 +39,7 @@ public class ResilienceRunTests : EmulatorTestBase
                 await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = id });
                 return "OK";
             }
-            catch (VodServiceException e) when (!e.IsRetryable)
+            catch (VodServiceException e) when (e.Code == "InvalidVideo.NotFound")
             {
                 return e.Code;
             }

@@ -32,13 +32,15 @@ public class RetryTests
     [Theory]
     [MemberData(nameof(Classified))]
     public void Only_failures_that_can_pass_later_are_retried(Exception exception, bool retryable)
-        => Assert.Equal(retryable, VodRetryPolicy.IsRetryable(exception));
+        => Assert.Equal(retryable, VodFailureClassifier.Classify(exception).Retryable);
 
     public static TheoryData<Exception, bool> SafeToRepeat => new()
     {
         { new VodServiceException(HttpStatusCode.BadRequest, "Throttling.User", null, null, null, null), true },
         { new VodServiceException(HttpStatusCode.ServiceUnavailable, "Throttling", null, null, null, null), true },
         { new HttpRequestException(HttpRequestError.ConnectionError, "refused"), true },
+        { new HttpRequestException(HttpRequestError.NameResolutionError, "no such name"), true },
+        { new HttpRequestException(HttpRequestError.SecureConnectionError, "TLS refused"), true },
         { new VodServiceException(HttpStatusCode.InternalServerError, "InternalError", null, null, null, null), false },
         { new VodServiceException(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", null, null, null, null), false },
         { new VodProtocolException("page", HttpStatusCode.BadGateway), false },
@@ -51,7 +53,54 @@ public class RetryTests
     [Theory]
     [MemberData(nameof(SafeToRepeat))]
     public void Calls_that_create_something_are_repeated_only_when_the_service_did_not_run_them(Exception exception, bool safe)
-        => Assert.Equal(safe, VodRetryPolicy.IsSafeToRepeat(exception));
+        => Assert.Equal(safe, VodFailureClassifier.Classify(exception).SafeToRepeat);
+
+    public static TheoryData<Exception, bool> Unknown => new()
+    {
+        { new HttpRequestException(HttpRequestError.ConnectionError, "refused"), false },
+        { new HttpRequestException(HttpRequestError.ResponseEnded, "ended"), true },
+        { new TimeoutException(), true },
+        { new IOException("truncated"), true },
+        { new VodServiceException(HttpStatusCode.InternalServerError, "InternalError", null, null, null, null), true },
+        { new VodServiceException(HttpStatusCode.ServiceUnavailable, "Throttling.User", null, null, null, null), false },
+        { new VodServiceException(HttpStatusCode.NotFound, "InvalidVideo.NotFound", null, null, null, null), false },
+        { new ArgumentException("bad"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unknown))]
+    public void A_failure_after_the_request_may_have_run_leaves_its_outcome_unknown(Exception exception, bool unknown)
+        => Assert.Equal(unknown, VodFailureClassifier.Classify(exception).OutcomeUnknown);
+
+    [Theory]
+    [InlineData(500, "InternalError", true, false, true)]
+    [InlineData(200, "InternalError", true, false, true)] // an error document sent with a 200
+    [InlineData(503, "Throttling", true, true, false)]
+    [InlineData(403, "AccessDenied", false, false, false)]
+    [InlineData(400, "RequestTimeout", true, false, true)]
+    public void Error_answers_of_the_api_and_the_storage_are_classified_by_status_and_code(int status, string code, bool retryable, bool safe, bool unknown)
+        => Assert.Equal(new VodFailure(retryable, safe, unknown, code), VodFailureClassifier.Answer(status, code));
+
+    [Fact]
+    public async Task Retry_options_changed_after_the_client_is_built_change_nothing()
+    {
+        // The service asks for 5 s; a client whose MaxDelay is shorter fails at once rather than retry sooner.
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "Throttling.User", retryAfterMs: 5000));
+        VodClientOptions? options = null;
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+            options = o;
+        });
+
+        // Read live, this would make the client wait the 5 s and try again, three times.
+        options!.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+        options.Retry.MaxRetryAttempts = 10;
+        var error = await Assert.ThrowsAsync<VodServiceException>(() => client.SendAsync(new EchoOperation(), new EchoRequest("x")));
+
+        Assert.Equal("Throttling.User", error.Code);
+        Assert.Equal(1, handler.Count);
+    }
 
     [Fact]
     public async Task A_creating_call_is_not_repeated_after_a_server_error_or_a_lost_answer()

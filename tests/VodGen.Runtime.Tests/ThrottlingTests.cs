@@ -65,6 +65,27 @@ public class ThrottlingTests
     }
 
     [Fact]
+    public async Task Throttling_options_changed_after_the_client_is_built_change_nothing()
+    {
+        var handler = new ScriptedHandler(_ => ScriptedHandler.Ok());
+        VodClientOptions? options = null;
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.Throttling.Mode = VodThrottlingMode.Reject;
+            o.Throttling.Limits["Echo"] = 1;
+            options = o;
+        });
+
+        // Each would let the second call through at once, if the client read its options live.
+        options!.Throttling.Limits["Echo"] = 1000;
+        options.Throttling.Mode = VodThrottlingMode.Off;
+        await client.SendAsync(new EchoOperation(), new EchoRequest("x"));
+        await Assert.ThrowsAsync<VodThrottledException>(() => client.SendAsync(new EchoOperation(), new EchoRequest("x")));
+
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Fact]
     public async Task Limit_comes_from_the_operation_when_not_overridden()
     {
         var handler = new ScriptedHandler(_ => ScriptedHandler.Ok());

@@ -46,12 +46,6 @@ public sealed class VodServiceException : VodException
     /// <summary>How long the service asked the caller to wait (<c>x-acs-retry-after</c>), when it did.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>
-    /// True when a later attempt may succeed: throttling codes and 5xx answers. Errors about the request
-    /// itself (4xx other than throttling) are final.
-    /// </summary>
-    public bool IsRetryable => Code.StartsWith("Throttling", StringComparison.Ordinal) || (int)StatusCode >= 500;
-
     /// <summary>True when <see cref="Code"/> is <paramref name="error"/>'s code.</summary>
     public bool Is(VodErrorCode error) => error is not null && string.Equals(Code, error.Code, StringComparison.Ordinal);
 

@@ -36,7 +36,4 @@ public static class VodTelemetry
     // nearly every call in the first one; these follow OpenTelemetry's advice for HTTP client durations, and go on to
     // a minute for retries and rate-limit waits.
     private static InstrumentAdvice<double> Buckets(params double[] boundaries) => new() { HistogramBucketBoundaries = boundaries };
-
-    /// <summary>The outcome tag of a failure: the service's error code, or the exception's type name.</summary>
-    internal static string Outcome(System.Exception exception) => exception is VodServiceException service ? service.Code : exception.GetType().Name;
 }

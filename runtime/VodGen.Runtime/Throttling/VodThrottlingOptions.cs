@@ -31,6 +31,18 @@ public sealed class VodThrottlingOptions
     /// </summary>
     public PartitionedRateLimiter<VodRateLimitKey>? Limiter { get; set; }
 
+    /// <summary>A copy that later changes to these options (or to <see cref="Limits"/>) do not reach.</summary>
+    internal VodThrottlingOptions Snapshot()
+    {
+        var copy = new VodThrottlingOptions { Mode = Mode, QueueLimit = QueueLimit, Headroom = Headroom, MaxWait = MaxWait, Limiter = Limiter };
+        foreach (var (action, limit) in Limits)
+        {
+            copy.Limits[action] = limit;
+        }
+
+        return copy;
+    }
+
     internal void Validate()
     {
         if (QueueLimit < 0)

@@ -18,6 +18,9 @@ public sealed class VodRetryOptions
     /// <summary>The longest backoff, including a service's <c>x-acs-retry-after</c>. 10 s by default.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A copy that later changes to these options do not reach.</summary>
+    internal VodRetryOptions Snapshot() => new() { MaxRetryAttempts = MaxRetryAttempts, BaseDelay = BaseDelay, MaxDelay = MaxDelay };
+
     internal void Validate()
     {
         if (MaxRetryAttempts is < 0 or > 100)

@@ -7,29 +7,15 @@ using Polly.Retry;
 
 namespace VodGen.Transport;
 
-/// <summary>Which failures are worth another attempt, and the Polly pipeline that makes them.</summary>
+/// <summary>
+/// The Polly pipeline that repeats failed attempts: what the classifier calls retryable (for an idempotent operation)
+/// or safe to repeat (for one that creates something), backed off exponentially or as the service asks.
+/// </summary>
 internal static class VodRetryPolicy
 {
-    /// <summary>True for failures that a later attempt may not meet.</summary>
-    public static bool IsRetryable(Exception exception) => exception switch
-    {
-        VodServiceException service => service.IsRetryable,
-        VodProtocolException protocol => protocol.StatusCode is { } status && (int)status >= 500,
-        VodThrottledException => false,
-        TimeoutException or HttpRequestException or IOException => true,
-        _ => false,
-    };
-
-    /// <summary>
-    /// True for failures that show the service did not run the call, so that even an operation that creates
-    /// something can be sent again: throttling (refused at the gateway) and connections never established.
-    /// </summary>
-    public static bool IsSafeToRepeat(Exception exception) => exception switch
-    {
-        VodServiceException service => service.Code.StartsWith("Throttling", StringComparison.Ordinal),
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => true,
-        _ => false,
-    };
+    /// <summary>Whether an operation may be attempted again after this failure.</summary>
+    public static bool ShouldRetry(Exception exception, bool idempotent)
+        => VodFailureClassifier.Classify(exception) is var failure && (idempotent ? failure.Retryable : failure.SafeToRepeat);
 
     /// <summary>Key under which the call's action travels in the resilience context, for the retry log.</summary>
     public static readonly ResiliencePropertyKey<string> ActionKey = new("vodgen.action");
@@ -56,7 +42,7 @@ internal static class VodRetryPolicy
             // the error with its RetryAfter at once, instead of attempts the service said it would refuse.
             ShouldHandle = args => ValueTask.FromResult(
                 args.Outcome.Exception is { } e
-                && (args.Context.Properties.GetValue(IdempotentKey, true) ? IsRetryable(e) : IsSafeToRepeat(e))
+                && ShouldRetry(e, args.Context.Properties.GetValue(IdempotentKey, true))
                 && !(e is VodServiceException { RetryAfter: { } asked } && asked > options.MaxDelay)),
 
             // The service's own hint wins over the computed backoff.
@@ -65,7 +51,7 @@ internal static class VodRetryPolicy
             OnRetry = args =>
             {
                 var action = args.Context.Properties.GetValue(ActionKey, "?");
-                var outcome = args.Outcome.Exception is { } e ? VodTelemetry.Outcome(e) : "?";
+                var outcome = args.Outcome.Exception is { } e ? VodFailureClassifier.Classify(e).Outcome : "?";
                 VodTelemetry.Retries.Add(1, new("vod.action", action), new("vod.outcome", outcome));
                 VodLog.Retrying(logger, action, args.AttemptNumber + 1, outcome, (args.Outcome.Exception as VodServiceException)?.RequestId, args.RetryDelay.TotalMilliseconds);
                 return default;

@@ -1,6 +1,5 @@
 using System;
-using System.IO;
-using System.Net.Http;
+using VodGen.Transport;
 using VodGen.Upload.Storage;
 
 namespace VodGen.Upload.Engine;
@@ -42,28 +41,25 @@ internal static class StoragePolicy
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
+    // What is transient, and what leaves the outcome unknown, the runtime's classifier decides for the client and
+    // the uploader alike; only what storage alone does (credentials, clock) is decided here.
     public static StorageFailure Classify(Exception exception) => exception switch
     {
         SourceChangedException => StorageFailure.Fatal,
         OssStorageError error when error.IsExpiredCredential || error.IsBrokenCredential => StorageFailure.CredentialRefused,
         OssStorageError { IsClockSkew: true } => StorageFailure.ClockSkew,
-        OssStorageError { IsTransient: true } => StorageFailure.Transient,
-        OssStorageError => StorageFailure.Fatal,
-        HttpRequestException or IOException or TimeoutException => StorageFailure.Transient,
-        _ => StorageFailure.Fatal,
+        _ => Failure(exception).Retryable ? StorageFailure.Transient : StorageFailure.Fatal,
     };
 
     /// <summary>
-    /// True when the request may have been carried out although no answer said so (a timeout or a connection lost
-    /// after the request went out): a request that changes state must then be checked, not trusted to have failed.
+    /// True when the request may have been carried out although no answer said so (a timeout, a connection lost
+    /// after the request went out, a server error): a request that changes state must then be checked, not trusted to
+    /// have failed.
     /// </summary>
-    public static bool OutcomeUnknown(Exception exception) => exception switch
-    {
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => false,
-        HttpRequestException or IOException or TimeoutException => true,
-        OssStorageError { IsTransient: true } => true,
-        _ => false,
-    };
+    public static bool OutcomeUnknown(Exception exception) => Failure(exception).OutcomeUnknown;
+
+    private static VodFailure Failure(Exception exception)
+        => exception is OssStorageError error ? VodFailureClassifier.Answer((int)error.Status, error.Code) : VodFailureClassifier.Classify(exception);
 
     /// <summary>Exponential back-off with jitter before attempt <paramref name="failures"/> + 1: 100 ms doubling, at most 5 s.</summary>
     public static TimeSpan Backoff(int failures)

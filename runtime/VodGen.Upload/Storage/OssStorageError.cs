@@ -33,7 +33,4 @@ internal sealed class OssStorageError : Exception
     public bool IsBrokenCredential => Code is "InvalidSecurityToken" or "AccessKeyIdAndSecurityTokenNotMatch";
 
     public bool IsClockSkew => Code == "RequestTimeTooSkewed";
-
-    /// <summary>A server-side failure a later attempt may not meet: a 5xx, or an error document the storage sent with a 200.</summary>
-    public bool IsTransient => (int)Status >= 500 || Code is "InternalError" or "ServiceUnavailable" or "RequestTimeout";
 }
