@@ -16,7 +16,6 @@ public static class VodRequestFactory
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> BaseUris = new(StringComparer.Ordinal);
 
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeHeaderValue FormContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
 
     /// <summary>Builds the signed message for <paramref name="request"/>; <paramref name="baseUri"/> is the endpoint root (<c>scheme://host[:port]/</c>).</summary>
     public static HttpRequestMessage Create<TRequest, TResponse>(
@@ -55,24 +54,30 @@ public static class VodRequestFactory
             Span<byte> encodedSignature = stackalloc byte[VodSignatureV1.SignatureLength * 3];
             var signatureLength = VodPercentEncoding.Encode(signature, encodedSignature);
             var query = writer.Written;
-            var payload = new byte[query.Length + 11 + signatureLength];
-            query.CopyTo(payload);
-            "&Signature="u8.CopyTo(payload.AsSpan(query.Length));
-            encodedSignature[..signatureLength].CopyTo(payload.AsSpan(query.Length + 11));
-
+            var length = query.Length + 11 + signatureLength;
             if (isGet)
             {
+                Span<byte> payload = length <= 1024 ? stackalloc byte[length] : new byte[length];
+                WriteSigned(payload, query, encodedSignature[..signatureLength]);
                 return new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri + "?" + Encoding.ASCII.GetString(payload)));
             }
 
-            var content = new ByteArrayContent(payload);
-            content.Headers.ContentType = FormContentType;
+            var content = new VodFormContent(length);
+            WriteSigned(content.Span, query, encodedSignature[..signatureLength]);
             return new HttpRequestMessage(HttpMethod.Post, BaseUri(baseUri)) { Content = content };
         }
         finally
         {
             writer.Dispose();
         }
+    }
+
+    // The signed parameters: the query as signed, then "&Signature=" and the encoded signature.
+    private static void WriteSigned(Span<byte> target, ReadOnlySpan<byte> query, ReadOnlySpan<byte> encodedSignature)
+    {
+        query.CopyTo(target);
+        "&Signature="u8.CopyTo(target[query.Length..]);
+        encodedSignature.CopyTo(target[(query.Length + 11)..]);
     }
 
     private static HttpRequestMessage CreateV3<TRequest, TResponse>(VodOperation<TRequest, TResponse> operation, TRequest request, VodRequestStamp stamp, string baseUri)
@@ -108,14 +113,35 @@ public static class VodRequestFactory
             }
 
             var signedHeaders = token is null ? VodSignatureV3.SignedHeaders : VodSignatureV3.SignedHeadersWithToken;
-            headers.TryAddWithoutValidation(
-                "Authorization",
-                $"{VodSignatureV3.Algorithm} Credential={stamp.Credentials.AccessKeyId},SignedHeaders={signedHeaders},Signature={Encoding.ASCII.GetString(signature)}");
+            headers.TryAddWithoutValidation("Authorization", Authorization(stamp.Credentials.AccessKeyId, signedHeaders, signature));
             return message;
         }
         finally
         {
             writer.Dispose();
+        }
+    }
+
+    // "ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=<hex>" in one string, without the hex as a string of its own.
+    private static string Authorization(string accessKeyId, string signedHeaders, ReadOnlySpan<byte> signature)
+    {
+        const string CredentialPart = " Credential=", SignedHeadersPart = ",SignedHeaders=", SignaturePart = ",Signature=";
+        var length = VodSignatureV3.Algorithm.Length + CredentialPart.Length + accessKeyId.Length + SignedHeadersPart.Length + signedHeaders.Length + SignaturePart.Length + signature.Length;
+        Span<char> text = length <= 512 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        Append(text, ref at, VodSignatureV3.Algorithm);
+        Append(text, ref at, CredentialPart);
+        Append(text, ref at, accessKeyId);
+        Append(text, ref at, SignedHeadersPart);
+        Append(text, ref at, signedHeaders);
+        Append(text, ref at, SignaturePart);
+        Encoding.ASCII.GetChars(signature, text[at..]);
+        return new string(text);
+
+        static void Append(Span<char> text, ref int at, string part)
+        {
+            part.AsSpan().CopyTo(text[at..]);
+            at += part.Length;
         }
     }
 
