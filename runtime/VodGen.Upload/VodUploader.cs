@@ -20,11 +20,8 @@ public static class VodUploader
     // Streams are cut into pooled buffers, one per part in flight.
     private const long LargestStreamPart = 512L * 1024 * 1024;
 
-    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
+    // The client's handler configuration (no redirects, connections renewed for DNS changes); timeouts are per request.
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(VodClient.CreateHandler())
     {
         Timeout = Timeout.InfiniteTimeSpan,
     });
