@@ -20,6 +20,8 @@ internal static class TrackingNames
     public const string FileDiagnostics = nameof(FileDiagnostics);
     public const string MergeDiagnostics = nameof(MergeDiagnostics);
     public const string UploadSupport = nameof(UploadSupport);
-    public const string UploadReference = nameof(UploadReference);
+    public const string RuntimeCheck = nameof(RuntimeCheck);
+
+    public const string RuntimeReference = nameof(RuntimeReference);
     public const string Uploads = nameof(Uploads);
 }

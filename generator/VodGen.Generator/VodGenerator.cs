@@ -51,20 +51,23 @@ public sealed class VodGenerator : IIncrementalGenerator
 
         // Upload helpers: for products with both upload operations, in projects that reference VodGen.Upload.
         var uploadSupport = merged.Select(static (specs, _) => UploadSupport.Find(specs)).WithTrackingName(TrackingNames.UploadSupport);
-        var referencesUpload = context.MetadataReferencesProvider
-            .Select(static (reference, _) => BuildInputs.IsUploadPackage(reference))
-            .Collect()
-            .Select(static (found, _) => found.Contains(true))
-            .WithTrackingName(TrackingNames.UploadReference);
-        var uploads = uploadSupport.Combine(referencesUpload)
-            .SelectMany(static (pair, _) => pair.Right ? pair.Left : Model.EquatableArray<Model.UploadSupportModel>.Empty)
+        // What the compilation references, found once per compilation by type: two values, so the steps after it stay
+        // cached while the user types. Without a compatible runtime nothing is generated (one diagnostic instead of
+        // compiler errors inside generated files).
+        var runtime = context.CompilationProvider
+            .Select(static (compilation, _) => BuildInputs.ReadReferences(compilation))
+            .WithTrackingName(TrackingNames.RuntimeReference);
+        var uploads = uploadSupport.Combine(runtime)
+            .SelectMany(static (pair, _) => pair.Right.Upload ? pair.Left : Model.EquatableArray<Model.UploadSupportModel>.Empty)
             .WithTrackingName(TrackingNames.Uploads);
+        var runtimeCheck = merged.Select(static (specs, _) => specs.Products.Count > 0).Combine(runtime).WithTrackingName(TrackingNames.RuntimeCheck);
 
-        context.RegisterSourceOutput(products, static (spc, product) => SourceOutputs.AddProduct(spc, product));
-        context.RegisterSourceOutput(boundOperations, static (spc, operation) => SourceOutputs.AddOperation(spc, operation));
-        context.RegisterSourceOutput(uploads, static (spc, upload) => SourceOutputs.AddUpload(spc, upload));
-        context.RegisterSourceOutput(boundSharedTypes, static (spc, type) => SourceOutputs.AddSharedType(spc, type));
-        context.RegisterSourceOutput(namespaces, static (spc, ns) => SourceOutputs.AddSerializers(spc, ns));
+        context.RegisterSourceOutput(products.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddProduct(spc, pair.Left); });
+        context.RegisterSourceOutput(boundOperations.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddOperation(spc, pair.Left); });
+        context.RegisterSourceOutput(uploads.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddUpload(spc, pair.Left); });
+        context.RegisterSourceOutput(boundSharedTypes.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddSharedType(spc, pair.Left); });
+        context.RegisterSourceOutput(namespaces.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddSerializers(spc, pair.Left); });
+        context.RegisterSourceOutput(runtimeCheck.Combine(helpPage), static (spc, pair) => SourceOutputs.ReportRuntime(spc, pair.Left.Left, pair.Left.Right, pair.Right));
         context.RegisterSourceOutput(fileDiagnostics, static (spc, pair) => SourceOutputs.Report(spc, pair.Left, pair.Right));
         context.RegisterSourceOutput(mergeDiagnostics, static (spc, pair) => SourceOutputs.Report(spc, pair.Left, pair.Right));
     }

@@ -81,7 +81,9 @@ public class IncrementalTests
     private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
     {
         Assert.All(TrackedSteps, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} did not run"));
-        foreach (var (name, steps) in result.TrackedSteps)
+
+        // Roslyn's own input steps (such as "Compilation") change with every edit; what matters is that ours do not.
+        foreach (var (name, steps) in result.TrackedSteps.Where(s => OurSteps.Contains(s.Key)))
         {
             foreach (var output in steps.SelectMany(s => s.Outputs))
             {

@@ -61,7 +61,7 @@ public class UploadEmissionTests
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions())));
 
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        foreach (var name in new[] { TrackingNames.UploadSupport, TrackingNames.UploadReference, TrackingNames.Uploads })
+        foreach (var name in new[] { TrackingNames.UploadSupport, TrackingNames.RuntimeReference, TrackingNames.Uploads })
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {o.Reason}"));
         }

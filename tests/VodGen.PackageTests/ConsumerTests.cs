@@ -53,6 +53,23 @@ public sealed class ConsumerTests(PackageFixture packages)
         => packages.CreateConsumer(name, program, aot, specs, properties, items);
 
     [Fact]
+    public async Task A_consumer_whose_runtime_is_left_out_gets_one_diagnostic_and_no_errors_in_generated_files()
+    {
+        // The VodGen package's VodGen.Runtime dependency, excluded from the compile as a misconfigured project would.
+        var folder = CreateConsumer(
+            "no-runtime",
+            "Console.WriteLine(\"no runtime\");",
+            items: $"<PackageReference Include=\"VodGen.Runtime\" Version=\"{packages.Version}\" ExcludeAssets=\"compile;runtime\" />");
+
+        var (exitCode, output) = await DotNet.RunAsync("build -c Release", folder, TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, exitCode);
+        var errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+        Assert.True(errors.Count > 0 && errors.All(l => l.Contains("VODGEN033", StringComparison.Ordinal)), string.Join("\n", errors));
+        Assert.DoesNotContain(".g.cs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Package_holds_the_generator_its_json_dependencies_and_build_files_but_no_roslyn()
     {
         using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"VodGen.{packages.Version}.nupkg"));

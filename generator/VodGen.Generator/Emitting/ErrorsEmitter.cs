@@ -13,7 +13,7 @@ internal static class ErrorsEmitter
     {
         var names = new OperationNames(source);
         XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteGeneratedAttributes();
         writer.Open("public static partial class " + names.Errors);
         var used = new HashSet<string> { names.Errors, "All" };
         var properties = new List<string>();

@@ -28,7 +28,7 @@ internal static class ObjectClassEmitter
         if (!isNested)
         {
             // Tools treat members of nested classes as generated through their containing type.
-            writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+            writer.WriteGeneratedAttributes();
         }
 
         writer.Open("public sealed partial class " + plan.Name);
@@ -84,7 +84,7 @@ internal static class ObjectClassEmitter
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + ns);
         writer.WriteLine("/// <summary>Reads and writes the JSON of the classes VodGen generates in this namespace; for generated code only.</summary>");
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteGeneratedAttributes();
         writer.WriteLine(Hidden);
         writer.WriteLine("internal static partial class " + ClassBinder.SerializersClass);
         writer.WriteLine("{");

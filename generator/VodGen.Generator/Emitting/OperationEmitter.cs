@@ -25,7 +25,7 @@ internal static class OperationEmitter
         writer.WriteLine("/// How " + operation.Name + " is validated, signed and read. Used by <see cref=\"" + names.Extensions + "." + names.Method + "\"/>;");
         writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.VodOperationInfo.Qps\"/>) can be read.");
         writer.WriteLine("/// </summary>");
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteGeneratedAttributes();
         writer.WriteLine(ObjectClassEmitter.Hidden);
         writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
         var validation = new ValidationEmitter(source);

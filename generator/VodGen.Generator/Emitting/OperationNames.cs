@@ -15,8 +15,11 @@ internal sealed class OperationNames
         Operation = name + "Operation";
         Method = name + "Async";
         Service = product.ServiceClassName;
-        Extensions = Parsing.Identifiers.ToPascalCase(product.Product) + "ClientExtensions";
+        Extensions = ExtensionsClass(product);
     }
+
+    /// <summary>The product's class of client extension methods, declared in part by every operation's file.</summary>
+    public static string ExtensionsClass(ProductModel product) => Parsing.Identifiers.ToPascalCase(product.Product) + "ClientExtensions";
 
     public OperationNames(OperationSource source)
         : this(source.Product, source.Operation.Name)

@@ -15,7 +15,7 @@ internal static class OptionTypeEmitter
     {
         XmlDoc.Summary(writer, option.Description, "The values the service accepts.");
         writer.WriteLine("/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>");
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteGeneratedAttributes();
         writer.Open("public sealed class " + option.Name + " : global::System.IEquatable<" + option.Name + ">");
         writer.WriteLine("private " + option.Name + "(string value) => Value = value;");
         foreach (var (value, member) in option.Values)

@@ -15,7 +15,7 @@ internal static class ProductEmitter
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + product.Namespace);
         writer.WriteLine("/// <summary>Facts about the " + XmlDoc.Escape(product.Product) + " API (" + XmlDoc.Escape(product.Version) + ") taken from its spec files.</summary>");
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+        writer.WriteGeneratedAttributes();
         writer.Open("public static partial class " + product.ServiceClassName);
         writer.WriteLine("/// <summary>The product code.</summary>");
         writer.WriteLine("public const string Product = " + Literals.String(product.Product) + ";");
@@ -34,7 +34,14 @@ internal static class ProductEmitter
         writer.WriteLine("});");
         writer.Close();
         writer.WriteLine();
-        writer.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"" + GeneratorInfo.Version + "\")]");
+
+        // The extension class is declared in part by every operation's file; attributes that may appear once go here.
+        writer.WriteGeneratedAttributes();
+        writer.WriteLine("public static partial class " + OperationNames.ExtensionsClass(product));
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteGeneratedAttributes();
         writer.Open("file static class " + product.ServiceClassName + "Registration");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.WriteLine("internal static void Register()");

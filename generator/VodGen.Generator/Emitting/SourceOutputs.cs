@@ -39,6 +39,16 @@ internal static class SourceOutputs
     public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
         => Add(context, upload.HintName, upload, UploadEmitter.Emit);
 
+    /// <summary>VODGEN033, once, when there are specs to generate from but no compatible runtime to generate against.</summary>
+    public static void ReportRuntime(SourceProductionContext context, bool hasSpecs, ReferencedRuntime runtime, string helpPage)
+    {
+        if (hasSpecs && !runtime.Compatible)
+        {
+            var found = runtime.Contract == 0 ? "does not reference it" : "references one with contract version " + runtime.Contract.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Report(context, DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotReferenced, null, GeneratorInfo.RuntimeContract.ToString(System.Globalization.CultureInfo.InvariantCulture), found), helpPage);
+        }
+    }
+
     public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic, string helpPage)
         => context.ReportDiagnostic(diagnostic.ToDiagnostic(helpPage));
 

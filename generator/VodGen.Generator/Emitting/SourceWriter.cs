@@ -34,6 +34,15 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// The attributes every generated type carries once: who generated it (with the generator's version), that the
+    /// debugger steps over it, and that coverage tools leave it out.
+    /// </summary>
+    public SourceWriter WriteGeneratedAttributes()
+        => WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"VodGen\", \"", GeneratorInfo.Version, "\")]")
+            .WriteLine("[global::System.Diagnostics.DebuggerNonUserCode]")
+            .WriteLine("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+
     /// <summary>Writes one line made of parts, without joining them into a string first (hot lines of large files).</summary>
     public SourceWriter WriteLine(string first, string second, string third = "", string fourth = "", string fifth = "")
     {

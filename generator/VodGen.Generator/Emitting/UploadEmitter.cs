@@ -18,6 +18,7 @@ internal static class UploadEmitter
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + create.Namespace);
         writer.WriteLine("/// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>");
+        writer.WriteGeneratedAttributes();
         writer.Open("public static partial class VodUploadExtensions");
 
         EmitUpload(writer, create, "string filePath", "filePath", "UploadFileAsync", "the file at <paramref name=\"filePath\"/>", "filePath");

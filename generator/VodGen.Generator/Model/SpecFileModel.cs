@@ -27,3 +27,10 @@ internal sealed record SpecFileText(string Path, string Text, EquatableArray<str
 /// <see cref="KnownAnnotations"/> adds what VodGen knows about a product to its official metadata entries.
 /// </summary>
 internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection, bool KnownAnnotations = true);
+
+/// <summary>The runtime contract version the compilation references (0: none) and whether VodGen.Upload is referenced.</summary>
+internal readonly record struct ReferencedRuntime(int Contract, bool Upload)
+{
+    /// <summary>Whether generated code compiles against what is referenced.</summary>
+    public bool Compatible => Contract == GeneratorInfo.RuntimeContract;
+}

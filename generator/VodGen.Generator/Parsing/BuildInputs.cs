@@ -41,10 +41,17 @@ internal static class BuildInputs
         return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, Names(selection));
     }
 
-    /// <summary>Whether a reference is the VodGen.Upload assembly (a package or project reference alike).</summary>
-    public static bool IsUploadPackage(MetadataReference reference)
-        => reference is PortableExecutableReference { FilePath: { } path }
-            && string.Equals(System.IO.Path.GetFileName(path), "VodGen.Upload.dll", System.StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// What the compilation references that generated code needs: the runtime's contract version (0 when the runtime is
+    /// missing) and whether the upload package is there. Found by type, through the compilation, whatever the assembly
+    /// files are called; the answer is two values, so the steps after it stay cached while the user types.
+    /// </summary>
+    public static ReferencedRuntime ReadReferences(Compilation compilation)
+    {
+        var contract = compilation.GetTypeByMetadataName(GeneratorInfo.RuntimeContractType)?
+            .GetMembers("Version").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true, ConstantValue: int version } ? version : 0;
+        return new ReferencedRuntime(contract, compilation.GetTypeByMetadataName(GeneratorInfo.UploadType) is not null);
+    }
 
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptions globalOptions, ParseOptions parseOptions)
     {

@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of CreateUploadVideo.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class CreateUploadVideoRequest
 	{
 		/// <summary>The CoverURL value.</summary>
@@ -72,6 +74,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the CreateUploadVideo operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class CreateUploadVideoResponse
 	{
 		/// <summary>The RequestId value.</summary>
@@ -112,6 +116,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the CreateUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class CreateUploadVideoErrors
 	{
 		/// <summary>InvalidFileName.Extension (HTTP 400): The specified FileName’s extension is illegal.</summary>
@@ -157,6 +163,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class CreateUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.CreateUploadVideoRequest, global::VodGen.Vod.CreateUploadVideoResponse>
 	{

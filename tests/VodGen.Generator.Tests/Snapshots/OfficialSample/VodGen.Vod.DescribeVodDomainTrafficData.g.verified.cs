@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of DescribeVodDomainTrafficData.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class DescribeVodDomainTrafficDataRequest
 	{
 		/// <summary>The DomainName value.</summary>
@@ -44,6 +46,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the DescribeVodDomainTrafficData operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class DescribeVodDomainTrafficDataResponse
 	{
 		/// <summary>The EndTime value.</summary>
@@ -132,6 +136,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the DescribeVodDomainTrafficData operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class DescribeVodDomainTrafficDataErrors
 	{
 		/// <summary>MissingTimeParameter (HTTP 400): The StartTime and EndTime must be both specified.</summary>
@@ -165,6 +171,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class DescribeVodDomainTrafficDataOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodDomainTrafficDataRequest, global::VodGen.Vod.DescribeVodDomainTrafficDataResponse>
 	{

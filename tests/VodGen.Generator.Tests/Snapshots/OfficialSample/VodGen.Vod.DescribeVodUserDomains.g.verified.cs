@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of DescribeVodUserDomains.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class DescribeVodUserDomainsRequest
 	{
 		/// <summary>The PageSize value.</summary>
@@ -64,6 +66,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the DescribeVodUserDomains operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class DescribeVodUserDomainsResponse
 	{
 		/// <summary>The RequestId value.</summary>
@@ -190,6 +194,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the DescribeVodUserDomains operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class DescribeVodUserDomainsErrors
 	{
 		/// <summary>InvalidPageNumber.ValueNotSupported (HTTP 400): The specified value of PageNumber is not supported.</summary>
@@ -223,6 +229,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
 	{

@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of GetPlayInfo.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class GetPlayInfoRequest
 	{
 		/// <summary>The VideoId value.</summary>
@@ -72,6 +74,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the GetPlayInfo operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class GetPlayInfoResponse
 	{
 		/// <summary>The RequestId value.</summary>
@@ -261,6 +265,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the GetPlayInfo operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class GetPlayInfoErrors
 	{
 		/// <summary>Every error code listed above.</summary>
@@ -274,6 +280,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class GetPlayInfoOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetPlayInfoRequest, global::VodGen.Vod.GetPlayInfoResponse>
 	{

@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of RefreshUploadVideo.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class RefreshUploadVideoRequest
 	{
 		/// <summary>The VideoId value.</summary>
@@ -28,6 +30,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the RefreshUploadVideo operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class RefreshUploadVideoResponse
 	{
 		/// <summary>The RequestId value.</summary>
@@ -68,6 +72,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class RefreshUploadVideoErrors
 	{
 		/// <summary>InvalidVideo.Damaged (HTTP 400): The video has been Damaged.</summary>
@@ -89,6 +95,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
 	{

@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of SubmitSnapshotJob.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class SubmitSnapshotJobRequest
 	{
 		/// <summary>The VideoId value.</summary>
@@ -64,6 +66,8 @@ namespace VodGen.Vod
 
 	/// <summary>The answer of the SubmitSnapshotJob operation.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class SubmitSnapshotJobResponse
 	{
 		/// <summary>The RequestId value.</summary>
@@ -95,6 +99,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the SubmitSnapshotJob operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class SubmitSnapshotJobErrors
 	{
 		/// <summary>InvalidVideo.NotFound (HTTP 404): The video does not exist.</summary>
@@ -120,6 +126,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class SubmitSnapshotJobOperation : global::VodGen.VodOperation<global::VodGen.Vod.SubmitSnapshotJobRequest, global::VodGen.Vod.SubmitSnapshotJobResponse>
 	{

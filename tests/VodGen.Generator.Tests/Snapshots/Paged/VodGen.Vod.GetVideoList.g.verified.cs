@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of GetVideoList. Lists audio and video files, filtered by status, category and creation time.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class GetVideoListRequest
 	{
 		/// <summary>Category the media is filed under.</summary>
@@ -62,6 +64,8 @@ namespace VodGen.Vod
 		/// <summary>Order of the results by creation time.</summary>
 		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		[global::System.Diagnostics.DebuggerNonUserCode]
+		[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 		public sealed class SortByOption : global::System.IEquatable<SortByOption>
 		{
 			private SortByOption(string value) => Value = value;
@@ -114,6 +118,8 @@ namespace VodGen.Vod
 
 	/// <summary>A page of videos.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class GetVideoListResponse
 	{
 		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
@@ -252,6 +258,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the GetVideoList operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class GetVideoListErrors
 	{
 		/// <summary>Every error code listed above.</summary>
@@ -265,6 +273,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class GetVideoListOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetVideoListRequest, global::VodGen.Vod.GetVideoListResponse>
 	{

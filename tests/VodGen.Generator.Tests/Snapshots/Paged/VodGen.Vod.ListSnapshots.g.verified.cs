@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of ListSnapshots. Lists the snapshots taken of a video.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class ListSnapshotsRequest
 	{
 		/// <summary>Identifier of the video.</summary>
@@ -48,6 +50,8 @@ namespace VodGen.Vod
 		/// <summary>Kind of snapshots to list.</summary>
 		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		[global::System.Diagnostics.DebuggerNonUserCode]
+		[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 		public sealed class SnapshotTypeOption : global::System.IEquatable<SnapshotTypeOption>
 		{
 			private SnapshotTypeOption(string value) => Value = value;
@@ -109,6 +113,8 @@ namespace VodGen.Vod
 
 	/// <summary>A page of snapshots.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class ListSnapshotsResponse
 	{
 		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
@@ -193,6 +199,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the ListSnapshots operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class ListSnapshotsErrors
 	{
 		/// <summary>InvalidVideo.NotFound (HTTP 404): No video with this VideoId exists in the account.</summary>
@@ -210,6 +218,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class ListSnapshotsOperation : global::VodGen.VodOperation<global::VodGen.Vod.ListSnapshotsRequest, global::VodGen.Vod.ListSnapshotsResponse>
 	{

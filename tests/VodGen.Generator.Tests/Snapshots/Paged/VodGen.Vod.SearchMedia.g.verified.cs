@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of SearchMedia. Searches videos, audio, images and auxiliary files with the media search protocol.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class SearchMediaRequest
 	{
 		/// <summary>Kind of media to search; video when left out.</summary>
@@ -63,6 +65,8 @@ namespace VodGen.Vod
 		/// <summary>Kind of media to search; video when left out.</summary>
 		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		[global::System.Diagnostics.DebuggerNonUserCode]
+		[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 		public sealed class SearchTypeOption : global::System.IEquatable<SearchTypeOption>
 		{
 			private SearchTypeOption(string value) => Value = value;
@@ -121,6 +125,8 @@ namespace VodGen.Vod
 		/// <summary>Order of the results by creation time.</summary>
 		/// <remarks>Only the listed values exist; each converts to the text sent to the service.</remarks>
 		[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+		[global::System.Diagnostics.DebuggerNonUserCode]
+		[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 		public sealed class SortByOption : global::System.IEquatable<SortByOption>
 		{
 			private SortByOption(string value) => Value = value;
@@ -173,6 +179,8 @@ namespace VodGen.Vod
 
 	/// <summary>A page of matching media.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class SearchMediaResponse
 	{
 		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
@@ -417,6 +425,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the SearchMedia operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class SearchMediaErrors
 	{
 		/// <summary>Every error code listed above.</summary>
@@ -430,6 +440,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class SearchMediaOperation : global::VodGen.VodOperation<global::VodGen.Vod.SearchMediaRequest, global::VodGen.Vod.SearchMediaResponse>
 	{

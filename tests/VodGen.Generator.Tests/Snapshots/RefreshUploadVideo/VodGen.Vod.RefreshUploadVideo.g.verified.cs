@@ -10,6 +10,8 @@ namespace VodGen.Vod
 	/// Parameters of RefreshUploadVideo. Issues a new upload credential for a video that already exists, keeping its upload address.
 	/// </remarks>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class RefreshUploadVideoRequest
 	{
 		/// <summary>Identifier of the audio or video file whose upload credential is renewed.</summary>
@@ -32,6 +34,8 @@ namespace VodGen.Vod
 
 	/// <summary>The renewed upload address and credential.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class RefreshUploadVideoResponse
 	{
 		/// <summary>Identifier the service assigned to this request; quote it when asking for support.</summary>
@@ -74,6 +78,8 @@ namespace VodGen.Vod
 
 	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class RefreshUploadVideoErrors
 	{
 		/// <summary>InvalidVideo.Damaged (HTTP 400): The video failed while it was being created or its data is damaged.</summary>
@@ -95,6 +101,8 @@ namespace VodGen.Vod
 	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
 	{

@@ -7,6 +7,8 @@ namespace VodGen.Vod
 {
 	/// <summary>The storage location an upload goes to.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class UploadAddressInfo
 	{
 		/// <summary>Storage service endpoint URL.</summary>

@@ -7,6 +7,8 @@ namespace VodGen.Vod
 {
 	/// <summary>Temporary security credential that authorizes one upload.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public sealed partial class UploadCredential
 	{
 		/// <summary>Temporary AccessKey ID.</summary>

@@ -7,6 +7,8 @@ namespace VodGen.Vod
 {
 	/// <summary>Reads and writes the JSON of the classes VodGen generates in this namespace; for generated code only.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 	internal static partial class VodGenJson
 	{

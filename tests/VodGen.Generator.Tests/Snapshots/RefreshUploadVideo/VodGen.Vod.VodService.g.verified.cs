@@ -7,6 +7,8 @@ namespace VodGen.Vod
 {
 	/// <summary>Facts about the vod API (2017-03-21) taken from its spec files.</summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class VodService
 	{
 		/// <summary>The product code.</summary>
@@ -32,6 +34,15 @@ namespace VodGen.Vod
 	}
 
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+	public static partial class VodClientExtensions
+	{
+	}
+
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	file static class VodServiceRegistration
 	{
 		[global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -6,6 +6,9 @@
 namespace VodGen.Vod
 {
 	/// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
+	[global::System.Diagnostics.DebuggerNonUserCode]
+	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	public static partial class VodUploadExtensions
 	{
 		/// <summary>
