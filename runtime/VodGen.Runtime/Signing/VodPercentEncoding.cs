@@ -8,7 +8,7 @@ namespace VodGen.Signing;
 /// The percent-encoding both signature versions use: UTF-8 bytes, <c>A–Z a–z 0–9 - _ . ~</c> kept,
 /// every other byte as <c>%XY</c> in upper-case hex (so a space is <c>%20</c> and <c>*</c> is <c>%2A</c>).
 /// </summary>
-public static class VodPercentEncoding
+internal static class VodPercentEncoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private const string UnreservedSet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";

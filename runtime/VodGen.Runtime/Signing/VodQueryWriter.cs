@@ -30,7 +30,7 @@ public ref struct VodQueryWriter
     /// Creates a writer. With a <paramref name="stamp"/> (V1) the common parameters are written where
     /// generated code asks for them; without one (V3) they are skipped, since V3 sends them as headers.
     /// </summary>
-    public VodQueryWriter(VodRequestStamp? stamp, int initialCapacity = 512)
+    internal VodQueryWriter(VodRequestStamp? stamp, int initialCapacity = 512)
     {
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 64));
         _length = 0;

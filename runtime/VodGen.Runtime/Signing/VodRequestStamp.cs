@@ -9,7 +9,7 @@ namespace VodGen.Signing;
 /// <param name="Version">The API version.</param>
 /// <param name="Nonce">A value never used before with this key (a GUID).</param>
 /// <param name="Timestamp">UTC time formatted <c>yyyy-MM-ddTHH:mm:ssZ</c>.</param>
-public sealed record VodRequestStamp(VodCredentials Credentials, string Action, string Version, string Nonce, string Timestamp)
+internal sealed record VodRequestStamp(VodCredentials Credentials, string Action, string Version, string Nonce, string Timestamp)
 {
     // The timestamp text changes once a second; most calls reuse the last one.
     private static CachedTimestamp s_lastTimestamp = new(long.MinValue, string.Empty);

@@ -8,7 +8,7 @@ namespace VodGen.Signing;
 /// <summary>
 /// RPC signature 1.0: <c>Base64(HMAC-SHA1(secret + "&amp;", METHOD + "&amp;%2F&amp;" + encode(canonicalQuery)))</c>.
 /// </summary>
-public static class VodSignatureV1
+internal static class VodSignatureV1
 {
     /// <summary>Length of the Base64 text of a SHA-1 HMAC.</summary>
     public const int SignatureLength = 28;

@@ -11,7 +11,7 @@ namespace VodGen.Signing;
 /// hash, one per line) is hashed with SHA-256; the signature is the hex HMAC-SHA256 of
 /// <c>"ACS3-HMAC-SHA256\n" + hex(hash)</c> keyed with the secret itself.
 /// </summary>
-public static class VodSignatureV3
+internal static class VodSignatureV3
 {
     /// <summary>The algorithm name that starts the string to sign and the Authorization header.</summary>
     public const string Algorithm = "ACS3-HMAC-SHA256";

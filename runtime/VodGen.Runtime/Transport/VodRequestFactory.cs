@@ -10,7 +10,7 @@ namespace VodGen.Transport;
 /// Turns a request into a signed <see cref="HttpRequestMessage"/>: the generated code writes the canonical
 /// query, the signer of the chosen version signs it, and the result is placed in the query, form body or headers.
 /// </summary>
-public static class VodRequestFactory
+internal static class VodRequestFactory
 {
     // The endpoint roots a process talks to are few; parsing them once saves a Uri per request.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> BaseUris = new(StringComparer.Ordinal);
