@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using VodGen.Signing;
 using VodGen.Vod;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Benchmarks;
 

@@ -15,7 +15,7 @@ internal static class GeneratorInfo
     public const int RuntimeContract = 1;
 
     /// <summary>The runtime's contract marker type.</summary>
-    public const string RuntimeContractType = "VodGen.VodGeneratedCodeContract";
+    public const string RuntimeContractType = "VodGen.GeneratedCode.VodGeneratedCodeContract";
 
     /// <summary>The upload package's entry point, which the generated upload helpers call.</summary>
     public const string UploadType = "VodGen.Upload.VodUploader";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
+using VodGen.GeneratedCode;
 
 namespace VodGen;
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using VodGen.Pipeline;
+using VodGen.GeneratedCode;
 
 namespace VodGen;
 

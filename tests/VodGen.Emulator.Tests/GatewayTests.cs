@@ -3,6 +3,7 @@ using VodGen.Emulator;
 using VodGen.Signing;
 using VodGen.Transport;
 using VodGen.Vod;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Emulator.Tests;
 

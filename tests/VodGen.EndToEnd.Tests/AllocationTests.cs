@@ -2,6 +2,7 @@ using System.Net;
 using VodGen.Signing;
 using VodGen.Transport;
 using VodGen.Vod;
+using VodGen.GeneratedCode;
 
 namespace VodGen.EndToEnd.Tests;
 

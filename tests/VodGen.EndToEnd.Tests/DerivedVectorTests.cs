@@ -2,6 +2,7 @@ using System.Text;
 using VodGen.Signing;
 using VodGen.Transport;
 using VodGen.Vod;
+using VodGen.GeneratedCode;
 
 namespace VodGen.EndToEnd.Tests;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VodGen.Emulator;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Extensions.DependencyInjection.Tests;
 
@@ -192,17 +193,17 @@ public class AddVodClientTests
         {
         }
 
-        public override void WriteParameters(string request, ref Signing.VodQueryWriter writer)
+        public override void WriteParameters(string request, ref VodQueryWriter writer)
         {
-            writer.WriteCommon(Signing.VodCommonParameter.AccessKeyId);
-            writer.WriteCommon(Signing.VodCommonParameter.Action);
-            writer.WriteCommon(Signing.VodCommonParameter.Format);
-            writer.WriteCommon(Signing.VodCommonParameter.SecurityToken);
-            writer.WriteCommon(Signing.VodCommonParameter.SignatureMethod);
-            writer.WriteCommon(Signing.VodCommonParameter.SignatureNonce);
-            writer.WriteCommon(Signing.VodCommonParameter.SignatureVersion);
-            writer.WriteCommon(Signing.VodCommonParameter.Timestamp);
-            writer.WriteCommon(Signing.VodCommonParameter.Version);
+            writer.WriteCommon(VodCommonParameter.AccessKeyId);
+            writer.WriteCommon(VodCommonParameter.Action);
+            writer.WriteCommon(VodCommonParameter.Format);
+            writer.WriteCommon(VodCommonParameter.SecurityToken);
+            writer.WriteCommon(VodCommonParameter.SignatureMethod);
+            writer.WriteCommon(VodCommonParameter.SignatureNonce);
+            writer.WriteCommon(VodCommonParameter.SignatureVersion);
+            writer.WriteCommon(VodCommonParameter.Timestamp);
+            writer.WriteCommon(VodCommonParameter.Version);
             writer.Write("VideoId"u8, request);
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 

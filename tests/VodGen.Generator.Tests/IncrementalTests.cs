@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -58,7 +59,7 @@ public class IncrementalTests
 
         var result = driver.GetRunResult().Results.Single();
         Assert.Contains(result.TrackedSteps[TrackingNames.Parsed].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("new global::VodGen.VodQpsLimit(60,", result.GeneratedSources.Single(s => s.SourceText.ToString().Contains("VodQpsLimit", StringComparison.Ordinal)).SourceText.ToString());
+        Assert.Contains("new global::VodGen.GeneratedCode.VodQpsLimit(60,", result.GeneratedSources.Single(s => s.SourceText.ToString().Contains("VodQpsLimit", StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using VodGen.Generator.Knowledge;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -60,7 +61,7 @@ public class KnownAnnotationsTests
 
         var text = string.Concat(run.GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.DoesNotContain("VodDisplay.Secret(UploadAuth)", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("new global::VodGen.VodQpsLimit(120", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("new global::VodGen.GeneratedCode.VodQpsLimit(120", text, StringComparison.Ordinal);
     }
 
     [Fact]

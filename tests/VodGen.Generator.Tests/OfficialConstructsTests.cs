@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -22,7 +23,7 @@ public class OfficialConstructsTests
         using System.Text;
         using System.Text.Json;
         using VodGen.Constructs;
-        using VodGen.Signing;
+        using VodGen.GeneratedCode;
 
         public static class Probe
         {
@@ -30,7 +31,7 @@ public class OfficialConstructsTests
 
             private static string Query(Writer write)
             {
-                var writer = new VodQueryWriter(null);
+                var writer = new VodQueryWriter(512);
                 try
                 {
                     write(ref writer);

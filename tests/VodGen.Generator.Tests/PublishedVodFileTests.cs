@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -22,7 +23,7 @@ public class PublishedVodFileTests
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.DoesNotContain(diagnostics, d => d.Id == "VODGEN032"); // the official format's own keys are never typos
         Assert.Null(run.Exception);
-        Assert.Equal(operations, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
+        Assert.Equal(operations, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.GeneratedCode.VodOperation<", StringComparison.Ordinal)));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
 

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -29,7 +30,7 @@ public class RuntimeContractTests
     [Fact]
     public void A_runtime_of_another_contract_version_is_named_in_the_diagnostic()
     {
-        var fakeRuntime = CSharpSyntaxTree.ParseText("namespace VodGen { public static class VodGeneratedCodeContract { public const int Version = 99; } }", GeneratorHarness.ParseOptions());
+        var fakeRuntime = CSharpSyntaxTree.ParseText("namespace VodGen.GeneratedCode { public static class VodGeneratedCodeContract { public const int Version = 99; } }", GeneratorHarness.ParseOptions());
         var compilation = CSharpCompilation.Create("OldRuntime", [fakeRuntime], FrameworkOnly, new(OutputKind.DynamicallyLinkedLibrary));
 
         GeneratorHarness.Driver(SpecSets.RefreshUploadVideo()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

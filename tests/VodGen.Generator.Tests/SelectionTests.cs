@@ -1,11 +1,12 @@
 using Microsoft.CodeAnalysis;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
 public class SelectionTests
 {
     private static string[] Operations(GeneratorRunResult run)
-        => run.GeneratedSources.Where(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal))
+        => run.GeneratedSources.Where(s => s.SourceText.ToString().Contains("Operation : global::VodGen.GeneratedCode.VodOperation<", StringComparison.Ordinal))
             .Select(s => s.HintName["VodGen.Vod.".Length..^".g.cs".Length]).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using VodGen.Testing;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Generator.Tests;
 
@@ -29,7 +30,7 @@ public class SyntheticProductTests
         var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/vod.json", spec) });
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal(VodScaleProduct.OfficialOperationCount, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
+        Assert.Equal(VodScaleProduct.OfficialOperationCount, run.GeneratedSources.Count(s => s.SourceText.ToString().Contains("Operation : global::VodGen.GeneratedCode.VodOperation<", StringComparison.Ordinal)));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));
     }
@@ -47,7 +48,7 @@ public class SyntheticProductTests
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var sources = run.GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
-        Assert.Equal(VodScaleProduct.OfficialOperationCount, sources.Count(s => s.Contains("Operation : global::VodGen.VodOperation<", StringComparison.Ordinal)));
+        Assert.Equal(VodScaleProduct.OfficialOperationCount, sources.Count(s => s.Contains("Operation : global::VodGen.GeneratedCode.VodOperation<", StringComparison.Ordinal)));
         Assert.Contains(sources, s => s.Contains("<summary>This value is described here by placeholder text", StringComparison.Ordinal));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Select(d => d.ToString())));

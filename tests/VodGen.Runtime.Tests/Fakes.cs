@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using VodGen.Signing;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using VodGen.Serialization;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

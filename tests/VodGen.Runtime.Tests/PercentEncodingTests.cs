@@ -1,4 +1,5 @@
 using VodGen.Signing;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

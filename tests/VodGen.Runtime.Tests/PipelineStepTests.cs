@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VodGen.Pipeline;
 using VodGen.Pipeline.Steps;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

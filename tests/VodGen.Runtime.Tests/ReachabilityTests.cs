@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Runtime.Tests;
 

@@ -15,7 +15,7 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal sealed class FlatParameterEmitter
 {
-    private const string QueryWriter = "global::VodGen.Signing.VodQueryWriter";
+    private const string QueryWriter = "global::VodGen.GeneratedCode.VodQueryWriter";
 
     private readonly BoundOperation _source;
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);

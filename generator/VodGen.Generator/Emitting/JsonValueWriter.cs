@@ -30,7 +30,7 @@ internal static class JsonValueWriter
                 writer.WriteLine((serializers.Length > 0 ? serializers + "." : string.Empty) + "Write_" + type.SerializerKey + "(json, " + expression + ");");
                 break;
             case SchemaKind.Any:
-                writer.WriteLine("global::VodGen.Serialization.VodJsonValue.Write(json, " + expression + ");");
+                writer.WriteLine("global::VodGen.GeneratedCode.VodJsonValue.Write(json, " + expression + ");");
                 break;
             default:
                 var element = "e" + depth;

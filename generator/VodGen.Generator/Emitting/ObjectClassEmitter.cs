@@ -12,7 +12,7 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class ObjectClassEmitter
 {
-    private const string Reader = "global::VodGen.Serialization.VodJsonReader";
+    private const string Reader = "global::VodGen.GeneratedCode.VodJsonReader";
     private const string JsonReaderType = "global::System.Text.Json.Utf8JsonReader";
 
     /// <summary>Keeps generated plumbing out of IntelliSense; it is there for generated code, not for callers.</summary>
@@ -153,7 +153,7 @@ internal static class ObjectClassEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <exception cref=\"global::VodGen.VodProtocolException\">The field is absent, not Base64, or not the documented JSON.</exception>");
         writer.WriteLine("public " + member.Decoded!.QualifiedName + " Decode" + member.PropertyName + "()");
-        writer.WriteLine("\t=> global::VodGen.Serialization.VodBase64Json.Decode(" + member.PropertyName + ", " + Literals.String(member.JsonName)
+        writer.WriteLine("\t=> global::VodGen.GeneratedCode.VodBase64Json.Decode(" + member.PropertyName + ", " + Literals.String(member.JsonName)
             + ", static (ref " + JsonReaderType + " r, string p, int i) => " + Serializers(ns) + ".Read_" + member.Decoded.SerializerKey + "(ref r, p));");
     }
 
@@ -168,12 +168,12 @@ internal static class ObjectClassEmitter
         }
 
         // One call with the names and values, not a concatenation: the compiler binds far less per member.
-        writer.WriteLine("\t=> global::VodGen.Serialization.VodDisplay.Describe(");
+        writer.WriteLine("\t=> global::VodGen.GeneratedCode.VodDisplay.Describe(");
         writer.WriteLine("\t\t" + Literals.String(plan.Name) + ",");
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
-            var value = member.Schema.Secret ? "global::VodGen.Serialization.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
+            var value = member.Schema.Secret ? "global::VodGen.GeneratedCode.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
             writer.WriteLine("\t\t", Literals.String(member.PropertyName), ", ", value, i == plan.Members.Count - 1 ? ");" : ",");
         }
     }
@@ -191,7 +191,7 @@ internal static class ObjectClassEmitter
         }
 
         var names = string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
-        writer.WriteLine("var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, " + members + " ??= new(" + names + "));");
+        writer.WriteLine("var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, " + members + " ??= new(" + names + "));");
         writer.Open("while (o.Next(ref reader))");
         if (plan.Members.Count > 0)
         {
@@ -223,7 +223,7 @@ internal static class ObjectClassEmitter
 
         writer.Close();
         writer.WriteLine();
-        writer.WriteLine("private static global::VodGen.Serialization.VodJsonMembers? " + members + ";");
+        writer.WriteLine("private static global::VodGen.GeneratedCode.VodJsonMembers? " + members + ";");
     }
 
     // Member indexes as text, cached: every reader writes each of them three times.

@@ -23,21 +23,21 @@ internal static class OperationEmitter
 
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// How " + operation.Name + " is validated, signed and read. Used by <see cref=\"" + names.Extensions + "." + names.Method + "\"/>;");
-        writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.VodOperationInfo.Qps\"/>) can be read.");
+        writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.GeneratedCode.VodOperationInfo.Qps\"/>) can be read.");
         writer.WriteLine("/// </summary>");
         writer.WriteGeneratedAttributes();
         writer.WriteLine(ObjectClassEmitter.Hidden);
-        writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
+        writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.GeneratedCode.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
         var validation = new ValidationEmitter(source);
         validation.EmitFields(writer);
         writer.WriteLine("/// <summary>The one instance.</summary>");
         writer.WriteLine("public static " + names.Qualified(names.Operation) + " Instance { get; } = new();");
         writer.WriteLine();
         writer.WriteLine("private " + names.Operation + "()");
-        writer.WriteLine("\t: base(new global::VodGen.VodOperationInfo(");
+        writer.WriteLine("\t: base(new global::VodGen.GeneratedCode.VodOperationInfo(");
         writer.WriteLine("\t\t" + Literals.String(operation.Name) + ",");
         writer.WriteLine("\t\t" + names.Qualified(names.Service) + ".Version,");
-        writer.WriteLine("\t\tglobal::VodGen.VodHttpMethod." + operation.Method + ",");
+        writer.WriteLine("\t\tglobal::VodGen.GeneratedCode.VodHttpMethod." + operation.Method + ",");
         writer.WriteLine("\t\t" + names.Qualified(names.Service) + ".Endpoints,");
         writer.WriteLine("\t\t" + Qps(operation.Qps) + ")" + (operation.Idempotent ? ")" : " { IsIdempotent = false })"));
         writer.WriteLine("{");
@@ -63,7 +63,7 @@ internal static class OperationEmitter
         }
 
         var regions = string.Join(", ", qps.Regions.Select(r => "new(" + Literals.String(r.RegionId) + ", " + r.Limit.ToString(CultureInfo.InvariantCulture) + ")"));
-        return "new global::VodGen.VodQpsLimit(" + qps.PerAccount.ToString(CultureInfo.InvariantCulture)
+        return "new global::VodGen.GeneratedCode.VodQpsLimit(" + qps.PerAccount.ToString(CultureInfo.InvariantCulture)
             + ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + regions + " })";
     }
 
@@ -84,13 +84,13 @@ internal static class OperationEmitter
     private static void EmitWriteParameters(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, BoundMember Member)> members, BoundClass request, FlatParameterEmitter flat)
     {
         writer.WriteLine("/// <inheritdoc/>");
-        writer.Open("public override void WriteParameters(" + names.Qualified(names.Request) + " request, ref global::VodGen.Signing.VodQueryWriter writer)");
+        writer.Open("public override void WriteParameters(" + names.Qualified(names.Request) + " request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)");
         var index = 0;
         foreach (var entry in CanonicalOrder(members))
         {
             if (entry.Member is null)
             {
-                writer.WriteLine("writer.WriteCommon(global::VodGen.Signing.VodCommonParameter." + entry.CommonName + ");");
+                writer.WriteLine("writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter." + entry.CommonName + ");");
             }
             else
             {

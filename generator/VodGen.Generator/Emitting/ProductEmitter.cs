@@ -24,7 +24,7 @@ internal static class ProductEmitter
         writer.WriteLine("public const string Version = " + Literals.String(product.Version) + ";");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The regional endpoints the spec lists.</summary>");
-        writer.WriteLine("public static global::VodGen.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]");
+        writer.WriteLine("public static global::VodGen.GeneratedCode.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]");
         writer.WriteLine("{");
         foreach (var endpoint in product.Endpoints)
         {
@@ -45,7 +45,7 @@ internal static class ProductEmitter
         writer.Open("file static class " + product.ServiceClassName + "Registration");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.WriteLine("internal static void Register()");
-        writer.WriteLine("\t=> global::VodGen.VodOperationCatalog.Register(new string[]");
+        writer.WriteLine("\t=> global::VodGen.GeneratedCode.VodOperationCatalog.Register(new string[]");
         writer.WriteLine("\t{");
         foreach (var name in source.Operations)
         {

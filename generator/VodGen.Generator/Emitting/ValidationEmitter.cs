@@ -15,7 +15,7 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal sealed class ValidationEmitter
 {
-    private const string Validation = "global::VodGen.VodRequestValidation";
+    private const string Validation = "global::VodGen.GeneratedCode.VodRequestValidation";
 
     private readonly Dictionary<BoundMember, string> _patterns = new(ReferenceComparer<BoundMember>.Instance);
     private readonly Dictionary<BoundMember, string> _allowed = new(ReferenceComparer<BoundMember>.Instance);

@@ -5,6 +5,7 @@ using System.Threading;
 using VodGen.Security;
 using VodGen.Signing;
 using VodGen.Transport;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Pipeline;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Signing;
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Throttling;
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using VodGen.Signing;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Transport;
 

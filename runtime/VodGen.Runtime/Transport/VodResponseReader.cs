@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using VodGen.Security;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Transport;
 

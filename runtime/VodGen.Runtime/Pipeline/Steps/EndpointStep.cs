@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading.Tasks;
+using VodGen.GeneratedCode;
 
 namespace VodGen.Pipeline.Steps;
 

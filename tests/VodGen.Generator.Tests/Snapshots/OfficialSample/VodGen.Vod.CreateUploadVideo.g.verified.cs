@@ -55,7 +55,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"CreateUploadVideoRequest",
 				"CoverURL", CoverURL,
 				"Description", Description,
@@ -95,23 +95,23 @@ namespace VodGen.Vod
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
+			=> global::VodGen.GeneratedCode.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
 
 		/// <summary>
 		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
+			=> global::VodGen.GeneratedCode.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"CreateUploadVideoResponse",
 				"RequestId", RequestId,
 				"UploadAddress", UploadAddress,
 				"VideoId", VideoId,
-				"UploadAuth", global::VodGen.Serialization.VodDisplay.Secret(UploadAuth));
+				"UploadAuth", global::VodGen.GeneratedCode.VodDisplay.Secret(UploadAuth));
 	}
 
 	/// <summary>The error codes the CreateUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
@@ -160,24 +160,24 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How CreateUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.CreateUploadVideoAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class CreateUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.CreateUploadVideoRequest, global::VodGen.Vod.CreateUploadVideoResponse>
+	public sealed partial class CreateUploadVideoOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.CreateUploadVideoRequest, global::VodGen.Vod.CreateUploadVideoResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.CreateUploadVideoOperation Instance { get; } = new();
 
 		private CreateUploadVideoOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"CreateUploadVideo",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
+				new global::VodGen.GeneratedCode.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
 		{
 		}
 
@@ -185,34 +185,34 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.CreateUploadVideoRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Required(request.FileName, "FileName");
-			global::VodGen.VodRequestValidation.Required(request.Title, "Title");
+			global::VodGen.GeneratedCode.VodRequestValidation.Required(request.FileName, "FileName");
+			global::VodGen.GeneratedCode.VodRequestValidation.Required(request.Title, "Title");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.CreateUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.CreateUploadVideoRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("AppId"u8, request.AppId);
 			writer.Write("CateId"u8, request.CateId);
 			writer.Write("CoverURL"u8, request.CoverURL);
 			writer.Write("Description"u8, request.Description);
 			writer.Write("FileName"u8, request.FileName);
 			writer.Write("FileSize"u8, request.FileSize);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("ReferenceId"u8, request.ReferenceId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("StorageLocation"u8, request.StorageLocation);
 			writer.Write("Tags"u8, request.Tags);
 			writer.Write("TemplateGroupId"u8, request.TemplateGroupId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
 			writer.Write("Title"u8, request.Title);
 			writer.Write("UserData"u8, request.UserData);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 			writer.Write("WorkflowId"u8, request.WorkflowId);
 		}
 
@@ -249,7 +249,7 @@ namespace VodGen.Vod
 			string? v1 = default;
 			string? v2 = default;
 			string? v3 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_CreateUploadVideoResponse ??= new("RequestId", "UploadAddress", "VideoId", "UploadAuth"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_CreateUploadVideoResponse ??= new("RequestId", "UploadAddress", "VideoId", "UploadAuth"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -270,6 +270,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_CreateUploadVideoResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_CreateUploadVideoResponse;
 	}
 }

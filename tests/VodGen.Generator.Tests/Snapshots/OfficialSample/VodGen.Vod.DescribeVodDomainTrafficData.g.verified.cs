@@ -34,7 +34,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"DescribeVodDomainTrafficDataRequest",
 				"DomainName", DomainName,
 				"StartTime", StartTime,
@@ -73,7 +73,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"DescribeVodDomainTrafficDataResponse",
 				"EndTime", EndTime,
 				"StartTime", StartTime,
@@ -91,7 +91,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"TrafficDataPerIntervalData",
 					"DataModule", DataModule);
 
@@ -121,7 +121,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"DataModuleItem",
 						"HttpsDomesticValue", HttpsDomesticValue,
 						"Value", Value,
@@ -168,22 +168,22 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How DescribeVodDomainTrafficData is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodDomainTrafficDataAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class DescribeVodDomainTrafficDataOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodDomainTrafficDataRequest, global::VodGen.Vod.DescribeVodDomainTrafficDataResponse>
+	public sealed partial class DescribeVodDomainTrafficDataOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.DescribeVodDomainTrafficDataRequest, global::VodGen.Vod.DescribeVodDomainTrafficDataResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.DescribeVodDomainTrafficDataOperation Instance { get; } = new();
 
 		private DescribeVodDomainTrafficDataOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"DescribeVodDomainTrafficData",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
 				null))
 		{
@@ -196,23 +196,23 @@ namespace VodGen.Vod
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.DescribeVodDomainTrafficDataRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("DomainName"u8, request.DomainName);
 			writer.Write("EndTime"u8, request.EndTime);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("Interval"u8, request.Interval);
 			writer.Write("IspNameEn"u8, request.IspNameEn);
 			writer.Write("LocationNameEn"u8, request.LocationNameEn);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("StartTime"u8, request.StartTime);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 		}
 
 		/// <inheritdoc/>
@@ -251,7 +251,7 @@ namespace VodGen.Vod
 			string? v4 = default;
 			string? v5 = default;
 			global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData? v6 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse ??= new("EndTime", "StartTime", "RequestId", "DomainName", "TotalTraffic", "DataInterval", "TrafficDataPerInterval"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse ??= new("EndTime", "StartTime", "RequestId", "DomainName", "TotalTraffic", "DataInterval", "TrafficDataPerInterval"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -278,13 +278,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData ??= new("DataModule"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData ??= new("DataModule"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -299,7 +299,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -311,7 +311,7 @@ namespace VodGen.Vod
 			string? v4 = default;
 			string? v5 = default;
 			string? v6 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem ??= new("HttpsDomesticValue", "Value", "OverseasValue", "HttpsValue", "HttpsOverseasValue", "TimeStamp", "DomesticValue"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem ??= new("HttpsDomesticValue", "Value", "OverseasValue", "HttpsValue", "HttpsOverseasValue", "TimeStamp", "DomesticValue"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -338,6 +338,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem;
 	}
 }

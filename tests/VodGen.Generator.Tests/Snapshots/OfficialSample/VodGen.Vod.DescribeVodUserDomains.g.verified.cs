@@ -37,7 +37,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"DescribeVodUserDomainsRequest",
 				"PageSize", PageSize,
 				"PageNumber", PageNumber,
@@ -57,7 +57,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"TagItem",
 					"Key", Key,
 					"Value", Value);
@@ -87,7 +87,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"DescribeVodUserDomainsResponse",
 				"RequestId", RequestId,
 				"PageNumber", PageNumber,
@@ -103,7 +103,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"DomainsData",
 					"PageData", PageData);
 
@@ -139,7 +139,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"PageDataItem",
 						"GmtCreated", GmtCreated,
 						"SslProtocol", SslProtocol,
@@ -159,7 +159,7 @@ namespace VodGen.Vod
 
 					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 					public override string ToString()
-						=> global::VodGen.Serialization.VodDisplay.Describe(
+						=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 							"SourcesData",
 							"Source", Source);
 
@@ -180,7 +180,7 @@ namespace VodGen.Vod
 
 						/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 						public override string ToString()
-							=> global::VodGen.Serialization.VodDisplay.Describe(
+							=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 								"SourceItem",
 								"Type", Type,
 								"Priority", Priority,
@@ -226,22 +226,22 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How DescribeVodUserDomains is validated, signed and read. Used by <see cref="VodClientExtensions.DescribeVodUserDomainsAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
+	public sealed partial class DescribeVodUserDomainsOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.DescribeVodUserDomainsRequest, global::VodGen.Vod.DescribeVodUserDomainsResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.DescribeVodUserDomainsOperation Instance { get; } = new();
 
 		private DescribeVodUserDomainsOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"DescribeVodUserDomains",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
 				null))
 		{
@@ -251,27 +251,27 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.DescribeVodUserDomainsRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 500d, "PageSize");
-			global::VodGen.VodRequestValidation.Bounds(request.PageNumber, 1d, null, "PageNumber");
-			global::VodGen.VodRequestValidation.Count(request.Tag, null, 20, "Tag");
-			global::VodGen.VodRequestValidation.NoNullItems(request.Tag, "Tag");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageSize, 1d, 500d, "PageSize");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageNumber, 1d, null, "PageNumber");
+			global::VodGen.GeneratedCode.VodRequestValidation.Count(request.Tag, null, 20, "Tag");
+			global::VodGen.GeneratedCode.VodRequestValidation.NoNullItems(request.Tag, "Tag");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.DescribeVodUserDomainsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.DescribeVodUserDomainsRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("DomainName"u8, request.DomainName);
 			writer.Write("DomainSearchType"u8, request.DomainSearchType);
 			writer.Write("DomainStatus"u8, request.DomainStatus);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("PageNumber"u8, request.PageNumber);
 			writer.Write("PageSize"u8, request.PageSize);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			if (request.Tag is { } f0)
 			{
 				writer.BeginList();
@@ -284,11 +284,11 @@ namespace VodGen.Vod
 				}
 				writer.EndList();
 			}
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 		}
 
-		private static void WriteFlatTagItem(ref global::VodGen.Signing.VodQueryWriter writer, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
+		private static void WriteFlatTagItem(ref global::VodGen.GeneratedCode.VodQueryWriter writer, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)
 		{
 			writer.WriteMember(".Key"u8, value.Key);
 			writer.WriteMember(".Value"u8, value.Value);
@@ -328,7 +328,7 @@ namespace VodGen.Vod
 			long? v2 = default;
 			long? v3 = default;
 			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData? v4 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse ??= new("RequestId", "PageNumber", "PageSize", "TotalCount", "Domains"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse ??= new("RequestId", "PageNumber", "PageSize", "TotalCount", "Domains"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -351,13 +351,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodUserDomainsResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData Read_DescribeVodUserDomainsResponse_DomainsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData ??= new("PageData"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData ??= new("PageData"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -372,7 +372,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -386,7 +386,7 @@ namespace VodGen.Vod
 			string? v6 = default;
 			string? v7 = default;
 			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData? v8 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem ??= new("GmtCreated", "SslProtocol", "Description", "Sandbox", "Cname", "DomainStatus", "GmtModified", "DomainName", "Sources"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem ??= new("GmtCreated", "SslProtocol", "Description", "Sandbox", "Cname", "DomainStatus", "GmtModified", "DomainName", "Sources"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -417,13 +417,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData ??= new("Source"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData ??= new("Source"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -438,7 +438,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -447,7 +447,7 @@ namespace VodGen.Vod
 			string? v1 = default;
 			int? v2 = default;
 			string? v3 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem ??= new("Type", "Priority", "Port", "Content"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem ??= new("Type", "Priority", "Port", "Content"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -468,7 +468,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem;
 
 		/// <summary>Writes a <see cref="global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem"/> as a JSON object.</summary>
 		internal static void Write_DescribeVodUserDomainsRequest_TagItem(global::System.Text.Json.Utf8JsonWriter json, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)

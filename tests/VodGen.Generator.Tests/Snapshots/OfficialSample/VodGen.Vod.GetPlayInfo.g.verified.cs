@@ -55,7 +55,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"GetPlayInfoRequest",
 				"VideoId", VideoId,
 				"Formats", Formats,
@@ -89,7 +89,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"GetPlayInfoResponse",
 				"RequestId", RequestId,
 				"VideoBase", VideoBase,
@@ -127,7 +127,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"VideoBaseData",
 					"CreationTime", CreationTime,
 					"Status", Status,
@@ -148,7 +148,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"PlayInfoListData",
 					"PlayInfo", PlayInfo);
 
@@ -232,7 +232,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"PlayInfoItem",
 						"CreationTime", CreationTime,
 						"Status", Status,
@@ -277,24 +277,24 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How GetPlayInfo is validated, signed and read. Used by <see cref="VodClientExtensions.GetPlayInfoAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class GetPlayInfoOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetPlayInfoRequest, global::VodGen.Vod.GetPlayInfoResponse>
+	public sealed partial class GetPlayInfoOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.GetPlayInfoRequest, global::VodGen.Vod.GetPlayInfoResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.GetPlayInfoOperation Instance { get; } = new();
 
 		private GetPlayInfoOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"GetPlayInfo",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				new global::VodGen.VodQpsLimit(360, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
+				new global::VodGen.GeneratedCode.VodQpsLimit(360, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
 		{
 		}
 
@@ -305,29 +305,29 @@ namespace VodGen.Vod
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.GetPlayInfoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.GetPlayInfoRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("AdditionType"u8, request.AdditionType);
 			writer.Write("AuthTimeout"u8, request.AuthTimeout);
 			writer.Write("Definition"u8, request.Definition);
 			writer.Write("DigitalWatermarkType"u8, request.DigitalWatermarkType);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("Formats"u8, request.Formats);
 			writer.Write("OutputType"u8, request.OutputType);
 			writer.Write("PlayConfig"u8, request.PlayConfig);
 			writer.Write("ReAuthInfo"u8, request.ReAuthInfo);
 			writer.Write("ReferenceId"u8, request.ReferenceId);
 			writer.Write("ResultType"u8, request.ResultType);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("StreamType"u8, request.StreamType);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
 			writer.Write("Trace"u8, request.Trace);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 			writer.Write("VideoId"u8, request.VideoId);
 		}
 
@@ -363,7 +363,7 @@ namespace VodGen.Vod
 			string? v0 = default;
 			global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData? v1 = default;
 			global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData? v2 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse ??= new("RequestId", "VideoBase", "PlayInfoList"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse ??= new("RequestId", "VideoBase", "PlayInfoList"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -382,7 +382,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetPlayInfoResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData Read_GetPlayInfoResponse_VideoBaseData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -396,7 +396,7 @@ namespace VodGen.Vod
 			string? v6 = default;
 			string? v7 = default;
 			string? v8 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_VideoBaseData ??= new("CreationTime", "Status", "VideoId", "CoverURL", "Duration", "Title", "MediaType", "DanMuURL", "StorageClass"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_VideoBaseData ??= new("CreationTime", "Status", "VideoId", "CoverURL", "Duration", "Title", "MediaType", "DanMuURL", "StorageClass"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -427,13 +427,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetPlayInfoResponse_VideoBaseData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_VideoBaseData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData Read_GetPlayInfoResponse_PlayInfoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData ??= new("PlayInfo"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData ??= new("PlayInfo"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -448,7 +448,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -478,7 +478,7 @@ namespace VodGen.Vod
 			int? v22 = default;
 			string? v23 = default;
 			string? v24 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem ??= new("CreationTime", "Status", "Specification", "NarrowBandType", "Height", "Bitrate", "ModificationTime", "WatermarkId", "Encrypt", "Definition", "EncryptType", "EncryptMode", "StreamType", "JobId", "Size", "Width", "Fps", "Duration", "PlayURL", "Format", "HDRType", "BitDepth", "JobType", "JobExt", "CodecName"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem ??= new("CreationTime", "Status", "Specification", "NarrowBandType", "Height", "Bitrate", "ModificationTime", "WatermarkId", "Encrypt", "Definition", "EncryptType", "EncryptMode", "StreamType", "JobId", "Size", "Width", "Fps", "Duration", "PlayURL", "Format", "HDRType", "BitDepth", "JobType", "JobExt", "CodecName"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -541,6 +541,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem;
 	}
 }

@@ -49,7 +49,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"SubmitSnapshotJobRequest",
 				"VideoId", VideoId,
 				"SpecifiedOffsetTime", SpecifiedOffsetTime,
@@ -78,7 +78,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"SubmitSnapshotJobResponse",
 				"RequestId", RequestId,
 				"SnapshotJob", SnapshotJob);
@@ -91,7 +91,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"SnapshotJobData",
 					"JobId", JobId);
 		}
@@ -123,24 +123,24 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How SubmitSnapshotJob is validated, signed and read. Used by <see cref="VodClientExtensions.SubmitSnapshotJobAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class SubmitSnapshotJobOperation : global::VodGen.VodOperation<global::VodGen.Vod.SubmitSnapshotJobRequest, global::VodGen.Vod.SubmitSnapshotJobResponse>
+	public sealed partial class SubmitSnapshotJobOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.SubmitSnapshotJobRequest, global::VodGen.Vod.SubmitSnapshotJobResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.SubmitSnapshotJobOperation Instance { get; } = new();
 
 		private SubmitSnapshotJobOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"SubmitSnapshotJob",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				new global::VodGen.VodQpsLimit(30, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
+				new global::VodGen.GeneratedCode.VodQpsLimit(30, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })) { IsIdempotent = false })
 		{
 		}
 
@@ -151,19 +151,19 @@ namespace VodGen.Vod
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.SubmitSnapshotJobRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.SubmitSnapshotJobRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("Count"u8, request.Count);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("Height"u8, request.Height);
 			writer.Write("Interval"u8, request.Interval);
 			writer.Write("ReferenceId"u8, request.ReferenceId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("SnapshotTemplateId"u8, request.SnapshotTemplateId);
 			writer.Write("SpecifiedOffsetTime"u8, request.SpecifiedOffsetTime);
 			if (request.SpecifiedOffsetTimes is { } v6)
@@ -178,9 +178,9 @@ namespace VodGen.Vod
 				writer.EndJson("SpecifiedOffsetTimes"u8);
 			}
 			writer.Write("SpriteSnapshotConfig"u8, request.SpriteSnapshotConfig);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
 			writer.Write("UserData"u8, request.UserData);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 			writer.Write("VideoId"u8, request.VideoId);
 			writer.Write("Width"u8, request.Width);
 		}
@@ -216,7 +216,7 @@ namespace VodGen.Vod
 		{
 			string? v0 = default;
 			global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData? v1 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse ??= new("RequestId", "SnapshotJob"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse ??= new("RequestId", "SnapshotJob"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -233,13 +233,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SubmitSnapshotJobResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SubmitSnapshotJobResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData Read_SubmitSnapshotJobResponse_SnapshotJobData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			string? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse_SnapshotJobData ??= new("JobId"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse_SnapshotJobData ??= new("JobId"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -254,6 +254,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SubmitSnapshotJobResponse_SnapshotJobData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SubmitSnapshotJobResponse_SnapshotJobData;
 	}
 }

@@ -22,7 +22,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"UploadAddressInfo",
 				"Endpoint", Endpoint,
 				"Bucket", Bucket,
@@ -37,7 +37,7 @@ namespace VodGen.Vod
 			string? v0 = default;
 			string? v1 = default;
 			string? v2 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_UploadAddressInfo ??= new("Endpoint", "Bucket", "FileName"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_UploadAddressInfo ??= new("Endpoint", "Bucket", "FileName"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -56,6 +56,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_UploadAddressInfo;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_UploadAddressInfo;
 	}
 }

@@ -50,7 +50,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"GetVideoListRequest",
 				"CateId", CateId,
 				"Status", Status,
@@ -135,7 +135,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"GetVideoListResponse",
 				"RequestId", RequestId,
 				"Total", Total,
@@ -149,7 +149,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"VideoListData",
 					"Video", Video);
 
@@ -221,7 +221,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"VideoItem",
 						"VideoId", VideoId,
 						"Title", Title,
@@ -248,7 +248,7 @@ namespace VodGen.Vod
 
 					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 					public override string ToString()
-						=> global::VodGen.Serialization.VodDisplay.Describe(
+						=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 							"SnapshotsData",
 							"Snapshot", Snapshot);
 				}
@@ -270,22 +270,22 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How GetVideoList is validated, signed and read. Used by <see cref="VodClientExtensions.GetVideoListAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class GetVideoListOperation : global::VodGen.VodOperation<global::VodGen.Vod.GetVideoListRequest, global::VodGen.Vod.GetVideoListResponse>
+	public sealed partial class GetVideoListOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.GetVideoListRequest, global::VodGen.Vod.GetVideoListResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.GetVideoListOperation Instance { get; } = new();
 
 		private GetVideoListOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"GetVideoList",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
 				null))
 		{
@@ -295,30 +295,30 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.GetVideoListRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.GetVideoListRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.GetVideoListRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("CateId"u8, request.CateId);
 			writer.Write("EndTime"u8, request.EndTime);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("PageNo"u8, request.PageNo);
 			writer.Write("PageSize"u8, request.PageSize);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("SortBy"u8, request.SortBy);
 			writer.Write("StartTime"u8, request.StartTime);
 			writer.Write("Status"u8, request.Status);
 			writer.Write("StorageLocation"u8, request.StorageLocation);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 		}
 
 		/// <inheritdoc/>
@@ -425,7 +425,7 @@ namespace VodGen.Vod
 			string? v0 = default;
 			int? v1 = default;
 			global::VodGen.Vod.GetVideoListResponse.VideoListData? v2 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetVideoListResponse ??= new("RequestId", "Total", "VideoList"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse ??= new("RequestId", "Total", "VideoList"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -444,13 +444,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetVideoListResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData Read_GetVideoListResponse_VideoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData ??= new("Video"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData ??= new("Video"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -465,7 +465,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetVideoListResponse_VideoListData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem Read_GetVideoListResponse_VideoListData_VideoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -486,7 +486,7 @@ namespace VodGen.Vod
 			string? v13 = default;
 			string? v14 = default;
 			global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData? v15 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -531,18 +531,18 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData ??= new("Snapshot"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData ??= new("Snapshot"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
 				{
-					case 0: v0 = o.Array(ref reader, global::VodGen.Serialization.VodJsonReader.StringItem); break;
+					case 0: v0 = o.Array(ref reader, global::VodGen.GeneratedCode.VodJsonReader.StringItem); break;
 				}
 			}
 
@@ -552,6 +552,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData;
 	}
 }

@@ -39,7 +39,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"ListSnapshotsRequest",
 				"VideoId", VideoId,
 				"SnapshotType", SnapshotType,
@@ -126,7 +126,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"ListSnapshotsResponse",
 				"RequestId", RequestId,
 				"MediaSnapshot", MediaSnapshot);
@@ -155,7 +155,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"MediaSnapshotData",
 					"Total", Total,
 					"CreationTime", CreationTime,
@@ -171,7 +171,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"SnapshotsData",
 						"Snapshot", Snapshot);
 
@@ -188,7 +188,7 @@ namespace VodGen.Vod
 
 					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 					public override string ToString()
-						=> global::VodGen.Serialization.VodDisplay.Describe(
+						=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 							"SnapshotItem",
 							"Index", Index,
 							"Url", Url);
@@ -215,22 +215,22 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How ListSnapshots is validated, signed and read. Used by <see cref="VodClientExtensions.ListSnapshotsAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class ListSnapshotsOperation : global::VodGen.VodOperation<global::VodGen.Vod.ListSnapshotsRequest, global::VodGen.Vod.ListSnapshotsResponse>
+	public sealed partial class ListSnapshotsOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.ListSnapshotsRequest, global::VodGen.Vod.ListSnapshotsResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.ListSnapshotsOperation Instance { get; } = new();
 
 		private ListSnapshotsOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"ListSnapshots",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
 				null))
 		{
@@ -240,28 +240,28 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.ListSnapshotsRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
-			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
-			global::VodGen.VodRequestValidation.Bounds(request.AuthTimeout, 1d, null, "AuthTimeout");
+			global::VodGen.GeneratedCode.VodRequestValidation.Required(request.VideoId, "VideoId");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.AuthTimeout, 1d, null, "AuthTimeout");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.ListSnapshotsRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.ListSnapshotsRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("AuthTimeout"u8, request.AuthTimeout);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("PageNo"u8, request.PageNo);
 			writer.Write("PageSize"u8, request.PageSize);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("SnapshotType"u8, request.SnapshotType);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 			writer.Write("VideoId"u8, request.VideoId);
 		}
 
@@ -365,7 +365,7 @@ namespace VodGen.Vod
 		{
 			string? v0 = default;
 			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData? v1 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse ??= new("RequestId", "MediaSnapshot"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse ??= new("RequestId", "MediaSnapshot"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -382,7 +382,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_ListSnapshotsResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData Read_ListSnapshotsResponse_MediaSnapshotData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -392,7 +392,7 @@ namespace VodGen.Vod
 			string? v2 = default;
 			string? v3 = default;
 			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData? v4 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData ??= new("Total", "CreationTime", "JobId", "Regular", "Snapshots"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData ??= new("Total", "CreationTime", "JobId", "Regular", "Snapshots"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -415,13 +415,13 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData ??= new("Snapshot"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData ??= new("Snapshot"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -436,14 +436,14 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			long? v0 = default;
 			string? v1 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem ??= new("Index", "Url"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem ??= new("Index", "Url"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -460,6 +460,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem;
 	}
 }

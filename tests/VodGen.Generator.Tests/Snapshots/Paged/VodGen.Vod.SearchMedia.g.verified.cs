@@ -51,7 +51,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"SearchMediaRequest",
 				"SearchType", SearchType,
 				"Fields", Fields,
@@ -200,7 +200,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"SearchMediaResponse",
 				"RequestId", RequestId,
 				"Total", Total,
@@ -233,7 +233,7 @@ namespace VodGen.Vod
 
 			/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 			public override string ToString()
-				=> global::VodGen.Serialization.VodDisplay.Describe(
+				=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 					"MediaListItem",
 					"MediaType", MediaType,
 					"MediaId", MediaId,
@@ -310,7 +310,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"VideoData",
 						"VideoId", VideoId,
 						"Title", Title,
@@ -337,7 +337,7 @@ namespace VodGen.Vod
 
 					/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 					public override string ToString()
-						=> global::VodGen.Serialization.VodDisplay.Describe(
+						=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 							"SnapshotsData",
 							"Snapshot", Snapshot);
 				}
@@ -372,7 +372,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"ImageData",
 						"ImageId", ImageId,
 						"Title", Title,
@@ -411,7 +411,7 @@ namespace VodGen.Vod
 
 				/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 				public override string ToString()
-					=> global::VodGen.Serialization.VodDisplay.Describe(
+					=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 						"AttachedMediaData",
 						"MediaId", MediaId,
 						"Title", Title,
@@ -437,24 +437,24 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How SearchMedia is validated, signed and read. Used by <see cref="VodClientExtensions.SearchMediaAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class SearchMediaOperation : global::VodGen.VodOperation<global::VodGen.Vod.SearchMediaRequest, global::VodGen.Vod.SearchMediaResponse>
+	public sealed partial class SearchMediaOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.SearchMediaRequest, global::VodGen.Vod.SearchMediaResponse>
 	{
 		/// <summary>The one instance.</summary>
 		public static global::VodGen.Vod.SearchMediaOperation Instance { get; } = new();
 
 		private SearchMediaOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"SearchMedia",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				new global::VodGen.VodQpsLimit(50, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
+				new global::VodGen.GeneratedCode.VodQpsLimit(50, new global::System.Collections.Generic.KeyValuePair<string, int>[] {  })))
 		{
 		}
 
@@ -462,31 +462,31 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.SearchMediaRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
-			global::VodGen.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
-			global::VodGen.VodRequestValidation.Length(request.ScrollToken, null, 32, "ScrollToken");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageNo, 1d, null, "PageNo");
+			global::VodGen.GeneratedCode.VodRequestValidation.Bounds(request.PageSize, 1d, 100d, "PageSize");
+			global::VodGen.GeneratedCode.VodRequestValidation.Length(request.ScrollToken, null, 32, "ScrollToken");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.SearchMediaRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.SearchMediaRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
 			writer.Write("Fields"u8, request.Fields);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("Match"u8, request.Match);
 			writer.Write("PageNo"u8, request.PageNo);
 			writer.Write("PageSize"u8, request.PageSize);
 			writer.Write("ScrollToken"u8, request.ScrollToken);
 			writer.Write("SearchType"u8, request.SearchType);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
 			writer.Write("SessionId"u8, request.SessionId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
 			writer.Write("SortBy"u8, request.SortBy);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 		}
 
 		/// <inheritdoc/>
@@ -596,7 +596,7 @@ namespace VodGen.Vod
 			long? v1 = default;
 			string? v2 = default;
 			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.SearchMediaResponse.MediaListItem>? v3 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse ??= new("RequestId", "Total", "ScrollToken", "MediaList"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse ??= new("RequestId", "Total", "ScrollToken", "MediaList"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -617,7 +617,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem Read_SearchMediaResponse_MediaListItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -628,7 +628,7 @@ namespace VodGen.Vod
 			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData? v3 = default;
 			global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData? v4 = default;
 			global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData? v5 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem ??= new("MediaType", "MediaId", "CreationTime", "Video", "Image", "AttachedMedia"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem ??= new("MediaType", "MediaId", "CreationTime", "Video", "Image", "AttachedMedia"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -653,7 +653,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse_MediaListItem;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData Read_SearchMediaResponse_MediaListItem_VideoData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -674,7 +674,7 @@ namespace VodGen.Vod
 			string? v13 = default;
 			string? v14 = default;
 			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData? v15 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -719,18 +719,18 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
 			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData ??= new("Snapshot"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData ??= new("Snapshot"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
 				{
-					case 0: v0 = o.Array(ref reader, global::VodGen.Serialization.VodJsonReader.StringItem); break;
+					case 0: v0 = o.Array(ref reader, global::VodGen.GeneratedCode.VodJsonReader.StringItem); break;
 				}
 			}
 
@@ -740,7 +740,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData Read_SearchMediaResponse_MediaListItem_ImageData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -751,7 +751,7 @@ namespace VodGen.Vod
 			string? v3 = default;
 			string? v4 = default;
 			string? v5 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_ImageData ??= new("ImageId", "Title", "URL", "Type", "Status", "CreationTime"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_ImageData ??= new("ImageId", "Title", "URL", "Type", "Status", "CreationTime"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -776,7 +776,7 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_ImageData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_ImageData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData Read_SearchMediaResponse_MediaListItem_AttachedMediaData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -787,7 +787,7 @@ namespace VodGen.Vod
 			string? v3 = default;
 			string? v4 = default;
 			string? v5 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_AttachedMediaData ??= new("MediaId", "Title", "URL", "BusinessType", "Status", "CreationTime"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_AttachedMediaData ??= new("MediaId", "Title", "URL", "BusinessType", "Status", "CreationTime"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -812,6 +812,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_AttachedMediaData;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_AttachedMediaData;
 	}
 }

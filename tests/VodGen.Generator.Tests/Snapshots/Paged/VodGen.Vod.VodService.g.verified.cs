@@ -18,7 +18,7 @@ namespace VodGen.Vod
 		public const string Version = "2017-03-21";
 
 		/// <summary>The regional endpoints the spec lists.</summary>
-		public static global::VodGen.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]
+		public static global::VodGen.GeneratedCode.VodEndpointTable Endpoints { get; } = new(Product, new global::System.Collections.Generic.KeyValuePair<string, string>[]
 		{
 			new("ap-northeast-1", "vod.ap-northeast-1.aliyuncs.com"),
 			new("ap-southeast-1", "vod.ap-southeast-1.aliyuncs.com"),
@@ -47,7 +47,7 @@ namespace VodGen.Vod
 	{
 		[global::System.Runtime.CompilerServices.ModuleInitializer]
 		internal static void Register()
-			=> global::VodGen.VodOperationCatalog.Register(new string[]
+			=> global::VodGen.GeneratedCode.VodOperationCatalog.Register(new string[]
 			{
 				"GetVideoList",
 				"ListSnapshots",

@@ -26,7 +26,7 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"RefreshUploadVideoRequest",
 				"VideoId", VideoId,
 				"ReferenceId", ReferenceId);
@@ -57,23 +57,23 @@ namespace VodGen.Vod
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadAddressInfo DecodeUploadAddress()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
+			=> global::VodGen.GeneratedCode.VodBase64Json.Decode(UploadAddress, "UploadAddress", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadAddressInfo(ref r, p));
 
 		/// <summary>
 		/// Decodes the Base64 JSON in <see cref="UploadAuth"/>.
 		/// </summary>
 		/// <exception cref="global::VodGen.VodProtocolException">The field is absent, not Base64, or not the documented JSON.</exception>
 		public global::VodGen.Vod.UploadCredential DecodeUploadAuth()
-			=> global::VodGen.Serialization.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
+			=> global::VodGen.GeneratedCode.VodBase64Json.Decode(UploadAuth, "UploadAuth", static (ref global::System.Text.Json.Utf8JsonReader r, string p, int i) => global::VodGen.Vod.VodGenJson.Read_UploadCredential(ref r, p));
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"RefreshUploadVideoResponse",
 				"RequestId", RequestId,
 				"UploadAddress", UploadAddress,
 				"VideoId", VideoId,
-				"UploadAuth", global::VodGen.Serialization.VodDisplay.Secret(UploadAuth));
+				"UploadAuth", global::VodGen.GeneratedCode.VodDisplay.Secret(UploadAuth));
 	}
 
 	/// <summary>The error codes the RefreshUploadVideo operation documents. Compare them with VodServiceException.Code.</summary>
@@ -98,13 +98,13 @@ namespace VodGen.Vod
 
 	/// <summary>
 	/// How RefreshUploadVideo is validated, signed and read. Used by <see cref="VodClientExtensions.RefreshUploadVideoAsync"/>;
-	/// exposed so that its facts (such as <see cref="global::VodGen.VodOperationInfo.Qps"/>) can be read.
+	/// exposed so that its facts (such as <see cref="global::VodGen.GeneratedCode.VodOperationInfo.Qps"/>) can be read.
 	/// </summary>
 	[global::System.CodeDom.Compiler.GeneratedCode("VodGen", "0.1.0")]
 	[global::System.Diagnostics.DebuggerNonUserCode]
 	[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-	public sealed partial class RefreshUploadVideoOperation : global::VodGen.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
+	public sealed partial class RefreshUploadVideoOperation : global::VodGen.GeneratedCode.VodOperation<global::VodGen.Vod.RefreshUploadVideoRequest, global::VodGen.Vod.RefreshUploadVideoResponse>
 	{
 		private static readonly global::System.Text.RegularExpressions.Regex ReferenceIdPattern = new(
 			"^[A-Za-z0-9_-]{6,64}$",
@@ -115,12 +115,12 @@ namespace VodGen.Vod
 		public static global::VodGen.Vod.RefreshUploadVideoOperation Instance { get; } = new();
 
 		private RefreshUploadVideoOperation()
-			: base(new global::VodGen.VodOperationInfo(
+			: base(new global::VodGen.GeneratedCode.VodOperationInfo(
 				"RefreshUploadVideo",
 				global::VodGen.Vod.VodService.Version,
-				global::VodGen.VodHttpMethod.Post,
+				global::VodGen.GeneratedCode.VodHttpMethod.Post,
 				global::VodGen.Vod.VodService.Endpoints,
-				new global::VodGen.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] { new("cn-beijing", 80), new("cn-shanghai", 80), new("cn-shenzhen", 80), new("ap-southeast-1", 80), new("eu-central-1", 40), new("us-west-1", 40), new("ap-northeast-1", 40), new("ap-southeast-5", 40), new("cn-hongkong", 40) })))
+				new global::VodGen.GeneratedCode.VodQpsLimit(120, new global::System.Collections.Generic.KeyValuePair<string, int>[] { new("cn-beijing", 80), new("cn-shanghai", 80), new("cn-shenzhen", 80), new("ap-southeast-1", 80), new("eu-central-1", 40), new("us-west-1", 40), new("ap-northeast-1", 40), new("ap-southeast-5", 40), new("cn-hongkong", 40) })))
 		{
 		}
 
@@ -128,24 +128,24 @@ namespace VodGen.Vod
 		public override void Validate(global::VodGen.Vod.RefreshUploadVideoRequest request)
 		{
 			global::System.ArgumentNullException.ThrowIfNull(request);
-			global::VodGen.VodRequestValidation.Required(request.VideoId, "VideoId");
-			global::VodGen.VodRequestValidation.Length(request.ReferenceId, 6, 64, "ReferenceId");
-			global::VodGen.VodRequestValidation.Pattern(request.ReferenceId, ReferenceIdPattern, "ReferenceId");
+			global::VodGen.GeneratedCode.VodRequestValidation.Required(request.VideoId, "VideoId");
+			global::VodGen.GeneratedCode.VodRequestValidation.Length(request.ReferenceId, 6, 64, "ReferenceId");
+			global::VodGen.GeneratedCode.VodRequestValidation.Pattern(request.ReferenceId, ReferenceIdPattern, "ReferenceId");
 		}
 
 		/// <inheritdoc/>
-		public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.Signing.VodQueryWriter writer)
+		public override void WriteParameters(global::VodGen.Vod.RefreshUploadVideoRequest request, ref global::VodGen.GeneratedCode.VodQueryWriter writer)
 		{
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.AccessKeyId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Action);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Format);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.AccessKeyId);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Action);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Format);
 			writer.Write("ReferenceId"u8, request.ReferenceId);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SecurityToken);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureMethod);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureNonce);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.SignatureVersion);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Timestamp);
-			writer.WriteCommon(global::VodGen.Signing.VodCommonParameter.Version);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SecurityToken);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureMethod);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureNonce);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.SignatureVersion);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Timestamp);
+			writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.Version);
 			writer.Write("VideoId"u8, request.VideoId);
 		}
 
@@ -185,7 +185,7 @@ namespace VodGen.Vod
 			string? v1 = default;
 			string? v2 = default;
 			string? v3 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_RefreshUploadVideoResponse ??= new("RequestId", "UploadAddress", "VideoId", "UploadAuth"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_RefreshUploadVideoResponse ??= new("RequestId", "UploadAddress", "VideoId", "UploadAuth"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -206,6 +206,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_RefreshUploadVideoResponse;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_RefreshUploadVideoResponse;
 	}
 }

@@ -31,11 +31,11 @@ namespace VodGen.Vod
 
 		/// <summary>A one-line description of the values; secrets are shown as <c>***</c>.</summary>
 		public override string ToString()
-			=> global::VodGen.Serialization.VodDisplay.Describe(
+			=> global::VodGen.GeneratedCode.VodDisplay.Describe(
 				"UploadCredential",
 				"AccessKeyId", AccessKeyId,
-				"AccessKeySecret", global::VodGen.Serialization.VodDisplay.Secret(AccessKeySecret),
-				"SecurityToken", global::VodGen.Serialization.VodDisplay.Secret(SecurityToken),
+				"AccessKeySecret", global::VodGen.GeneratedCode.VodDisplay.Secret(AccessKeySecret),
+				"SecurityToken", global::VodGen.GeneratedCode.VodDisplay.Secret(SecurityToken),
 				"Expiration", Expiration,
 				"ExpireUTCTime", ExpireUTCTime,
 				"Region", Region);
@@ -52,7 +52,7 @@ namespace VodGen.Vod
 			global::System.TimeSpan? v3 = default;
 			string? v4 = default;
 			string? v5 = default;
-			var o = new global::VodGen.Serialization.VodObjectReader(ref reader, path, Members_UploadCredential ??= new("AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"));
+			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_UploadCredential ??= new("AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"));
 			while (o.Next(ref reader))
 			{
 				switch (o.Member)
@@ -77,6 +77,6 @@ namespace VodGen.Vod
 			};
 		}
 
-		private static global::VodGen.Serialization.VodJsonMembers? Members_UploadCredential;
+		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_UploadCredential;
 	}
 }

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>What the runtime needs to know about an operation to send it; generated code creates one per operation.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class VodOperationInfo
 {
     /// <summary>Describes an operation.</summary>

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>An operation's documented call rate limit per account, with regional exceptions.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class VodQpsLimit
 {
     private readonly FrozenDictionary<string, int> _regions;

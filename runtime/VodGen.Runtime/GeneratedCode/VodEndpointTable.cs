@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>A product's regional endpoint hosts, as its spec lists them.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class VodEndpointTable
 {
     private readonly FrozenDictionary<string, string> _hosts;

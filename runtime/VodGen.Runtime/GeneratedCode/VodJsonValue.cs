@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>Writes raw JSON values (schemas of type <c>any</c>) for generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,9 +1,12 @@
-namespace VodGen.Signing;
+using System.ComponentModel;
+
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// The request parameters that every V1 RPC call carries. Generated code writes them at their sorted
 /// place among the operation's own parameters; with V3 they travel as headers and are not written.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum VodCommonParameter
 {
     /// <summary><c>AccessKeyId</c>.</summary>

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Threading;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// The operations generated code in the loaded assemblies provides, as each assembly registers them when it loads.

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// Marks the version of what generated code calls in this runtime. The generator checks it through the compilation

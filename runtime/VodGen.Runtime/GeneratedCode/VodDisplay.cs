@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>Formats member values for the <c>ToString()</c> of generated types: invariant, short, secrets masked.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

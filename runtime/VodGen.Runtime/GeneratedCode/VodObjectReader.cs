@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>Reads a JSON object the reader stands on as one generated class; <paramref name="path"/> names it in errors.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T VodJsonObjectReader<T>(ref Utf8JsonReader reader, string path);
 
 /// <summary>

@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>Reads one element of a JSON array; <paramref name="arrayPath"/> and <paramref name="index"/> name it in errors.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T VodJsonItemReader<T>(ref Utf8JsonReader reader, string arrayPath, int index);
 
 /// <summary>
@@ -13,6 +15,7 @@ public delegate T VodJsonItemReader<T>(ref Utf8JsonReader reader, string arrayPa
 /// against the spec and throws <see cref="VodProtocolException"/> naming the JSON path on a mismatch.
 /// Paths are built only when an error is raised.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VodJsonReader
 {
     /// <summary>Checks that the reader stands on the start of an object.</summary>

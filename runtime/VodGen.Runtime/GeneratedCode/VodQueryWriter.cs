@@ -1,16 +1,19 @@
+using System.ComponentModel;
+using VodGen.Signing;
 using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 
-namespace VodGen.Signing;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// Builds the canonical query (<c>name=value</c> pairs joined by <c>&amp;</c>, percent-encoded) in a pooled
 /// buffer. Generated code calls it with names already encoded and already in order, so nothing is sorted or
 /// looked up at run time except the members of a flattened list, whose numbered names only exist at run time.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct VodQueryWriter
 {
     private byte[] _buffer;
@@ -25,6 +28,15 @@ public ref struct VodQueryWriter
     private int _nameLength;
     private int[]? _nameMarks;
     private int _nameDepth;
+
+    /// <summary>
+    /// Creates a writer of the parameters alone, as for V3, without the common ones a request's stamp supplies (for
+    /// tools and tests that look at what generated code writes).
+    /// </summary>
+    public VodQueryWriter(int initialCapacity)
+        : this(null, initialCapacity)
+    {
+    }
 
     /// <summary>
     /// Creates a writer. With a <paramref name="stamp"/> (V1) the common parameters are written where

@@ -1,7 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
 using VodGen.Signing;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// One API operation as generated code describes it: how to check a request, write its parameters in
@@ -9,6 +10,7 @@ namespace VodGen;
 /// </summary>
 /// <typeparam name="TRequest">The generated request type.</typeparam>
 /// <typeparam name="TResponse">The generated response type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class VodOperation<TRequest, TResponse>
     where TRequest : class
 {

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// The JSON member names of one generated class, in the order of its members; a <see cref="VodObjectReader"/> maps

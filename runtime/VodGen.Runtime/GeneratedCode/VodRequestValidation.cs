@@ -1,15 +1,17 @@
+using System.ComponentModel;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace VodGen;
+namespace VodGen.GeneratedCode;
 
 /// <summary>
 /// Checks generated <c>Validate</c> methods run before anything is signed or sent. Each throws an
 /// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the spec's parameter name.
 /// Values are never quoted in messages, since a parameter may be sensitive.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VodRequestValidation
 {
     /// <summary>A required text parameter must be present and not empty.</summary>

@@ -1,11 +1,13 @@
+using System.ComponentModel;
 using System;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace VodGen.Serialization;
+namespace VodGen.GeneratedCode;
 
 /// <summary>Decodes response fields that carry a JSON document as Base64 text (such as <c>UploadAuth</c>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VodBase64Json
 {
     /// <summary>
