@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using VodGen;
+using VodGen.Throttling;
 
 namespace VodGen.Benchmarks;
 

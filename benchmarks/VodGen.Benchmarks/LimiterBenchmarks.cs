@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using BenchmarkDotNet.Attributes;
 using VodGen;
+using VodGen.Throttling;
 
 namespace VodGen.Benchmarks;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Benchmarks;
 

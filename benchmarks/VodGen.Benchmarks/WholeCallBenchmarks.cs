@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Benchmarks;
 

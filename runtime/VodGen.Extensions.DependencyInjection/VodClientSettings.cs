@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VodGen.Throttling;
 
 namespace VodGen;
 

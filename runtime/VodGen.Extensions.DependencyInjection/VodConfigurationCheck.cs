@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
 using VodGen.GeneratedCode;
+using VodGen.Throttling;
+using VodGen.Errors;
 
 namespace VodGen;
 

@@ -1,4 +1,5 @@
 using System;
+using VodGen.Throttling;
 
 namespace VodGen.Redis;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using VodGen.Throttling;
 
 namespace VodGen;
 

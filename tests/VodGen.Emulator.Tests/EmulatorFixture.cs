@@ -1,4 +1,5 @@
 using VodGen.Emulator;
+using VodGen.Throttling;
 
 namespace VodGen.Emulator.Tests;
 

@@ -1,5 +1,6 @@
 using VodGen.Emulator;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Emulator.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using VodGen.Emulator;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Emulator.Tests;
 

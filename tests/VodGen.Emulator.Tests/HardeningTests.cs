@@ -4,6 +4,7 @@ using VodGen.Emulator;
 using VodGen.Signing;
 using VodGen.Transport;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Emulator.Tests;
 

@@ -3,6 +3,7 @@ using VodGen.Signing;
 using VodGen.Transport;
 using VodGen.Vod;
 using VodGen.GeneratedCode;
+using VodGen.Throttling;
 
 namespace VodGen.EndToEnd.Tests;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VodGen.Emulator;
 using VodGen.GeneratedCode;
+using VodGen.Throttling;
 
 namespace VodGen.Extensions.DependencyInjection.Tests;
 

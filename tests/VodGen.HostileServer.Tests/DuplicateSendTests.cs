@@ -1,4 +1,5 @@
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.HostileServer.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.HostileServer.Tests;
 

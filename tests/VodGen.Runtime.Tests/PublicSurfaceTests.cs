@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace VodGen.Runtime.Tests;
 
@@ -24,4 +26,27 @@ public class PublicSurfaceTests
     {
         Assert.DoesNotContain(Exported, t => t.Namespace is "VodGen.Signing" or "VodGen.Transport" or "VodGen.Security" or "VodGen.Pipeline" or "VodGen.Pipeline.Steps");
     }
+
+    [Theory]
+    [InlineData("VodGen.Runtime", "VodGen")]
+    [InlineData("VodGen.Upload", "VodGen.Upload")]
+    [InlineData("VodGen.Extensions.DependencyInjection", "VodGen")]
+    [InlineData("VodGen.Runtime.Redis", "VodGen.Redis")]
+    public void Every_file_declares_the_namespace_of_its_folder(string project, string rootNamespace)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "runtime", project);
+        var wrong = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(file => (File: Path.GetRelativePath(folder, file), Declared: Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", RegexOptions.Multiline).Groups[1].Value))
+            .Where(f => f.Declared.Length > 0)
+            .Select(f => (f.File, f.Declared, Expected: string.Join(".", new[] { rootNamespace }.Concat(Path.GetDirectoryName(f.File)!.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)))))
+            .Where(f => f.Declared != f.Expected)
+            .Select(f => $"{f.File}: {f.Declared}, expected {f.Expected}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string source = "")
+        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using VodGen.Throttling;
 
 namespace VodGen.Runtime.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using VodGen.Emulator;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 namespace VodGen.Upload.Tests;
 

@@ -1,5 +1,6 @@
 using VodGen.Emulator;
 using VodGen.Emulator.Storage;
+using VodGen.Throttling;
 
 namespace VodGen.Upload.Tests;
 

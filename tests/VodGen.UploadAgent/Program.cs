@@ -1,6 +1,7 @@
 using VodGen;
 using VodGen.Upload;
 using VodGen.Vod;
+using VodGen.Throttling;
 
 // Usage: VodGen.UploadAgent <endpoint> <accessKeyId> <accessKeySecret> <file> <checkpointFolder> <partSize>
 // Prints "video <id>" once the video exists and "part <n>" as each part is acknowledged, then "done".

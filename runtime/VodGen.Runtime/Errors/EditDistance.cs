@@ -1,6 +1,6 @@
 using System;
 
-namespace VodGen;
+namespace VodGen.Errors;
 
 /// <summary>How many single-character edits turn one word into another, for "did you mean" suggestions.</summary>
 internal static class EditDistance

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace VodGen;
+namespace VodGen.Telemetry;
 
 /// <summary>
 /// The client's log messages. They name the operation, attempt, status, error code, request ID and timings; never

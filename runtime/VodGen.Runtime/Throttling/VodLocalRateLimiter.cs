@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>
 /// The local limiter: one <see cref="VodPacingRateLimiter"/> per (AccessKey, operation, limit), paced at the limit

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>
 /// A <see cref="RateLimiter"/> that spaces permits evenly, one every 1/r seconds, with waiters served first come

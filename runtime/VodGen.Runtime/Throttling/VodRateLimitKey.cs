@@ -1,4 +1,4 @@
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>
 /// What a rate limit is kept per: the account's key and the operation, with the limit in force for it

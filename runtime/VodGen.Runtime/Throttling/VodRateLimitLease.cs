@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.RateLimiting;
 
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>A permit, or a refusal with the time after which asking again may succeed.</summary>
 public sealed class VodRateLimitLease : RateLimitLease

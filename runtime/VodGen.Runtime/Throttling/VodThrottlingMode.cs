@@ -1,4 +1,4 @@
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>What the client does when a call would exceed its operation's rate limit.</summary>
 public enum VodThrottlingMode

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.RateLimiting;
 
-namespace VodGen;
+namespace VodGen.Throttling;
 
 /// <summary>Client-side rate limiting: stay under each operation's per-account limit instead of being throttled.</summary>
 public sealed class VodThrottlingOptions

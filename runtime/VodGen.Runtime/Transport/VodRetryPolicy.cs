@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using VodGen.Telemetry;
 
 namespace VodGen.Transport;
 

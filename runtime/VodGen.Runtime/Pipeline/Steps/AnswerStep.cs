@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using VodGen.Transport;
+using VodGen.Telemetry;
 
 namespace VodGen.Pipeline.Steps;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using VodGen.Throttling;
+using VodGen.Telemetry;
 
 namespace VodGen.Pipeline.Steps;
 
