@@ -21,6 +21,28 @@ public class PublicSurfaceTests
             $"{t.FullName} is for generated code and must be [EditorBrowsable(Never)]"));
     }
 
+    // What users touch, reviewed: adding a public type outside the generated-code namespace means adding it here.
+    private static readonly string[] UserFacing =
+    [
+        "VodGen.VodClient", "VodGen.VodClientOptions", "VodGen.VodRetryOptions", "VodGen.VodSignatureVersion", "VodGen.VodTelemetry",
+        "VodGen.IVodCredentialsProvider", "VodGen.IVodCredentialSource", "VodGen.VodCredentials", "VodGen.StaticCredentialsProvider",
+        "VodGen.EnvironmentCredentialsProvider", "VodGen.CliProfileCredentialsProvider", "VodGen.IniFileCredentialsProvider", "VodGen.DefaultCredentialsChain",
+        "VodGen.VodException", "VodGen.VodServiceException", "VodGen.VodProtocolException", "VodGen.VodThrottledException", "VodGen.VodOutcomeUnknownException",
+        "VodGen.VodResponseTooLargeException", "VodGen.VodRegionNotListedException", "VodGen.VodUnreachableException", "VodGen.VodErrorCode", "VodGen.VodGatewayErrors",
+        "VodGen.Throttling.VodThrottlingOptions", "VodGen.Throttling.VodThrottlingMode", "VodGen.Throttling.VodLocalRateLimiter", "VodGen.Throttling.VodPacingRateLimiter",
+        "VodGen.Throttling.VodRateLimitKey", "VodGen.Throttling.VodRateLimitLease",
+        "VodGen.Validation.VodLengthAttribute", "VodGen.Validation.VodPatternAttribute", "VodGen.Validation.VodRangeAttribute",
+        "VodGen.Validation.VodItemCountAttribute", "VodGen.Validation.VodAllowedValuesAttribute",
+    ];
+
+    [Fact]
+    public void Outside_the_generated_code_namespace_only_the_reviewed_types_are_public()
+    {
+        var public_ = Exported.Where(t => t.Namespace != "VodGen.GeneratedCode" && !t.IsNested).Select(t => t.FullName!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(UserFacing.Order(StringComparer.Ordinal), public_);
+    }
+
     [Fact]
     public void Signing_and_request_building_are_not_public()
     {
