@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using VodGen.Upload.Storage;
 
@@ -12,8 +11,9 @@ namespace VodGen.Upload.Engine;
 
 /// <summary>
 /// One upload of one source to one video: a single PutObject when it fits one part, otherwise a multipart upload
-/// whose parts go out in parallel, each acknowledged part checkpointed before it is reported. Nothing is reported
-/// complete until the storage's object is known to hold exactly the source's bytes.
+/// whose parts go out in parallel, each acknowledged part checkpointed before it is reported. It plans and schedules;
+/// storage requests are <see cref="StorageCalls"/>, the checkpoint is <see cref="PartLedger"/>'s, and nothing is
+/// reported complete until <see cref="ObjectCheck"/> knows the storage's object holds exactly the source's bytes.
 /// </summary>
 internal sealed class UploadRun
 {
@@ -28,6 +28,7 @@ internal sealed class UploadRun
     private readonly object _gate = new();
     private readonly PartLedger _ledger;
     private readonly PartPlan _plan;
+    private readonly ObjectCheck _check;
     private int _partsResent;
     private int _restarts;
     private VodUploadStage _stage = VodUploadStage.Uploading;
@@ -44,6 +45,7 @@ internal sealed class UploadRun
         _started = options.TimeProvider.GetTimestamp();
         _plan = new PartPlan(source.Length, partSize, options.PartLimit);
         _ledger = new PartLedger(source.CanResume ? options.Checkpoints : null, Checkpoint);
+        _check = new ObjectCheck(storage, options, logger, videoId);
     }
 
     /// <summary>Counts a part sent again after a failure.</summary>
@@ -150,7 +152,7 @@ internal sealed class UploadRun
             Report();
             var answer = await _storage.PutAsync(part, uploadId: null, cancellationToken).ConfigureAwait(false);
             var crc = part.Crc64 ?? throw new InvalidOperationException("A part's CRC is known once it was sent.");
-            await VerifyObjectAsync(answer.Crc64, part.Size, crc, answer.RequestId, cancellationToken).ConfigureAwait(false);
+            await _check.VerifyAsync(answer.Crc64, part.Size, crc, answer.RequestId, cancellationToken).ConfigureAwait(false);
             return Finish(null, part.Size, crc, 1);
         }
     }
@@ -213,7 +215,7 @@ internal sealed class UploadRun
                 {
                     part.Dispose();
                     throw new VodUploadException(
-                        $"The stream to video {_videoId} goes on past {_plan.MaximumParts} parts ({Bytes(_ledger.Parts)} bytes), the most one object may have; nothing past that was sent. Give a larger VodUploadOptions.PartSize, or a stream whose length is known.",
+                        $"The stream to video {_videoId} goes on past {_plan.MaximumParts} parts ({ObjectCheck.Bytes(_ledger.Parts)} bytes), the most one object may have; nothing past that was sent. Give a larger VodUploadOptions.PartSize, or a stream whose length is known.",
                         _videoId, "TooManyParts", partNumber: number);
                 }
 
@@ -361,98 +363,14 @@ internal sealed class UploadRun
         }
 
         Report();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (parts[i].PartNumber != i + 1)
-            {
-                throw new VodUploadException($"Part {i + 1} of the upload of {_videoId} was never acknowledged; the upload cannot be completed.", _videoId, partNumber: i + 1);
-            }
-        }
-
-        var size = Bytes(parts);
-        if (_source.Length >= 0 && size != _source.Length)
-        {
-            throw new VodUploadException($"The acknowledged parts of {_videoId} hold {size} bytes, but the file has {_source.Length}; the upload cannot be completed.", _videoId);
-        }
+        var (size, crc) = _check.Combine(parts, _source.Length);
 
         // The file must still be the one whose parts were sent: a rewrite during the upload would otherwise be stored
         // as a mix of both versions, which every part's own CRC passes.
         CheckUnchanged(thorough: true);
-
-        var crc = parts.Skip(1).Aggregate(parts[0].Crc64, (combined, part) => VodCrc64.Combine(combined, part.Crc64, part.Size));
-        OssAnswer? completed;
-        ExceptionDispatchInfo? failure = null;
-        try
-        {
-            completed = await _storage.CompleteAsync(uploadId, parts, cancellationToken).ConfigureAwait(false);
-        }
-        catch (VodException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // An answer lost or garbled on the way back may hide a completed object: the object itself tells.
-            completed = null;
-            failure = ExceptionDispatchInfo.Capture(exception);
-        }
-
-        if (completed is null)
-        {
-            // No answer, or the storage no longer has the upload: success only if the object is whole, with these bytes.
-            if (!await StoredAsync(size, crc, cancellationToken).ConfigureAwait(false))
-            {
-                failure?.Throw();
-                throw new VodUploadException($"The storage no longer has the multipart upload of {_videoId}, and holds no complete object of it; upload the file again.", _videoId, "NoSuchUpload");
-            }
-
-            UploadLog.AlreadyStored(_logger, _videoId, size);
-        }
-        else
-        {
-            await VerifyObjectAsync(completed.Crc64, size, crc, completed.RequestId, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _check.CompleteAsync(uploadId, parts, size, crc, cancellationToken).ConfigureAwait(false);
         await ForgetCheckpointAsync().ConfigureAwait(false);
         return Finish(uploadId, size, crc, parts.Length);
-    }
-
-    // The storage's CRC of the whole object against the one the parts combine to; asked for when the answer had none.
-    private async Task VerifyObjectAsync(ulong? reported, long size, ulong crc, string? requestId, CancellationToken cancellationToken)
-    {
-        if (!_options.VerifyCrc64)
-        {
-            return;
-        }
-
-        if (reported is null)
-        {
-            var head = await _storage.HeadAsync(cancellationToken).ConfigureAwait(false);
-            if (head?.Size is { } stored && stored != size)
-            {
-                throw new VodUploadException($"The stored object of {_videoId} has {stored} bytes, but {size} were sent.", _videoId, "SizeMismatch", head.RequestId);
-            }
-
-            reported = head?.Crc64 ?? throw new VodUploadException(
-                $"The storage reported no CRC-64 for the object of {_videoId}, so it cannot be checked against what was sent; set VodUploadOptions.VerifyCrc64 = false to accept objects unchecked.",
-                _videoId, "CrcMissing", head?.RequestId ?? requestId);
-        }
-
-        if (reported != crc)
-        {
-            throw new VodUploadException(
-                $"The stored object of {_videoId} has CRC-64 {reported}, but its parts combine to {crc}: the storage holds other bytes than were sent.",
-                _videoId, "CrcMismatch", requestId);
-        }
-    }
-
-    // Whether the storage holds the whole object with exactly these bytes (false when that cannot be learnt).
-    private async Task<bool> StoredAsync(long size, ulong crc, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _storage.HeadAsync(cancellationToken).ConfigureAwait(false) is { Size: { } stored, Crc64: { } storedCrc } && stored == size && storedCrc == crc;
-        }
-        catch (VodException)
-        {
-            return false;
-        }
     }
 
     private VodUploadResult Finish(string? uploadId, long size, ulong crc, int parts)
@@ -499,8 +417,6 @@ internal sealed class UploadRun
 
         _progress.Report(report);
     }
-
-    private static long Bytes(IEnumerable<VodUploadedPart> parts) => parts.Sum(p => p.Size);
 
     private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.OrdinalIgnoreCase);
 
