@@ -100,6 +100,24 @@ public sealed class ConsumerTests(PackageFixture packages)
     }
 
     [Fact]
+    public async Task Specs_in_a_class_library_of_their_own_serve_the_application_that_references_it()
+    {
+        // The pattern README recommends for large spec sets: the generated code compiles once, in its own project, and
+        // the application's edits never make the compiler bind it again.
+        await using var emulator = await VodEmulator.StartAsync();
+        var video = emulator.Store.Create("t", "f.mp4", DateTimeOffset.UtcNow);
+        CreateConsumer("VodSpecs", "namespace VodSpecs { internal static class Marker { } }", properties: "<OutputType>Library</OutputType>");
+        var app = CreateConsumer("SpecsApp", Program + "\nConsole.WriteLine(\"types-in=\" + typeof(RefreshUploadVideoRequest).Assembly.GetName().Name);", specs: [], items: "<ProjectReference Include=\"../VodSpecs/VodSpecs.csproj\" />");
+
+        var output = await BuildAndRunAsync(app, "SpecsApp", emulator, video.VideoId);
+
+        Assert.Contains("bucket=" + video.Bucket, output);
+        Assert.Contains("error=InvalidVideo.NotFound", output);
+        Assert.Contains("listed=1", output);
+        Assert.Contains("types-in=VodSpecs", output);
+    }
+
+    [Fact]
     public async Task Shipped_operations_come_with_the_package_when_asked_for()
     {
         await using var emulator = await VodEmulator.StartAsync();
