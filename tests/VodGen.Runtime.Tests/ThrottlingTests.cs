@@ -5,11 +5,6 @@ namespace VodGen.Runtime.Tests;
 
 public class ThrottlingTests
 {
-    // These tests time calls as the handler sees them. When several test assemblies run at once on two cores, the
-    // test host's blocked pool threads delay some sends and bunch them behind the stall (the same effect the
-    // emulator tests document); more ready threads keep the observed times close to the limiter's schedule.
-    static ThrottlingTests() => ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount), Math.Max(16, Environment.ProcessorCount));
-
     private static int MaxInAnySecond(IEnumerable<DateTimeOffset> times)
     {
         var sorted = times.Order().ToArray();
