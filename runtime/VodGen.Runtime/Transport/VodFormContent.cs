@@ -12,12 +12,15 @@ namespace VodGen.Transport;
 /// <summary>
 /// A V1 form body in a pooled buffer: the signed parameters are about 350 bytes per call, and an array of their own
 /// for each would be the call's largest allocation after HttpClient's. The buffer goes back to the pool when the
-/// request is disposed, which the pipeline does after the answer is read.
+/// request is disposed (the pipeline does so when the attempt ends) and no write of it is still running.
 /// </summary>
 internal sealed class VodFormContent : HttpContent
 {
     private static readonly MediaTypeHeaderValue FormContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+    private readonly object _lock = new();
     private byte[]? _buffer;
+    private int _writers;
+    private bool _disposed;
 
     public VodFormContent(int length)
     {
@@ -29,18 +32,36 @@ internal sealed class VodFormContent : HttpContent
     public int Length { get; }
 
     /// <summary>The body to fill, before the request is sent.</summary>
-    public Span<byte> Span => Buffer.AsSpan(0, Length);
-
-    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(VodFormContent));
+    public Span<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(VodFormContent))).AsSpan(0, Length);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        => stream.WriteAsync(Buffer, 0, Length);
+        => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        => stream.WriteAsync(Buffer.AsMemory(0, Length), cancellationToken).AsTask();
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var buffer = Enter();
+        try
+        {
+            await stream.WriteAsync(buffer.AsMemory(0, Length), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
 
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        => stream.Write(Buffer, 0, Length);
+    {
+        var buffer = Enter();
+        try
+        {
+            stream.Write(buffer, 0, Length);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
 
     protected override bool TryComputeLength(out long length)
     {
@@ -48,13 +69,63 @@ internal sealed class VodFormContent : HttpContent
         return true;
     }
 
+    // The request may be disposed while the handler still writes its body (an answer that came before the body was
+    // sent, a cancellation): the buffer goes back to the pool only when no write uses it any more.
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        if (disposing)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            byte[]? free = null;
+            lock (_lock)
+            {
+                _disposed = true;
+                if (_writers == 0)
+                {
+                    free = _buffer;
+                    _buffer = null;
+                }
+            }
+
+            Return(free);
         }
 
         base.Dispose(disposing);
+    }
+
+    private byte[] Enter()
+    {
+        lock (_lock)
+        {
+            if (_buffer is null || _disposed)
+            {
+                throw new ObjectDisposedException(nameof(VodFormContent));
+            }
+
+            _writers++;
+            return _buffer;
+        }
+    }
+
+    private void Exit()
+    {
+        byte[]? free = null;
+        lock (_lock)
+        {
+            if (--_writers == 0 && _disposed)
+            {
+                free = _buffer;
+                _buffer = null;
+            }
+        }
+
+        Return(free);
+    }
+
+    private static void Return(byte[]? buffer)
+    {
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
