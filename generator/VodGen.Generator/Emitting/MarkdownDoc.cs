@@ -115,12 +115,18 @@ internal static class MarkdownDoc
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length && IsAsciiPunctuation(text[i + 1]))
             {
-                AppendEscaped(builder, text[i + 1]);
+                XmlDoc.Append(builder, text[i + 1]);
                 i += 2;
             }
             else if (c == '`' && CodeSpan(text, i, out var code, out var afterCode))
             {
-                builder.Append("<c>").Append(XmlDoc.Escape(code)).Append("</c>");
+                builder.Append("<c>");
+                foreach (var codeChar in code)
+                {
+                    XmlDoc.Append(builder, codeChar);
+                }
+
+                builder.Append("</c>");
                 i = afterCode;
             }
             else if ((c == '[' || (c == '!' && i + 1 < text.Length && text[i + 1] == '[')) && Link(text, c == '!' ? i + 1 : i, out var label, out var target, out var afterLink))
@@ -136,7 +142,7 @@ internal static class MarkdownDoc
             }
             else
             {
-                AppendEscaped(builder, c);
+                XmlDoc.Append(builder, c);
                 i++;
             }
         }
@@ -361,7 +367,6 @@ internal static class MarkdownDoc
         pending = false;
     }
 
-    private static void AppendEscaped(StringBuilder builder, char c) => builder.Append(XmlDoc.Escape(c.ToString()));
 
     private static string EscapeAttribute(string text) => XmlDoc.Escape(text).Replace("\"", "&quot;");
 

@@ -85,30 +85,36 @@ internal static class XmlDoc
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '\r': break;
-                case '\t': builder.Append("    "); break;
-
-                // C# ends a line at these too, which would end the /// comment (Lines has already split on them).
-                case '\u0085':
-                case '\u2028':
-                case '\u2029': builder.Append(' '); break;
-                default:
-                    // Other control characters cannot appear in XML documentation.
-                    if (!char.IsControl(c) || c == '\n')
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
+            Append(builder, c);
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Appends one character escaped for XML content (see <see cref="Escape"/>).</summary>
+    public static void Append(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case '&': builder.Append("&amp;"); break;
+            case '<': builder.Append("&lt;"); break;
+            case '>': builder.Append("&gt;"); break;
+            case '\r': break;
+            case '\t': builder.Append("    "); break;
+
+            // C# ends a line at these too, which would end the /// comment (Lines has already split on them).
+            case '\u0085':
+            case '\u2028':
+            case '\u2029': builder.Append(' '); break;
+            default:
+                // Other control characters cannot appear in XML documentation.
+                if (!char.IsControl(c) || c == '\n')
+                {
+                    builder.Append(c);
+                }
+
+                break;
+        }
     }
 
     // Markdown becomes XML documentation markup; runs of blank lines are paragraph breaks.
