@@ -57,15 +57,18 @@ public class PublicSurfaceTests
     public void Every_file_declares_the_namespace_of_its_folder(string project, string rootNamespace)
     {
         var folder = Path.Combine(RepositoryRoot(), "runtime", project);
-        var wrong = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        var declared = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(file => (File: Path.GetRelativePath(folder, file), Declared: Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", RegexOptions.Multiline).Groups[1].Value))
             .Where(f => f.Declared.Length > 0)
+            .ToList();
+        var wrong = declared
             .Select(f => (f.File, f.Declared, Expected: string.Join(".", new[] { rootNamespace }.Concat(Path.GetDirectoryName(f.File)!.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)))))
             .Where(f => f.Declared != f.Expected)
             .Select(f => $"{f.File}: {f.Declared}, expected {f.Expected}")
             .ToList();
 
+        Assert.True(declared.Count >= 2, $"only {declared.Count} files of {project} declare a namespace; the check reads nothing");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 

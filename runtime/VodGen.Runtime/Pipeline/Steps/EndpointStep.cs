@@ -13,9 +13,12 @@ internal sealed class EndpointStep(string regionId, Uri? endpoint, bool allowUnl
 {
     private readonly ConcurrentDictionary<VodEndpointTable, string> _baseUris = new();
 
+    // Made once: a method group passed on every call would allocate a delegate per call.
+    private Func<VodEndpointTable, string>? _resolve;
+
     public override ValueTask OnSendingAsync(VodMessage message)
     {
-        message.BaseUri ??= _baseUris.GetOrAdd(message.Operation.Endpoints, Resolve);
+        message.BaseUri ??= _baseUris.GetOrAdd(message.Operation.Endpoints, _resolve ??= Resolve);
         return default;
     }
 
