@@ -62,9 +62,10 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
         {
             try
             {
-                var (wait, refused) = RedisPacingScript.Reserve(_connection.GetDatabase(), Key(resource), Interval(resource), 0);
+                var reservation = RedisPacingScript.Reserve(_connection.GetDatabase(), Key(resource), Interval(resource), 0);
                 Restored();
-                return wait is not null ? VodRateLimitLease.Acquired : VodRateLimitLease.Refused(refused);
+                Reserved(resource, reservation);
+                return reservation.Wait is not null ? VodRateLimitLease.Acquired : VodRateLimitLease.Refused(reservation.Refused);
             }
             catch (Exception exception) when (IsRedisFailure(exception))
             {
@@ -85,13 +86,14 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
 
         if (UseRedis())
         {
-            (TimeSpan? Wait, TimeSpan Refused) reservation = default;
+            RedisReservation reservation = default;
             var reserved = false;
             try
             {
                 reservation = await RedisPacingScript.ReserveAsync(_connection.GetDatabase(), Key(resource), Interval(resource), (long)(_options.MaxReservation.Ticks / 10)).ConfigureAwait(false);
                 reserved = true;
                 Restored();
+                Reserved(resource, reservation);
             }
             catch (Exception exception) when (IsRedisFailure(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -153,9 +155,21 @@ public sealed partial class VodRedisRateLimiter : PartitionedRateLimiter<VodRate
         }
     }
 
+    private void Reserved(VodRateLimitKey key, RedisReservation reservation)
+    {
+        if (reservation.Wait is { } wait)
+        {
+            LogReserved(_logger, key.Action, reservation.SlotMicroseconds, wait.TotalMilliseconds);
+        }
+    }
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Redis rate limiting is unavailable ({ExceptionType}: {Reason}); using this process's local limiter and trying Redis again in {Seconds} s.")]
     private static partial void LogRedisUnavailable(ILogger logger, double seconds, string exceptionType, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Redis rate limiting is available again.")]
     private static partial void LogRedisRestored(ILogger logger);
+
+    // The slot on the shared clock shows the fleet's pace as Redis decided it, whatever delays the sends afterwards.
+    [LoggerMessage(EventId = 3, Level = LogLevel.Trace, Message = "Reserved a {Action} slot at {SlotMicroseconds} µs on the Redis clock; waiting {WaitMilliseconds} ms for it.")]
+    private static partial void LogReserved(ILogger logger, string action, long slotMicroseconds, double waitMilliseconds);
 }

@@ -6,11 +6,6 @@ namespace VodGen.Emulator.Tests;
 /// <summary>Starts an emulator per test class instance and builds clients for it.</summary>
 public abstract class EmulatorTestBase : IAsyncLifetime
 {
-    // The test host briefly blocks thread-pool threads; on a 2-core machine the pool then adds threads only
-    // every half second or so, and the paced calls of the rate tests bunch up behind the stall (measured:
-    // one 0.5–0.9 s gap per run inside the test host, none in a plain process). More ready threads avoid it.
-    static EmulatorTestBase() => ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount), Math.Max(16, Environment.ProcessorCount));
-
     protected VodEmulator Emulator { get; private set; } = null!;
 
     protected virtual void Configure(VodEmulatorOptions options)

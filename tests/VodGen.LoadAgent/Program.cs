@@ -18,9 +18,9 @@ try
     var seconds = double.Parse(options.GetValueOrDefault("--seconds", "5"), CultureInfo.InvariantCulture);
     var callers = int.Parse(options.GetValueOrDefault("--callers", "20"), CultureInfo.InvariantCulture);
     var videoId = Required("--video");
-    ThreadPool.SetMinThreads(callers, callers);
     await using var redis = await ConnectionMultiplexer.ConnectAsync(Required("--redis"));
-    using var limiter = new VodRedisRateLimiter(redis);
+    var slots = new SlotLog();
+    using var limiter = new VodRedisRateLimiter(redis, logger: slots);
     using var client = new VodClient(new VodClientOptions
     {
         Endpoint = new Uri(Required("--endpoint")),
@@ -36,6 +36,7 @@ try
         await Task.Delay(start - DateTimeOffset.UtcNow);
     }
 
+    slots.Clear();
     long ok = 0, throttled = 0, failed = 0;
     var stop = DateTime.UtcNow.AddSeconds(seconds);
     await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
@@ -59,10 +60,34 @@ try
     })));
 
     Console.WriteLine($"ok={ok} throttled={throttled} failed={failed}");
+    Console.WriteLine($"slots={slots}");
     return 0;
 }
 catch (Exception e) when (e is ArgumentException or FormatException or RedisConnectionException)
 {
     Console.Error.WriteLine("load agent: " + e.Message);
     return 2;
+}
+
+/// <summary>Collects the Redis slots the limiter reports reserving (its trace entries), for the test to check the pace.</summary>
+internal sealed class SlotLog : Microsoft.Extensions.Logging.ILogger<VodRedisRateLimiter>
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _slots = new();
+
+    public void Clear() => _slots.Clear();
+
+    public override string ToString() => string.Join(',', _slots);
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.FirstOrDefault(v => v.Key == "SlotMicroseconds").Value is long slot)
+        {
+            _slots.Enqueue(slot);
+        }
+    }
 }

@@ -7,8 +7,6 @@ namespace VodGen.Upload.Tests;
 /// <summary>An emulator (API and storage front) per test class instance, a client for it and a folder for files.</summary>
 public abstract class UploadTestBase : IAsyncLifetime
 {
-    static UploadTestBase() => ThreadPool.SetMinThreads(Math.Max(16, Environment.ProcessorCount), Math.Max(16, Environment.ProcessorCount));
-
     protected VodEmulator Emulator { get; private set; } = null!;
 
     protected VodClient Client { get; private set; } = null!;

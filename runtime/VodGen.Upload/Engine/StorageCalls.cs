@@ -20,9 +20,8 @@ internal sealed record ListedPart(int Number, string ETag, ulong? Crc64, long? S
 internal sealed record StoredObject(long? Size, ulong? Crc64, string? RequestId);
 
 /// <summary>
-/// The storage requests of one upload, each signed with the current credential and sent under
-/// <see cref="StoragePolicy"/>: refused credentials renewed, clock skew corrected, transient failures backed off,
-/// every kind bounded per request; what the storage answers is checked before it is believed.
+/// The storage requests of one upload, each sent by <see cref="StorageSender"/> under <see cref="StoragePolicy"/>;
+/// what the storage answers is checked before it is believed.
 /// </summary>
 internal sealed class StorageCalls
 {
@@ -30,7 +29,7 @@ internal sealed class StorageCalls
     private readonly CredentialKeeper _credentials;
     private readonly VodUploadOptions _options;
     private readonly ILogger _logger;
-    private readonly Action _resent;
+    private readonly StorageSender _sender;
 
     public StorageCalls(OssClient storage, CredentialKeeper credentials, VodUploadOptions options, ILogger logger, Action resent)
     {
@@ -38,14 +37,14 @@ internal sealed class StorageCalls
         _credentials = credentials;
         _options = options;
         _logger = logger;
-        _resent = resent;
+        _sender = new StorageSender(storage, credentials, options, logger, resent);
     }
 
     private string VideoId => _credentials.VideoId;
 
     public async Task<string> InitiateAsync(CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(
+        var answer = await _sender.SendAsync(
             null,
             (ticket, ct) => _storage.SendAsync(HttpMethod.Post, ticket, Request(ticket, ("uploads", null)), null, ct),
             cancellationToken).ConfigureAwait(false);
@@ -69,7 +68,7 @@ internal sealed class StorageCalls
             }
 
             var from = marker;
-            var answer = await SendAsync(
+            var answer = await _sender.SendAsync(
                 null,
                 (ticket, ct) => _storage.SendAsync(HttpMethod.Get, ticket, Request(ticket, ("uploadId", uploadId), from > 0 ? ("part-number-marker", from.ToString(CultureInfo.InvariantCulture)) : null), null, ct),
                 cancellationToken).ConfigureAwait(false);
@@ -134,7 +133,7 @@ internal sealed class StorageCalls
     /// <summary>Sends one part (or the whole object when <paramref name="uploadId"/> is null) and checks its CRC.</summary>
     public async Task<OssAnswer> PutAsync(UploadPart part, string? uploadId, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(
+        var answer = await _sender.SendAsync(
             part.Number,
             async (ticket, ct) =>
             {
@@ -178,7 +177,7 @@ internal sealed class StorageCalls
         var xml = Encoding.UTF8.GetBytes(body.Append("</CompleteMultipartUpload>").ToString());
         try
         {
-            return await SendAsync(
+            return await _sender.SendAsync(
                 null,
                 async (ticket, ct) =>
                 {
@@ -210,7 +209,7 @@ internal sealed class StorageCalls
     {
         try
         {
-            var answer = await SendAsync(null, (ticket, ct) => _storage.SendAsync(HttpMethod.Head, ticket, Request(ticket), null, ct), cancellationToken).ConfigureAwait(false);
+            var answer = await _sender.SendAsync(null, (ticket, ct) => _storage.SendAsync(HttpMethod.Head, ticket, Request(ticket), null, ct), cancellationToken).ConfigureAwait(false);
             return new StoredObject(answer.ContentLength, answer.Crc64, answer.RequestId);
         }
         catch (VodUploadException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
@@ -235,90 +234,6 @@ internal sealed class StorageCalls
         }
     }
 
-    // One storage request with what can go wrong handled by the policy; everything else fails the upload clearly.
-    private async Task<OssAnswer> SendAsync(int? partNumber, Func<VodUploadTicket, CancellationToken, Task<OssAnswer>> send, CancellationToken cancellationToken)
-    {
-        var (transient, refusals, skews) = (0, 0, 0);
-        while (true)
-        {
-            var (ticket, version) = await _credentials.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            Exception failure;
-            try
-            {
-                var answer = await send(ticket, cancellationToken).ConfigureAwait(false);
-                _credentials.Proven(version);
-                return answer;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failure = exception;
-            }
-
-            switch (StoragePolicy.Classify(failure))
-            {
-                case StorageFailure.CredentialRefused when refusals++ < StoragePolicy.MaxCredentialRefusals:
-                {
-                    var error = (OssStorageError)failure;
-                    UploadLog.CredentialRefused(_logger, VideoId, partNumber, error.Code);
-                    if (!await _credentials.RefusedAsync(version, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw Failure($"The storage refused a freshly renewed upload credential ({error.Code}): {error.ServiceMessage}", error, partNumber);
-                    }
-
-                    await RepeatAfterAsync(refusals, cancellationToken).ConfigureAwait(false);
-                    break;
-                }
-
-                case StorageFailure.ClockSkew when skews++ < StoragePolicy.MaxSkewCorrections && failure is OssStorageError { ServerDate: { } serverDate } skewed:
-                {
-                    var offset = serverDate - _options.TimeProvider.GetUtcNow();
-                    if (offset.Duration() > StoragePolicy.MaxClockOffset)
-                    {
-                        throw Failure($"The storage says its clock reads {serverDate:O}, {offset.Duration().TotalDays:0.#} days from this machine's; check this machine's clock", skewed, partNumber);
-                    }
-
-                    _storage.ClockOffset = offset;
-                    UploadLog.ClockCorrected(_logger, VideoId, offset.TotalSeconds);
-                    await RepeatAfterAsync(skews, cancellationToken).ConfigureAwait(false);
-                    break;
-                }
-
-                case StorageFailure.Transient when transient++ < _options.MaxPartRetries:
-                {
-                    var delay = StoragePolicy.Backoff(transient);
-                    UploadLog.Retrying(_logger, VideoId, partNumber, failure is OssStorageError s ? s.Code : failure.GetType().Name, delay.TotalMilliseconds);
-                    await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                    break;
-                }
-
-                default:
-                    throw failure switch
-                    {
-                        SourceChangedException changed => new VodUploadException(changed.Message, VideoId, "SourceChanged", partNumber: partNumber, innerException: changed),
-                        OssStorageError error => Failure($"The storage refused {(partNumber is { } n ? $"part {n}" : "a request")} of the upload: {error.Message}{Attempts(transient, refusals, skews)}", error, partNumber),
-                        HttpRequestException or IOException or TimeoutException => new VodUploadException(
-                            $"The storage could not be reached for {(partNumber is { } p ? $"part {p}" : "a request")} of the upload of {VideoId} after {transient} attempts: {failure.Message}",
-                            VideoId, "Unreachable", partNumber: partNumber, innerException: failure),
-                        VodException => failure,
-                        _ => new VodUploadException($"A storage request of the upload of {VideoId} failed: {failure.Message}", VideoId, partNumber: partNumber, innerException: failure),
-                    };
-            }
-
-            if (partNumber is not null)
-            {
-                _resent();
-            }
-        }
-    }
-
-    // The first repeat for a reason that was just mended (a new credential, a corrected clock) goes at once; a
-    // further one for the same reason within one request backs off as a transient failure does.
-    private Task RepeatAfterAsync(int times, CancellationToken cancellationToken)
-        => times <= 1 ? Task.CompletedTask : Task.Delay(StoragePolicy.Backoff(times - 1), _options.TimeProvider, cancellationToken);
-
-    private static string Attempts(int transient, int refusals, int skews)
-        => transient + refusals + skews > 1 ? $" (after {transient + refusals + skews} attempts)" : string.Empty;
-
     private static OssSignedRequest Request(VodUploadTicket ticket, params (string Name, string? Value)?[] query)
     {
         var request = new OssSignedRequest(ticket.Bucket, ticket.Key);
@@ -332,9 +247,6 @@ internal sealed class StorageCalls
 
         return request;
     }
-
-    private VodUploadException Failure(string message, OssStorageError error, int? partNumber)
-        => new($"{message} (video {VideoId}{(error.RequestId is null ? string.Empty : ", request " + error.RequestId)})", VideoId, error.Code, error.RequestId, partNumber, error.Status);
 
     private static string Truncate(string? value) => value is null ? "(none)" : value.Length <= 32 ? value : value[..32] + "…";
 

@@ -39,7 +39,11 @@ internal static class StoragePolicy
     /// <summary>The largest clock difference believed: a storage Date further off is a broken answer, not a clock.</summary>
     public static readonly TimeSpan MaxClockOffset = TimeSpan.FromDays(1);
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    /// <summary>The first back-off of a transient failure; each further one doubles it, with jitter.</summary>
+    public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest back-off.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
     // What is transient, and what leaves the outcome unknown, the runtime's classifier decides for the client and
     // the uploader alike; only what storage alone does (credentials, clock) is decided here.
@@ -60,11 +64,4 @@ internal static class StoragePolicy
 
     private static VodFailure Failure(Exception exception)
         => exception is OssStorageError error ? VodFailureClassifier.Answer((int)error.Status, error.Code) : VodFailureClassifier.Classify(exception);
-
-    /// <summary>Exponential back-off with jitter before attempt <paramref name="failures"/> + 1: 100 ms doubling, at most 5 s.</summary>
-    public static TimeSpan Backoff(int failures)
-    {
-        var exponential = Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, Math.Max(0, failures - 1)));
-        return TimeSpan.FromMilliseconds(exponential * (0.5 + Random.Shared.NextDouble()));
-    }
 }

@@ -11,8 +11,9 @@ namespace VodGen.Upload.Engine;
 
 /// <summary>
 /// One upload of one source to one video: a single PutObject when it fits one part, otherwise a multipart upload
-/// whose parts go out in parallel, each acknowledged part checkpointed before it is reported. It plans and schedules;
-/// storage requests are <see cref="StorageCalls"/>, the checkpoint is <see cref="PartLedger"/>'s, and nothing is
+/// (started, resumed from a checkpoint, or started again once when the storage lost it). It decides what happens in
+/// which order; the parts go out through <see cref="PartWorkers"/>, storage requests are <see cref="StorageCalls"/>,
+/// the checkpoint is <see cref="PartLedger"/>'s, progress is <see cref="UploadProgressReporter"/>'s, and nothing is
 /// reported complete until <see cref="ObjectCheck"/> knows the storage's object holds exactly the source's bytes.
 /// </summary>
 internal sealed class UploadRun
@@ -21,17 +22,16 @@ internal sealed class UploadRun
     private readonly IUploadSource _source;
     private readonly StorageCalls _storage;
     private readonly CredentialKeeper _credentials;
-    private readonly IProgress<VodUploadProgress>? _progress;
     private readonly ILogger _logger;
     private readonly string _videoId;
     private readonly long _started;
-    private readonly object _gate = new();
     private readonly PartLedger _ledger;
     private readonly PartPlan _plan;
     private readonly ObjectCheck _check;
+    private readonly UploadProgressReporter _reporter;
+    private readonly PartWorkers _workers;
     private int _partsResent;
     private int _restarts;
-    private VodUploadStage _stage = VodUploadStage.Uploading;
 
     public UploadRun(VodUploadOptions options, IUploadSource source, StorageCalls storage, CredentialKeeper credentials, IProgress<VodUploadProgress>? progress, ILogger logger, string videoId, long partSize)
     {
@@ -39,13 +39,14 @@ internal sealed class UploadRun
         _source = source;
         _storage = storage;
         _credentials = credentials;
-        _progress = progress;
         _logger = logger;
         _videoId = videoId;
         _started = options.TimeProvider.GetTimestamp();
         _plan = new PartPlan(source.Length, partSize, options.PartLimit);
         _ledger = new PartLedger(source.CanResume ? options.Checkpoints : null, Checkpoint);
         _check = new ObjectCheck(storage, options, logger, videoId);
+        _reporter = new UploadProgressReporter(progress, _ledger, _plan, source.Length, videoId);
+        _workers = new PartWorkers(source, storage, _ledger, _plan, _reporter, logger, videoId, options.Parallelism);
     }
 
     /// <summary>Counts a part sent again after a failure.</summary>
@@ -128,28 +129,15 @@ internal sealed class UploadRun
         return await MultipartAsync(checkpoint.UploadId, null, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Refreshing()
-    {
-        VodUploadStage previous;
-        lock (_gate)
-        {
-            previous = _stage;
-            _stage = VodUploadStage.RefreshingCredential;
-        }
-
-        Report();
-        lock (_gate)
-        {
-            _stage = previous == VodUploadStage.RefreshingCredential ? VodUploadStage.Uploading : previous;
-        }
-    }
+    /// <summary>Reports a credential renewal.</summary>
+    public void Refreshing() => _reporter.Refreshing();
 
     private async Task<VodUploadResult> PutObjectAsync(UploadPart? buffered, CancellationToken cancellationToken)
     {
         var part = buffered ?? (await _source.ReadPartAsync(1, Math.Max(1, _source.Length), cancellationToken).ConfigureAwait(false))!;
         using (part)
         {
-            Report();
+            _reporter.Report();
             var answer = await _storage.PutAsync(part, uploadId: null, cancellationToken).ConfigureAwait(false);
             var crc = part.Crc64 ?? throw new InvalidOperationException("A part's CRC is known once it was sent.");
             await _check.VerifyAsync(answer.Crc64, part.Size, crc, answer.RequestId, cancellationToken).ConfigureAwait(false);
@@ -178,101 +166,8 @@ internal sealed class UploadRun
 
     private async Task<VodUploadResult> MultipartAsync(string uploadId, UploadPart? first, CancellationToken cancellationToken)
     {
-        Report();
-        var next = first is null ? 0 : 1;
-        var ended = false;
-        var restart = false;
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var taking = new SemaphoreSlim(1, 1);
-
-        // The next part to send. Numbers are taken and read under one lock, so a stream is read strictly in order.
-        async Task<UploadPart?> TakeAsync()
-        {
-            if (Interlocked.Exchange(ref first, null) is { } taken)
-            {
-                return taken;
-            }
-
-            await taking.WaitAsync(failed.Token).ConfigureAwait(false);
-            try
-            {
-                if (ended)
-                {
-                    return null;
-                }
-
-                int number;
-                do
-                {
-                    number = ++next;
-                }
-                while (_ledger.Contains(number));
-
-                CheckUnchanged(thorough: false);
-                var part = await _source.ReadPartAsync(number, _plan.SizeOf(number), failed.Token).ConfigureAwait(false);
-                ended = part is null;
-                if (part is not null && number > _plan.MaximumParts)
-                {
-                    part.Dispose();
-                    throw new VodUploadException(
-                        $"The stream to video {_videoId} goes on past {_plan.MaximumParts} parts ({ObjectCheck.Bytes(_ledger.Parts)} bytes), the most one object may have; nothing past that was sent. Give a larger VodUploadOptions.PartSize, or a stream whose length is known.",
-                        _videoId, "TooManyParts", partNumber: number);
-                }
-
-                return part;
-            }
-            finally
-            {
-                taking.Release();
-            }
-        }
-
-        async Task WorkAsync()
-        {
-            while (!failed.IsCancellationRequested && await TakeAsync().ConfigureAwait(false) is { } part)
-            {
-                using (part)
-                {
-                    var answer = await _storage.PutAsync(part, uploadId, failed.Token).ConfigureAwait(false);
-                    var etag = answer.ETag ?? throw new VodUploadException($"The storage acknowledged part {part.Number} of {_videoId} without an ETag.", _videoId, requestId: answer.RequestId, partNumber: part.Number);
-                    _ledger.Add(new VodUploadedPart(part.Number, part.Size, etag, part.Crc64 ?? 0));
-                    UploadLog.PartStored(_logger, _videoId, part.Number, part.Size);
-
-                    // Saved before it is reported: a part a caller saw acknowledged survives a crash right after.
-                    await SaveAsync(uploadId, failed.Token).ConfigureAwait(false);
-                    Report();
-                }
-            }
-        }
-
-        var workers = Enumerable.Range(0, _options.Parallelism).Select(_ => Task.Run(async () =>
-        {
-            try
-            {
-                await WorkAsync().ConfigureAwait(false);
-            }
-            catch (VodUploadException exception) when (exception.StorageCode == "NoSuchUpload" && _source.CanResume)
-            {
-                restart = true;
-                failed.Cancel();
-            }
-            catch
-            {
-                failed.Cancel();
-                throw;
-            }
-        })).ToArray();
-
-        try
-        {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Inspected below: the first worker's own failure is the one to report, not the others' cancellation.
-        }
-
-        var error = workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+        _reporter.Report();
+        var (error, lost) = await _workers.RunAsync(uploadId, first, cancellationToken).ConfigureAwait(false);
         if (error is VodUploadException { StorageCode: "SourceChanged" })
         {
             // The parts mix two versions of the file: nothing of them may ever be completed.
@@ -290,7 +185,7 @@ internal sealed class UploadRun
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         }
 
-        if (restart)
+        if (lost)
         {
             // Once: a storage that keeps losing uploads would otherwise be fed the file for ever.
             if (++_restarts > 1)
@@ -299,17 +194,10 @@ internal sealed class UploadRun
             }
 
             UploadLog.UploadGone(_logger, _videoId, uploadId);
-            lock (_gate)
-            {
-                _stage = VodUploadStage.Preparing;
-            }
-
+            _reporter.Enter(VodUploadStage.Preparing);
             var restarted = await InitiateAsync(cancellationToken).ConfigureAwait(false);
-            Report(); // committed bytes fall back to zero here: the storage no longer holds the earlier parts
-            lock (_gate)
-            {
-                _stage = VodUploadStage.Uploading;
-            }
+            _reporter.Report(); // committed bytes fall back to zero here: the storage no longer holds the earlier parts
+            _reporter.Enter(VodUploadStage.Uploading);
 
             return await MultipartAsync(restarted, null, cancellationToken).ConfigureAwait(false);
         }
@@ -330,44 +218,29 @@ internal sealed class UploadRun
     private ValueTask ForgetCheckpointAsync()
         => _source.CanResume ? _options.Checkpoints.DeleteAsync(_videoId, CancellationToken.None) : ValueTask.CompletedTask;
 
-    private void CheckUnchanged(bool thorough)
+    /// <summary>Fails the upload when the source is no longer what it started with.</summary>
+    public static void CheckUnchanged(IUploadSource source, string videoId, bool thorough)
     {
         try
         {
-            _source.CheckUnchanged(thorough);
+            source.CheckUnchanged(thorough);
         }
         catch (SourceChangedException exception)
         {
-            throw new VodUploadException(exception.Message, _videoId, "SourceChanged", innerException: exception);
-        }
-    }
-
-    private async Task SaveAsync(string uploadId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _ledger.SaveAsync(uploadId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new VodUploadException($"The checkpoint of the upload of {_videoId} could not be saved ({exception.Message}); the upload stopped and can be resumed from its last saved checkpoint.", _videoId, "CheckpointNotSaved", innerException: exception);
+            throw new VodUploadException(exception.Message, videoId, "SourceChanged", innerException: exception);
         }
     }
 
     private async Task<VodUploadResult> CompleteAsync(string uploadId, CancellationToken cancellationToken)
     {
         var parts = _ledger.Parts;
-        lock (_gate)
-        {
-            _stage = VodUploadStage.Completing;
-        }
-
-        Report();
+        _reporter.Enter(VodUploadStage.Completing);
+        _reporter.Report();
         var (size, crc) = _check.Combine(parts, _source.Length);
 
         // The file must still be the one whose parts were sent: a rewrite during the upload would otherwise be stored
         // as a mix of both versions, which every part's own CRC passes.
-        CheckUnchanged(thorough: true);
+        CheckUnchanged(_source, _videoId, thorough: true);
         await _check.CompleteAsync(uploadId, parts, size, crc, cancellationToken).ConfigureAwait(false);
         await ForgetCheckpointAsync().ConfigureAwait(false);
         return Finish(uploadId, size, crc, parts.Length);
@@ -375,12 +248,8 @@ internal sealed class UploadRun
 
     private VodUploadResult Finish(string? uploadId, long size, ulong crc, int parts)
     {
-        lock (_gate)
-        {
-            _stage = VodUploadStage.Completed;
-        }
-
-        Report(size, parts);
+        _reporter.Enter(VodUploadStage.Completed);
+        _reporter.Report(size, parts);
         var elapsed = _options.TimeProvider.GetElapsedTime(_started);
         UploadLog.Completed(_logger, _videoId, size, parts, elapsed.TotalMilliseconds);
         return new VodUploadResult(_videoId, uploadId, size, crc, parts, _partsResent, _credentials.Refreshes, elapsed);
@@ -398,25 +267,6 @@ internal sealed class UploadRun
         SourceFingerprint = _source.Fingerprint,
         Parts = parts,
     };
-
-    // Durable parts only; the total is reached once the storage has assembled the object, not before.
-    private void Report(long? total = null, int? parts = null)
-    {
-        if (_progress is null)
-        {
-            return;
-        }
-
-        var (reportedParts, reportedBytes) = _ledger.Reportable;
-        VodUploadProgress report;
-        lock (_gate)
-        {
-            var committed = total ?? (_source.Length > 0 ? Math.Min(reportedBytes, _source.Length - 1) : reportedBytes);
-            report = new VodUploadProgress(_videoId, _stage, committed, total ?? _source.Length, parts ?? reportedParts, _plan.Total);
-        }
-
-        _progress.Report(report);
-    }
 
     private static bool SameETag(string a, string b) => string.Equals(a.Trim('"'), b.Trim('"'), StringComparison.OrdinalIgnoreCase);
 
