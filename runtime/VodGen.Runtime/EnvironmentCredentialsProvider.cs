@@ -11,13 +11,13 @@ namespace VodGen;
 public sealed class EnvironmentCredentialsProvider : IVodCredentialSource
 {
     /// <summary>The variable holding the AccessKey ID.</summary>
-    public const string AccessKeyIdVariable = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+    internal const string AccessKeyIdVariable = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 
     /// <summary>The variable holding the AccessKey secret.</summary>
-    public const string AccessKeySecretVariable = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    internal const string AccessKeySecretVariable = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
 
     /// <summary>The variable holding the STS security token, when temporary credentials are used.</summary>
-    public const string SecurityTokenVariable = "ALIBABA_CLOUD_SECURITY_TOKEN";
+    internal const string SecurityTokenVariable = "ALIBABA_CLOUD_SECURITY_TOKEN";
 
     private readonly Func<string, string?> _read;
     private VodCredentials? _last;

@@ -13,23 +13,23 @@ public static class VodTelemetry
     public const string Name = "VodGen";
 
     /// <summary>One activity per call (all attempts), kind Client.</summary>
-    public static readonly ActivitySource ActivitySource = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly ActivitySource ActivitySource = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>The meter for the instruments below.</summary>
-    public static readonly Meter Meter = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly Meter Meter = new(Name, typeof(VodTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Calls, by <c>vod.action</c> and <c>vod.outcome</c> (<c>ok</c> or the error code or exception type).</summary>
-    public static readonly Counter<long> Calls = Meter.CreateCounter<long>("vodgen.calls", "{call}", "VOD calls made");
+    internal static readonly Counter<long> Calls = Meter.CreateCounter<long>("vodgen.calls", "{call}", "VOD calls made");
 
     /// <summary>Retries, by <c>vod.action</c> and <c>vod.outcome</c> of the failed attempt.</summary>
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("vodgen.retries", "{retry}", "Attempts repeated after a retryable failure");
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("vodgen.retries", "{retry}", "Attempts repeated after a retryable failure");
 
     /// <summary>Call duration in seconds, all attempts included; bucket advice from 5 ms to 60 s.</summary>
-    public static readonly Histogram<double> CallDuration = Meter.CreateHistogram(
+    internal static readonly Histogram<double> CallDuration = Meter.CreateHistogram(
         "vodgen.call.duration", "s", "Time from the call to its answer", tags: null, advice: Buckets(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60));
 
     /// <summary>Time spent waiting for a rate-limit permit, in seconds; bucket advice from 1 ms to 60 s (the longest default wait).</summary>
-    public static readonly Histogram<double> ThrottleWait = Meter.CreateHistogram(
+    internal static readonly Histogram<double> ThrottleWait = Meter.CreateHistogram(
         "vodgen.throttle.wait", "s", "Time waited for a client-side rate-limit permit", tags: null, advice: Buckets(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60));
 
     // Durations are in seconds, so the SDKs' default buckets (0, 5, 10, 25 ... 10000, made for milliseconds) would put

@@ -62,17 +62,17 @@ public sealed class VodLocalRateLimiter : PartitionedRateLimiter<VodRateLimitKey
     }
 
     /// <summary>The pace used for a limit: <paramref name="permitsPerSecond"/> less the headroom, and at least 2 less.</summary>
-    public static int PaceFor(int permitsPerSecond, double headroom = DefaultHeadroom)
+    internal static int PaceFor(int permitsPerSecond, double headroom = DefaultHeadroom)
         => Math.Max(1, permitsPerSecond - Math.Max(2, (int)(permitsPerSecond * headroom)));
 
     /// <summary>
     /// How many permits a late timer may grant at once: half the headroom (at least 1), so that the most permits in
     /// any second, pace + catch-up, stays below the limit with the other half left for jitter.
     /// </summary>
-    public static int CatchUpFor(int permitsPerSecond, int pace) => Math.Max(1, (permitsPerSecond - pace) / 2);
+    internal static int CatchUpFor(int permitsPerSecond, int pace) => Math.Max(1, (permitsPerSecond - pace) / 2);
 
     /// <summary>Checks a headroom value.</summary>
-    public static void CheckHeadroom(double headroom)
+    internal static void CheckHeadroom(double headroom)
     {
         if (!(headroom >= 0 && headroom <= 0.5))
         {

@@ -18,7 +18,7 @@ namespace VodGen.Throttling;
 /// time to <c>max(due, now − c/r) + 1/r</c>: a late timer may catch up by at most c permits (the catch-up), so
 /// any one-second interval holds at most r + c permits.
 /// </remarks>
-public sealed class VodPacingRateLimiter : RateLimiter
+internal sealed class VodPacingRateLimiter : RateLimiter
 {
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _queue = new();

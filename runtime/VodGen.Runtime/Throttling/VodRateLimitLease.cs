@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 namespace VodGen.Throttling;
 
 /// <summary>A permit, or a refusal with the time after which asking again may succeed.</summary>
-public sealed class VodRateLimitLease : RateLimitLease
+internal sealed class VodRateLimitLease : RateLimitLease
 {
     private readonly TimeSpan? _retryAfter;
 
