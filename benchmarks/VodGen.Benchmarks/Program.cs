@@ -3,6 +3,7 @@ using VodGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- limiter-accuracy   (the 10 s accuracy measurement)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- whole-call-profile [--modes] [--only TEXT] [ROUNDS]  (a call's time, step by step)
 // DOTNET_TieredCompilation=0 dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes; also vod-published-size, synthetic-300)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- write-generated vod-one-line DIR [--declarations-only]
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
@@ -34,6 +35,13 @@ if (args.Length > 0 && args[0] == "limiter-accuracy")
 if (args.Length > 0 && args[0] == "upload-throughput")
 {
     return await UploadThroughput.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 9);
+}
+
+if (args.Length > 0 && args[0] == "whole-call-profile")
+{
+    var only = Array.IndexOf(args, "--only") is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+    var rounds = args.Skip(1).Where(a => a != "--modes" && a != "--only" && a != only).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(15).First();
+    return await WholeCallProfile.RunAsync(Console.Out, modesOnly: args.Contains("--modes"), rounds, only);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LimiterBenchmarks).Assembly).Run(args);

@@ -8,7 +8,7 @@ namespace VodGen.Signing;
 /// <param name="Credentials">The access key signing the request.</param>
 /// <param name="Action">The operation name.</param>
 /// <param name="Version">The API version.</param>
-/// <param name="Nonce">A value never used before with this key (a GUID).</param>
+/// <param name="Nonce">A value never used before with this key (128 random bits in GUID format).</param>
 /// <param name="Timestamp">UTC time formatted <c>yyyy-MM-ddTHH:mm:ssZ</c>.</param>
 internal sealed record VodRequestStamp(VodCredentials Credentials, string Action, string Version, string Nonce, string Timestamp)
 {
@@ -17,7 +17,7 @@ internal sealed record VodRequestStamp(VodCredentials Credentials, string Action
 
     /// <summary>A stamp with a new nonce and the current time.</summary>
     public static VodRequestStamp Create(VodCredentials credentials, VodOperationInfo operation, TimeProvider clock)
-        => new(credentials, operation.Action, operation.Version, Guid.NewGuid().ToString("D"), CurrentTimestamp(clock));
+        => new(credentials, operation.Action, operation.Version, VodNonce.Next(), CurrentTimestamp(clock));
 
     /// <summary>Formats a time as the service expects it.</summary>
     public static string FormatTimestamp(DateTimeOffset time)
