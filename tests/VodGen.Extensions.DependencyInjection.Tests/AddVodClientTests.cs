@@ -106,7 +106,7 @@ public class AddVodClientTests
     {
         var failures = StartFailures(new ServiceCollection().AddVodClient(
             Configuration(("Vod:RegionId", "cn-shanghai")),
-            o => o.Credentials = new DefaultCredentialsChain(_ => null)));
+            o => o.Credentials = new DefaultCredentialsChain(n => n == "ALIBABA_CLOUD_ECS_METADATA_DISABLED" ? "true" : null)));
 
         Assert.Contains("The VOD client has no usable credentials (DefaultCredentialsChain)", failures, StringComparison.Ordinal);
     }

@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Time.Testing;
+using VodGen.Credentials;
+
+namespace VodGen.Runtime.Tests.Credentials;
+
+/// <summary>The one cache of temporary credentials, on a fake clock: when it fetches, who waits, what it never hands out.</summary>
+public sealed class RefreshingCredentialsTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_thousand_concurrent_calls_with_an_empty_cache_make_one_fetch()
+    {
+        using var source = new MintingSource(_clock, TimeSpan.FromHours(1)) { Gate = new TaskCompletionSource() };
+
+        var calls = Enumerable.Range(0, 1_000).Select(_ => source.GetCredentialsAsync().AsTask()).ToArray();
+        source.Gate.SetResult();
+        var credentials = await Task.WhenAll(calls);
+
+        Assert.Equal(1, source.Fetches);
+        Assert.All(credentials, c => Assert.Equal("STS.minted-1", c.AccessKeyId));
+    }
+
+    [Fact]
+    public async Task Fifteen_minute_credentials_over_two_hours_are_fetched_every_ten_minutes_and_no_call_waits_or_gets_an_expired_one()
+    {
+        using var source = new MintingSource(_clock, TimeSpan.FromSeconds(900));
+        await source.GetCredentialsAsync();
+        var (waited, expired, calls) = (0, 0, 0);
+
+        for (var second = 0; second < 2 * 3600; second += 5)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            for (var i = 0; i < 10; i++, calls++)
+            {
+                var pending = source.GetCredentialsAsync();
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    waited++;
+                }
+
+                var credentials = await pending;
+                if (source.Minted[credentials.AccessKeyId] <= _clock.GetUtcNow())
+                {
+                    expired++;
+                }
+            }
+
+            // The background refresh completes before the clock moves on, as it would within seconds on a real one.
+            if (source.PendingFetch is { } fetch)
+            {
+                await fetch;
+            }
+        }
+
+        Assert.Equal(0, waited);
+        Assert.Equal(0, expired);
+        Assert.InRange(source.Fetches, 12, 13);
+        Assert.Equal(14_400, calls);
+    }
+
+    [Fact]
+    public async Task A_source_down_for_ten_minutes_while_the_held_credential_is_valid_fails_no_call_and_is_tried_with_bounded_back_off()
+    {
+        using var source = new MintingSource(_clock, TimeSpan.FromHours(1));
+        await source.GetCredentialsAsync();
+        _clock.Advance(TimeSpan.FromMinutes(46)); // 14 minutes left: a refresh is due
+        source.Failing = true;
+        var (failed, attempts) = (0, new List<DateTimeOffset>());
+
+        var lastFetches = source.Fetches;
+        for (var second = 0; second < 600; second++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            try
+            {
+                await source.GetCredentialsAsync();
+            }
+            catch (VodCredentialsException)
+            {
+                failed++;
+            }
+
+            if (source.PendingFetch is { } fetch)
+            {
+                await Assert.ThrowsAsync<VodCredentialsException>(() => fetch);
+            }
+
+            if (source.Fetches != lastFetches)
+            {
+                attempts.Add(_clock.GetUtcNow());
+                lastFetches = source.Fetches;
+            }
+        }
+
+        Assert.Equal(0, failed);
+        // Backed off (doubling from 1 s to the 60 s cap), not tried every second, and never idle for more than a minute.
+        Assert.InRange(attempts.Count, 8, 40);
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap <= TimeSpan.FromSeconds(61), $"a gap of {gap} between tries"));
+
+        source.Failing = false;
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        await source.GetCredentialsAsync();
+        if (source.PendingFetch is { } recovery)
+        {
+            await recovery;
+        }
+
+        Assert.Equal("STS.minted-" + source.Fetches, (await source.GetCredentialsAsync()).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task A_credential_is_never_handed_out_after_its_expiration_even_when_every_refresh_fails()
+    {
+        using var source = new MintingSource(_clock, TimeSpan.FromSeconds(900));
+        var first = await source.GetCredentialsAsync();
+        source.Failing = true;
+
+        _clock.Advance(TimeSpan.FromSeconds(899));
+        var error = await Assert.ThrowsAsync<VodCredentialsException>(() => source.GetCredentialsAsync().AsTask());
+
+        Assert.Contains("minting test source", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the source is down", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.AccessKeySecret, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, 3600)]
+    [InlineData(3, 3600)]
+    [InlineData(10, 3600)]
+    [InlineData(30, 3600)]
+    [InlineData(10, 40)]
+    [InlineData(5, 2)]
+    public void Back_off_is_never_longer_than_a_quarter_of_what_remains_nor_a_minute(int failures, int remainingSeconds)
+    {
+        var remaining = TimeSpan.FromSeconds(remainingSeconds);
+        for (var i = 0; i < 200; i++)
+        {
+            var backoff = RefreshingCredentialsProvider.Backoff(failures, remaining);
+            Assert.InRange(backoff, TimeSpan.Zero, TimeSpan.FromSeconds(Math.Min(60, remainingSeconds / 4.0)));
+        }
+    }
+
+    [Fact]
+    public async Task A_source_that_gives_an_already_expired_credential_is_told_to_check_the_clock()
+    {
+        using var source = new MintingSource(_clock, TimeSpan.FromSeconds(-5));
+
+        var error = await Assert.ThrowsAsync<VodCredentialsException>(() => source.GetCredentialsAsync().AsTask());
+
+        Assert.Contains("check the clock", error.Message, StringComparison.Ordinal);
+    }
+}
