@@ -49,9 +49,9 @@ public sealed class DefaultCredentialsChain : IVodCredentialsProvider
         // The source that gave credentials last: its own cache makes this cheap; a failure starts a new search.
         switch (_current)
         {
-            case IVodCredentialSource simple when simple.TryResolve(out _) is { } resolved:
+            case IVodCredentialSource simple and not ICredentialLookup when simple.TryResolve(out _) is { } resolved:
                 return new ValueTask<VodCredentials>(resolved);
-            case { } current and not IVodCredentialSource:
+            case { } current and (ICredentialLookup or not IVodCredentialSource):
                 ValueTask<VodCredentials> pending;
                 try
                 {
@@ -89,7 +89,11 @@ public sealed class DefaultCredentialsChain : IVodCredentialsProvider
             cancellationToken.ThrowIfCancellationRequested();
             VodCredentials? credentials;
             string reason;
-            if (source is IVodCredentialSource simple)
+            if (source is ICredentialLookup lookup)
+            {
+                (credentials, reason) = await lookup.LookupAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else if (source is IVodCredentialSource simple)
             {
                 credentials = simple.TryResolve(out reason);
             }
@@ -137,10 +141,10 @@ public sealed class DefaultCredentialsChain : IVodCredentialsProvider
 
         if (!CredentialVariables.IsTrue(environment(CredentialVariables.CliProfileDisabled)))
         {
-            sources.Add(new CliProfileCredentialsProvider(profile: profile));
+            sources.Add(new CliProfileCredentialsProvider(null, profile, environment));
         }
 
-        sources.Add(new IniFileCredentialsProvider(environment(CredentialVariables.CredentialsFile) is { Length: > 0 } file ? file : null, profile));
+        sources.Add(new IniFileCredentialsProvider(environment(CredentialVariables.CredentialsFile) is { Length: > 0 } file ? file : null, profile, environment));
         if (!CredentialVariables.IsTrue(environment(CredentialVariables.EcsMetadataDisabled)))
         {
             sources.Add(Configured("ECS RAM role", () => new EcsRamRoleCredentialsProvider(new EcsRamRoleOptions(), environment, null, null, null)));

@@ -54,7 +54,7 @@ public sealed class CredentialsChainTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ram", "mode 'RamRoleArn'")]
+    [InlineData("ram", "has no ram_role_arn")]
     [InlineData("missing", "has no profile 'missing'")]
     public void Cli_profile_explains_what_it_cannot_use(string profile, string expected)
     {
@@ -62,7 +62,7 @@ public sealed class CredentialsChainTests : IDisposable
 
         Assert.Null(provider.TryResolve(out var reason));
         Assert.Contains(expected, reason);
-        Assert.DoesNotContain("secret", reason);
+        Assert.DoesNotContain("secret-ram", reason);
     }
 
     [Fact]
@@ -75,8 +75,9 @@ public sealed class CredentialsChainTests : IDisposable
 
         Assert.Equal(("id-ini", "secret-ini", null), (plain.AccessKeyId, plain.AccessKeySecret, plain.SecurityToken));
         Assert.Equal(("STS.id-temp", "token-temp"), (sts.AccessKeyId, sts.SecurityToken));
+        // A section naming a source (here the instance's RAM role) is asked through GetCredentialsAsync.
         Assert.Null(new IniFileCredentialsProvider(path, "role").TryResolve(out var reason));
-        Assert.Contains("type 'ecs_ram_role'", reason);
+        Assert.Contains("use GetCredentialsAsync", reason);
     }
 
     [Fact]
