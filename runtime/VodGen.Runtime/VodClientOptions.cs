@@ -24,7 +24,7 @@ public sealed class VodClientOptions
     /// </summary>
     public bool AllowUnlistedRegions { get; set; }
 
-    /// <summary>Where access keys come from. When null, <see cref="DefaultCredentialsChain"/> is used (environment, CLI profile, credentials file).</summary>
+    /// <summary>Where access keys come from. When null, <see cref="DefaultCredentialsChain"/> is used (environment, RRSA, CLI profile, credentials file, ECS RAM role, credentials URI; see docs/credentials.md).</summary>
     public IVodCredentialsProvider? Credentials { get; set; }
 
     /// <summary>The signing scheme; <see cref="VodSignatureVersion.V3"/> by default.</summary>
