@@ -4,24 +4,37 @@ using VodGen.Emulator;
 
 // The vodgen-emulator command: dotnet run --project emulator/VodGen.Emulator.Tool -- --port 5080
 var options = new VodEmulatorOptions();
+string? oidcTokenFile = null;
 try
 {
     for (var i = 0; i < args.Length; i++)
     {
         string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+        int Number(int max)
+        {
+            var name = args[i];
+            var text = Value();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
+                ? value
+                : throw new ArgumentException($"{name} must be a number from 0 to {max}, not '{text}'.");
+        }
+
         switch (args[i])
         {
             case "--port":
-                var portText = Value();
-                options.Port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
-                    ? port
-                    : throw new ArgumentException($"--port must be a number from 0 to 65535, not '{portText}'.");
+                options.Port = Number(65535);
                 break;
             case "--storage-port":
-                var storageText = Value();
-                options.StoragePort = int.TryParse(storageText, NumberStyles.None, CultureInfo.InvariantCulture, out var storagePort) && storagePort <= 65535
-                    ? storagePort
-                    : throw new ArgumentException($"--storage-port must be a number from 0 to 65535, not '{storageText}'.");
+                options.StoragePort = Number(65535);
+                break;
+            case "--identity-port":
+                options.IdentityPort = Number(65535);
+                break;
+            case "--credential-lifetime":
+                options.MintedCredentialLifetime = TimeSpan.FromSeconds(Number(43200));
+                break;
+            case "--oidc-token-file":
+                oidcTokenFile = Value();
                 break;
             case "--region":
                 options.RegionId = Value();
@@ -44,6 +57,9 @@ try
                     vodgen-emulator: a local stand-in for the ApsaraVideo VOD API on 127.0.0.1.
                       --port N       port to listen on (0 = any free port; default 0)
                       --storage-port N  port of the storage front upload addresses point at (0 = any free port)
+                      --identity-port N port of the identity front: STS, ECS metadata, credentials URI (0 = any free port)
+                      --credential-lifetime S  seconds the credentials it mints last (default: as asked, else an hour)
+                      --oidc-token-file PATH  write an OIDC token that its STS accepts (for ALIBABA_CLOUD_OIDC_TOKEN_FILE)
                       --region ID    region to emulate (default cn-shanghai)
                       --specs DIR    read more spec files from DIR (may repeat)
                       --no-qps       do not enforce the specs' rate limits
@@ -77,6 +93,13 @@ try
         Console.WriteLine($"AccessKeyId: {EmulatorCredential.Default.AccessKeyId}");
         Console.WriteLine($"AccessKeySecret: {EmulatorCredential.Default.AccessKeySecret} (a well-known test key, accepted only here)");
         Console.WriteLine($"Control API: {emulator.Endpoint}_emulator/info (reset, faults, videos; see the README)");
+        Console.WriteLine($"Identity: ALIBABA_CLOUD_STS_ENDPOINT={emulator.Identity.Endpoint} VODGEN_ECS_METADATA_ENDPOINT={emulator.Identity.Endpoint} ALIBABA_CLOUD_CREDENTIALS_URI={emulator.Identity.CredentialsUri}");
+        if (oidcTokenFile is not null)
+        {
+            await File.WriteAllTextAsync(oidcTokenFile, emulator.Identity.IssueOidcToken());
+            Console.WriteLine($"OIDC token written to {oidcTokenFile}");
+        }
+
         Console.WriteLine("Press Ctrl+C to stop.");
         await stop.Task;
     }

@@ -45,6 +45,9 @@ public sealed class VodEmulator : IAsyncDisposable
     /// <summary>The storage front upload addresses point at (its own port), with its objects and faults.</summary>
     public EmulatorStorage Storage { get; private init; } = null!;
 
+    /// <summary>The identity front (its own port): STS, the ECS metadata service and a credentials URI, minting credentials the gateway accepts until they expire.</summary>
+    public Identity.EmulatorIdentity Identity { get; private init; } = null!;
+
     /// <summary>The requests it answered.</summary>
     public EmulatorRequestLog Log => _pipeline.Log;
 
@@ -80,14 +83,19 @@ public sealed class VodEmulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
             kestrel.Listen(System.Net.IPAddress.Loopback, options.StoragePort);
+            kestrel.Listen(System.Net.IPAddress.Loopback, options.IdentityPort);
         });
         var app = builder.Build();
         var storagePort = -1;
+        var identityPort = -1;
+        var identity = new Identity.EmulatorIdentity(options.TimeProvider, pipeline.Signatures) { CredentialLifetime = options.MintedCredentialLifetime };
+        pipeline.Signatures.Identity = identity;
         Control.EmulatorControl? control = null;
 
         // One server, two ports: the API gateway (with the control API under /_emulator/) and the storage front
         // that upload addresses point at.
         app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context)
+            : context.Connection.LocalPort == identityPort ? identity.HandleAsync(context)
             : control is not null && Control.EmulatorControl.Handles(context.Request) ? control.HandleAsync(context)
             : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -96,8 +104,10 @@ public sealed class VodEmulator : IAsyncDisposable
         var gateway = addresses[0];
         var storageAddress = addresses[1];
         storagePort = storageAddress.Port;
+        identityPort = addresses[2].Port;
+        identity.Endpoint = new Uri(addresses[2].GetLeftPart(UriPartial.Authority) + "/");
         storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
-        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage };
+        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity };
         control = new Control.EmulatorControl(emulator);
         return emulator;
     }

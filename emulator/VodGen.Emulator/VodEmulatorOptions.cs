@@ -30,6 +30,12 @@ public sealed class VodEmulatorOptions
     /// <summary>The storage front's port (0, the default, picks a free one).</summary>
     public int StoragePort { get; set; }
 
+    /// <summary>The port of the identity front (STS, ECS metadata, credentials URI) on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int IdentityPort { get; set; }
+
+    /// <summary>How long the credentials the identity front mints last; null: as asked (STS), else an hour.</summary>
+    public TimeSpan? MintedCredentialLifetime { get; set; }
+
     /// <summary>How many answered requests <see cref="VodEmulator.Log"/> keeps (the latest); 100,000 by default.</summary>
     public int RequestLogCapacity { get; set; } = EmulatorRequestLog.DefaultCapacity;
 
@@ -48,6 +54,16 @@ public sealed class VodEmulatorOptions
         if (StoragePort is < 0 or > 65535 || (StoragePort != 0 && StoragePort == Port))
         {
             throw new ArgumentOutOfRangeException(nameof(StoragePort), StoragePort, "The storage port must be between 0 and 65535 and differ from the API port.");
+        }
+
+        if (IdentityPort is < 0 or > 65535 || (IdentityPort != 0 && (IdentityPort == Port || IdentityPort == StoragePort)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(IdentityPort), IdentityPort, "The identity port must be between 0 and 65535 and differ from the API and storage ports.");
+        }
+
+        if (MintedCredentialLifetime is { } lifetime && (lifetime < TimeSpan.FromSeconds(10) || lifetime > TimeSpan.FromHours(12)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MintedCredentialLifetime), lifetime, "Minted credentials must last from 10 seconds to 12 hours.");
         }
 
         if (RequestLogCapacity <= 0)

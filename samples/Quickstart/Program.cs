@@ -35,10 +35,12 @@ if (useRealService)
 }
 else if (options.Endpoint is not null)
 {
-    // An emulator elsewhere accepts its well-known key; real credentials win when they are set.
-    var credentials = environment.IsConfigured ? (IVodCredentialsProvider)environment : WellKnown();
+    // An emulator elsewhere accepts its well-known key; credentials set in the environment win: an AccessKey, or an
+    // RRSA role (as on ACK), which the default chain assumes through the STS that ALIBABA_CLOUD_STS_ENDPOINT names.
+    var rrsa = new[] { "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE" }.All(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+    IVodCredentialsProvider credentials = environment.IsConfigured ? environment : rrsa ? new DefaultCredentialsChain() : WellKnown();
     clientOptions = new VodClientOptions { Endpoint = options.Endpoint, Credentials = credentials, RegionId = options.Region ?? "cn-shanghai" };
-    Console.WriteLine($"Calling {options.Endpoint}.");
+    Console.WriteLine($"Calling {options.Endpoint}{(rrsa && !environment.IsConfigured ? $" with the RRSA role {Environment.GetEnvironmentVariable("ALIBABA_CLOUD_ROLE_ARN")}" : string.Empty)}.");
 }
 else
 {

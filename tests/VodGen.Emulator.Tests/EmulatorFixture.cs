@@ -19,7 +19,7 @@ public abstract class EmulatorTestBase : IAsyncLifetime
         Emulator = await VodEmulator.StartAsync(options);
     }
 
-    public async Task DisposeAsync() => await Emulator.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Emulator.DisposeAsync();
 
     protected VodClient Client(
         VodSignatureVersion version = VodSignatureVersion.V3,

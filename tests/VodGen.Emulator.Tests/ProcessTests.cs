@@ -98,4 +98,38 @@ public class ProcessTests
         Assert.Contains("caught         InvalidVideo.NotFound (HTTP 404)", output);
         Assert.DoesNotContain(EmulatorCredential.Default.AccessKeySecret, output);
     }
+
+    [Fact]
+    public async Task Quickstart_runs_against_an_emulator_with_RRSA_configured_only_through_the_environment()
+    {
+        await using var emulator = await VodEmulator.StartAsync();
+        var tokenFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(tokenFile, emulator.Identity.IssueOidcToken());
+        try
+        {
+            using var process = Start(BuiltAssembly("samples/Quickstart", "Quickstart.dll"), $"--endpoint {emulator.Endpoint}", new Dictionary<string, string?>
+            {
+                ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = null,
+                ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = null,
+                ["ALIBABA_CLOUD_ROLE_ARN"] = "acs:ram::1000000000000000:role/vod-app",
+                ["ALIBABA_CLOUD_OIDC_PROVIDER_ARN"] = "acs:ram::1000000000000000:oidc-provider/ack-rrsa",
+                ["ALIBABA_CLOUD_OIDC_TOKEN_FILE"] = tokenFile,
+                ["ALIBABA_CLOUD_STS_ENDPOINT"] = emulator.Identity.Endpoint.ToString(),
+            });
+
+            var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync());
+            Assert.Contains("with the RRSA role acs:ram::1000000000000000:role/vod-app", output);
+            Assert.Contains("VodGen quickstart: Normal", output);
+            Assert.Contains("deleted        True", output);
+            Assert.Equal(1, emulator.Identity.MintedCount);
+            Assert.All(emulator.Log.Records, r => Assert.StartsWith("STS.emulator", r.AccessKeyId, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
+    }
 }

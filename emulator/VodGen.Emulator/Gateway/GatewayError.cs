@@ -25,6 +25,9 @@ public sealed record GatewayError(int Status, string Code, string Message, int? 
     internal static GatewayError TokenMismatch()
         => new(400, "InvalidSecurityToken.MismatchWithAccessKey", "The security token does not match the access key.");
 
+    internal static GatewayError TokenExpired()
+        => new(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+
     internal static GatewayError TimestampFormat()
         => new(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
 

@@ -55,6 +55,9 @@ internal sealed class GatewayPipeline
 
     public MediaStore Store { get; }
 
+    /// <summary>The gateway's signature checks, which the identity front's AssumeRole shares.</summary>
+    internal SignatureChecker Signatures => _signatures;
+
     public EmulatorRequestLog Log { get; }
 
     public FaultInjector Faults { get; }
@@ -105,7 +108,7 @@ internal sealed class GatewayPipeline
             error = GatewayError.UnknownAction();
         }
 
-        if (error is null && _options.EnforceQps && Limit(operation!) is { } limit && _qps.TryAdmit(_accounts[caller!.AccessKeyId], caller.Action, limit, now) is { } wait)
+        if (error is null && _options.EnforceQps && Limit(operation!) is { } limit && _qps.TryAdmit(_accounts.GetValueOrDefault(caller!.AccessKeyId, EmulatorCredential.DefaultAccountId), caller.Action, limit, now) is { } wait)
         {
             error = GatewayError.UserThrottled(wait);
         }

@@ -22,6 +22,25 @@ internal sealed class SignatureChecker
     public SignatureChecker(IEnumerable<EmulatorCredential> credentials)
         => _credentials = credentials.ToDictionary(c => c.AccessKeyId, StringComparer.Ordinal);
 
+    /// <summary>Where minted STS credentials are looked up (accepted until they expire), once the identity front exists.</summary>
+    public Identity.EmulatorIdentity? Identity { get; set; }
+
+    // A configured key, or a minted one that has not expired.
+    private GatewayError? Find(string accessKeyId, out EmulatorCredential credential)
+    {
+        if (_credentials.TryGetValue(accessKeyId, out credential!))
+        {
+            return null;
+        }
+
+        if (Identity is { } identity && identity.TryFind(accessKeyId, out credential, out var expired))
+        {
+            return expired ? GatewayError.TokenExpired() : null;
+        }
+
+        return GatewayError.UnknownAccessKey();
+    }
+
     public GatewayError? Check(EmulatorRequest request, DateTimeOffset now, out CallerIdentity? caller)
     {
         caller = null;
@@ -65,9 +84,9 @@ internal sealed class SignatureChecker
             return timeError;
         }
 
-        if (!_credentials.TryGetValue(p["AccessKeyId"], out var credential))
+        if (Find(p["AccessKeyId"], out var credential) is { } keyError)
         {
-            return GatewayError.UnknownAccessKey();
+            return keyError;
         }
 
         var canonical = Canonicalize(request.All.Where(pair => pair.Key != "Signature"));
@@ -123,9 +142,9 @@ internal sealed class SignatureChecker
             return timeError;
         }
 
-        if (!_credentials.TryGetValue(keyId, out var credential))
+        if (Find(keyId, out var credential) is { } keyError)
         {
-            return GatewayError.UnknownAccessKey();
+            return keyError;
         }
 
         var payloadHash = Convert.ToHexStringLower(SHA256.HashData(request.Body));
