@@ -6,7 +6,8 @@ namespace VodGen;
 
 /// <summary>
 /// The configuration section (<c>Vod</c> by default) bound to <see cref="VodClientOptions"/>. Only plain values live
-/// in configuration; credentials, loggers and limiters come from code or the container.
+/// in configuration: which credential source to use and where it is, never a secret; loggers and limiters come from
+/// code or the container.
 /// </summary>
 public sealed class VodClientSettings
 {
@@ -33,6 +34,9 @@ public sealed class VodClientSettings
 
     /// <summary>See <see cref="VodClientOptions.Retry"/>.</summary>
     public RetrySettings Retry { get; set; } = new();
+
+    /// <summary>Which credential source the client uses (see <see cref="VodClientOptions.Credentials"/>); unset: the default chain.</summary>
+    public CredentialsSettings Credentials { get; set; } = new();
 
     /// <summary>The throttling part of the section.</summary>
     public sealed class ThrottlingSettings
@@ -66,11 +70,106 @@ public sealed class VodClientSettings
         public TimeSpan? MaxDelay { get; set; }
     }
 
+    /// <summary>
+    /// The credentials part of the section: a <see cref="Source"/> and what it needs. Secrets never belong here: an
+    /// AccessKey comes from the environment, a role's source key from the default chain.
+    /// </summary>
+    public sealed class CredentialsSettings
+    {
+        /// <summary>The source; unset or <see cref="VodCredentialSourceKind.Default"/>: the default chain.</summary>
+        public VodCredentialSourceKind? Source { get; set; }
+
+        /// <summary>CliProfile, CredentialsFile: the profile or section.</summary>
+        public string? Profile { get; set; }
+
+        /// <summary>CliProfile, CredentialsFile: the file, when not the usual one.</summary>
+        public string? Path { get; set; }
+
+        /// <summary>EcsRamRole: the role (default: discovered).</summary>
+        public string? RoleName { get; set; }
+
+        /// <summary>EcsRamRole: the metadata service (see <see cref="global::VodGen.Credentials.EcsRamRoleOptions.MetadataEndpoint"/>).</summary>
+        public string? MetadataEndpoint { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: the role to assume.</summary>
+        public string? RoleArn { get; set; }
+
+        /// <summary>OidcRole: the OIDC provider.</summary>
+        public string? OidcProviderArn { get; set; }
+
+        /// <summary>OidcRole: the token file.</summary>
+        public string? OidcTokenFile { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: the session's name.</summary>
+        public string? RoleSessionName { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: the session's length in seconds (at least 900).</summary>
+        public int? DurationSeconds { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: a policy narrowing the session.</summary>
+        public string? Policy { get; set; }
+
+        /// <summary>RamRoleArn: the external ID the role's trust policy requires.</summary>
+        public string? ExternalId { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: STS's address (see <see cref="global::VodGen.Credentials.StsRoleOptions.StsEndpoint"/>).</summary>
+        public string? StsEndpoint { get; set; }
+
+        /// <summary>OidcRole, RamRoleArn: the region whose STS endpoint to use.</summary>
+        public string? StsRegion { get; set; }
+
+        /// <summary>CredentialsUri: the URL.</summary>
+        public string? Uri { get; set; }
+
+        /// <summary>The provider these settings describe, or null when no source is set.</summary>
+        /// <exception cref="ArgumentException">A value the source needs is missing or wrong; the message names its configuration key.</exception>
+        public IVodCredentialsProvider? CreateProvider()
+        {
+            try
+            {
+                return Source switch
+                {
+                    null => null,
+                    VodCredentialSourceKind.Default => new DefaultCredentialsChain(),
+                    VodCredentialSourceKind.Environment => new EnvironmentCredentialsProvider(),
+                    VodCredentialSourceKind.CliProfile => new CliProfileCredentialsProvider(Path, Profile),
+                    VodCredentialSourceKind.CredentialsFile => new IniFileCredentialsProvider(Path, Profile),
+                    VodCredentialSourceKind.EcsRamRole => new global::VodGen.Credentials.EcsRamRoleCredentialsProvider(new global::VodGen.Credentials.EcsRamRoleOptions { RoleName = RoleName, MetadataEndpoint = MetadataEndpoint }),
+                    VodCredentialSourceKind.OidcRole => new global::VodGen.Credentials.OidcRoleCredentialsProvider(Role(new global::VodGen.Credentials.OidcRoleOptions { OidcProviderArn = OidcProviderArn, OidcTokenFile = OidcTokenFile })),
+                    VodCredentialSourceKind.RamRoleArn => new global::VodGen.Credentials.RamRoleArnCredentialsProvider(new DefaultCredentialsChain(), Role(new global::VodGen.Credentials.RamRoleArnOptions { ExternalId = ExternalId })),
+                    VodCredentialSourceKind.CredentialsUri => new global::VodGen.Credentials.CredentialsUriProvider(Uri ?? throw new ArgumentException("Uri is required.")),
+                    _ => throw new ArgumentException($"Source '{Source}' is not known."),
+                };
+            }
+            catch (ArgumentException exception)
+            {
+                // The options classes name their own properties; the user wrote configuration keys.
+                var detail = exception.Message.Split(" (Parameter", 2)[0]
+                    .Replace("OidcRoleOptions.", "Vod:Credentials:", StringComparison.Ordinal)
+                    .Replace("RamRoleArnOptions.", "Vod:Credentials:", StringComparison.Ordinal);
+                throw new ArgumentException($"Vod:Credentials (Source {Source}): {detail}", exception);
+            }
+        }
+
+        private T Role<T>(T options)
+            where T : global::VodGen.Credentials.StsRoleOptions
+        {
+            options.RoleArn = RoleArn;
+            options.RoleSessionName = RoleSessionName;
+            options.DurationSeconds = DurationSeconds ?? options.DurationSeconds;
+            options.Policy = Policy;
+            options.StsEndpoint = StsEndpoint;
+            options.StsRegion = StsRegion;
+            return options;
+        }
+    }
+
     /// <summary>Copies the values that are set onto <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">Endpoint is not an absolute URI.</exception>
+    /// <exception cref="ArgumentException">Endpoint is not an absolute URI, or a credential source lacks what it needs.</exception>
     public void ApplyTo(VodClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Credentials = Credentials.CreateProvider() ?? options.Credentials;
         options.RegionId = RegionId ?? options.RegionId;
         if (!string.IsNullOrWhiteSpace(Endpoint))
         {

@@ -18,7 +18,8 @@ internal static class VodConfigurationCheck
     // Every key the section knows, by parent path (relative to the section); Limits holds operation names.
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        [string.Empty] = ["RegionId", "Endpoint", "SignatureVersion", "Timeout", "MaxResponseBytes", "AllowUnlistedRegions", "Throttling", "Retry"],
+        [string.Empty] = ["RegionId", "Endpoint", "SignatureVersion", "Timeout", "MaxResponseBytes", "AllowUnlistedRegions", "Throttling", "Retry", "Credentials"],
+        ["Credentials"] = ["Source", "Profile", "Path", "RoleName", "MetadataEndpoint", "RoleArn", "OidcProviderArn", "OidcTokenFile", "RoleSessionName", "DurationSeconds", "Policy", "ExternalId", "StsEndpoint", "StsRegion", "Uri"],
         ["Throttling"] = ["Mode", "QueueLimit", "MaxWait", "Headroom", "Limits"],
         ["Retry"] = ["MaxRetryAttempts", "BaseDelay", "MaxDelay"],
     };
@@ -27,6 +28,7 @@ internal static class VodConfigurationCheck
     {
         ["SignatureVersion"] = typeof(VodSignatureVersion),
         ["Throttling:Mode"] = typeof(VodThrottlingMode),
+        ["Credentials:Source"] = typeof(VodCredentialSourceKind),
     };
 
     public static List<string> Problems(IConfigurationSection section)

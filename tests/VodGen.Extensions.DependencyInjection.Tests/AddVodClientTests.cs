@@ -112,6 +112,37 @@ public class AddVodClientTests
     }
 
     [Fact]
+    public async Task The_credential_source_named_in_configuration_signs_the_calls()
+    {
+        await using var emulator = await VodEmulator.StartAsync();
+        using var provider = new ServiceCollection().AddVodClient(Configuration(
+            ("Vod:Endpoint", emulator.Endpoint.ToString()),
+            ("Vod:Credentials:Source", "CredentialsUri"),
+            ("Vod:Credentials:Uri", emulator.Identity.CredentialsUri.ToString()))).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var error = await Assert.ThrowsAsync<VodServiceException>(() => provider.GetRequiredService<VodClient>().SendAsync(new NotFoundProbe(), "no-such-video"));
+
+        Assert.IsType<VodGen.Credentials.CredentialsUriProvider>(provider.GetRequiredService<IOptions<VodClientOptions>>().Value.Credentials);
+        Assert.Equal(1, emulator.Identity.MintedCount);
+        Assert.Equal("InvalidVideo.NotFound", error.Code); // signed well enough to reach the operation
+        Assert.StartsWith("STS.emulator", emulator.Log.Records.Single().AccessKeyId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_credential_source_without_what_it_needs_or_misspelt_fails_at_start_naming_the_key()
+    {
+        var missing = StartFailures(new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "cn-shanghai"), ("Vod:Credentials:Source", "RamRoleArn"))));
+        var typos = StartFailures(new ServiceCollection().AddVodClient(
+            Configuration(("Vod:Credentials:Source", "Ecs"), ("Vod:Credentials:RoleArm", "acs:ram::1:role/r")),
+            o => o.Credentials = Credentials));
+
+        Assert.Contains("Vod:Credentials (Source RamRoleArn): Vod:Credentials:RoleArn is required.", missing, StringComparison.Ordinal);
+        Assert.Contains("Vod:Credentials:Source is 'Ecs'; allowed: Default, Environment, CliProfile, CredentialsFile, EcsRamRole, OidcRole, RamRoleArn, CredentialsUri.", typos, StringComparison.Ordinal);
+        Assert.Contains("Vod:Credentials:RoleArm", typos, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_well_configured_host_starts()
     {
         using var provider = new ServiceCollection().AddVodClient(Configuration(("Vod:RegionId", "cn-beijing"), ("Vod:AllowUnlistedRegions", "true")), o => o.Credentials = Credentials).BuildServiceProvider();
