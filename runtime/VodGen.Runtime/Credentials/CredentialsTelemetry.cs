@@ -13,13 +13,12 @@ internal static partial class CredentialsTelemetry
 
     public static void Refreshed(ILogger logger, string source, DateTimeOffset expiration)
     {
-        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "ok"));
         LogRefreshed(logger, source, expiration);
+        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "ok"));
     }
 
     public static void RefreshFailed(ILogger logger, string source, Exception failure, TimeSpan? retryIn)
     {
-        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "failed"));
         if (retryIn is { } delay)
         {
             LogRefreshFailedHolding(logger, source, failure.Message, delay.TotalSeconds);
@@ -28,6 +27,8 @@ internal static partial class CredentialsTelemetry
         {
             LogFetchFailed(logger, source, failure.Message);
         }
+
+        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "failed"));
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Credentials from {Source} refreshed; they expire at {Expiration:O}.")]

@@ -152,3 +152,70 @@ public sealed class RefreshingCredentialsTests
         Assert.Contains("check the clock", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Refreshes are logged with their source and expiry and counted on the VodGen meter, and never show a secret.</summary>
+public sealed class CredentialsTelemetryTests
+{
+    [Fact]
+    public async Task A_refresh_and_a_failed_one_are_logged_and_counted_without_secrets()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
+        var logger = new VodGen.Testing.CapturingLogger();
+        var counted = new List<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "VodGen" && instrument.Name == "vodgen.credentials.refreshes")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "vod.outcome")
+                {
+                    lock (counted)
+                    {
+                        counted.Add((string)tag.Value!);
+                    }
+                }
+            }
+        });
+        listener.Start();
+        using var source = new LoggedSource(clock, logger);
+
+        var first = await source.GetCredentialsAsync();
+        clock.Advance(TimeSpan.FromMinutes(50));
+        source.Failing = true;
+        await source.GetCredentialsAsync(); // the held credential, and a background refresh that fails
+        if (source.PendingFetch is { } refresh)
+        {
+            await Assert.ThrowsAsync<VodCredentialsException>(() => refresh);
+        }
+
+        // The failure is counted as the refresh ends, which the line above may or may not have seen begin.
+        Assert.True(SpinWait.SpinUntil(() => { lock (counted) { return counted.Count == 2; } }, TimeSpan.FromSeconds(30)));
+        lock (counted)
+        {
+            Assert.Equal(["ok", "failed"], counted);
+        }
+
+        Assert.Contains(logger.Lines, l => l.Contains("logged test source", StringComparison.Ordinal) && l.Contains("2026-12-06T09:00:00", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l.Contains("the held ones stay in use", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Lines, l => l.Contains(first.AccessKeySecret, StringComparison.Ordinal) || l.Contains(first.SecurityToken!, StringComparison.Ordinal));
+    }
+
+    private sealed class LoggedSource(FakeTimeProvider clock, Microsoft.Extensions.Logging.ILogger logger) : RefreshingCredentialsProvider(clock, logger)
+    {
+        public bool Failing { get; set; }
+
+        protected override string SourceDescription => "logged test source";
+
+        protected override ValueTask<VodTemporaryCredentials> FetchAsync(CancellationToken cancellationToken)
+            => Failing
+                ? throw new HttpRequestException("down")
+                : ValueTask.FromResult(new VodTemporaryCredentials(new VodCredentials("STS.logged", "logged-secret", "logged-token"), clock.GetUtcNow().AddHours(1)));
+    }
+}
