@@ -80,7 +80,7 @@ public sealed class ConsumerTests(PackageFixture packages)
         Assert.Contains("analyzers/dotnet/cs/docs/diagnostics.md", entries); // what the diagnostics' help links open
         Assert.Contains("buildTransitive/VodGen.props", entries);
         Assert.Contains("buildTransitive/VodGen.targets", entries);
-        Assert.Equal(18, entries.Count(e => e.StartsWith("buildTransitive/specs/", StringComparison.Ordinal) && e.EndsWith(".json", StringComparison.Ordinal)));
+        Assert.Equal(21, entries.Count(e => e.StartsWith("buildTransitive/specs/", StringComparison.Ordinal) && e.EndsWith(".json", StringComparison.Ordinal)));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Contains("System.Collections.Immutable", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(packages.Feed, $"VodGen.Runtime.{packages.Version}.nupkg")));
     }

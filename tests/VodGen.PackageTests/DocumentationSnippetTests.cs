@@ -20,6 +20,7 @@ public sealed class DocumentationSnippetTests(PackageFixture packages)
                 <PackageReference Include="VodGen.Upload" Version="{packages.Version}" />
                 <PackageReference Include="VodGen.Extensions.DependencyInjection" Version="{packages.Version}" />
                 <PackageReference Include="VodGen.Runtime.Redis" Version="{packages.Version}" />
+                <PackageReference Include="VodGen.Server" Version="{packages.Version}" />
                 <PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.21.0" />
                 <PackageReference Include="OpenTelemetry.Exporter.OpenTelemetryProtocol" Version="1.21.0" />
                 """,

@@ -81,6 +81,7 @@ public class PublicSurfaceTests
     [InlineData("VodGen.Upload", "VodGen.Upload")]
     [InlineData("VodGen.Extensions.DependencyInjection", "VodGen")]
     [InlineData("VodGen.Runtime.Redis", "VodGen.Redis")]
+    [InlineData("VodGen.Server", "VodGen.Server")]
     public void Every_file_declares_the_namespace_of_its_folder(string project, string rootNamespace)
     {
         var folder = Path.Combine(RepositoryRoot(), "runtime", project);
