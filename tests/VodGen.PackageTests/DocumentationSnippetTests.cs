@@ -21,6 +21,7 @@ public sealed class DocumentationSnippetTests(PackageFixture packages)
                 <PackageReference Include="VodGen.Extensions.DependencyInjection" Version="{packages.Version}" />
                 <PackageReference Include="VodGen.Runtime.Redis" Version="{packages.Version}" />
                 <PackageReference Include="VodGen.Server" Version="{packages.Version}" />
+                <PackageReference Include="VodGen.AspNetCore" Version="{packages.Version}" />
                 <PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.21.0" />
                 <PackageReference Include="OpenTelemetry.Exporter.OpenTelemetryProtocol" Version="1.21.0" />
                 """,

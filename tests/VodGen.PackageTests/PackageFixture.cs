@@ -32,7 +32,7 @@ public sealed class PackageFixture : IAsyncLifetime
             Copy(Path.Combine(RepoRoot, folder), Path.Combine(source, folder));
         }
 
-        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "runtime/VodGen.Extensions.DependencyInjection/VodGen.Extensions.DependencyInjection.csproj", "runtime/VodGen.Runtime.Redis/VodGen.Runtime.Redis.csproj", "runtime/VodGen.Server/VodGen.Server.csproj", "generator/VodGen.Package/VodGen.Package.csproj", "emulator/VodGen.Emulator/VodGen.Emulator.csproj", "emulator/VodGen.Emulator.Tool/VodGen.Emulator.Tool.csproj" })
+        foreach (var project in new[] { "runtime/VodGen.Runtime/VodGen.Runtime.csproj", "runtime/VodGen.Upload/VodGen.Upload.csproj", "runtime/VodGen.Extensions.DependencyInjection/VodGen.Extensions.DependencyInjection.csproj", "runtime/VodGen.Runtime.Redis/VodGen.Runtime.Redis.csproj", "runtime/VodGen.Server/VodGen.Server.csproj", "runtime/VodGen.AspNetCore/VodGen.AspNetCore.csproj", "generator/VodGen.Package/VodGen.Package.csproj", "emulator/VodGen.Emulator/VodGen.Emulator.csproj", "emulator/VodGen.Emulator.Tool/VodGen.Emulator.Tool.csproj" })
         {
             var (exitCode, output) = await DotNet.RunAsync($"pack \"{project}\" -c Release -o \"{Feed}\" -p:Version={Version}", source, TimeSpan.FromMinutes(5));
             Assert.True(exitCode == 0, output);

@@ -82,6 +82,7 @@ public class PublicSurfaceTests
     [InlineData("VodGen.Extensions.DependencyInjection", "VodGen")]
     [InlineData("VodGen.Runtime.Redis", "VodGen.Redis")]
     [InlineData("VodGen.Server", "VodGen.Server")]
+    [InlineData("VodGen.AspNetCore", "VodGen.AspNetCore")]
     public void Every_file_declares_the_namespace_of_its_folder(string project, string rootNamespace)
     {
         var folder = Path.Combine(RepositoryRoot(), "runtime", project);

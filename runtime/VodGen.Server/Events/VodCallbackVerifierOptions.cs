@@ -3,7 +3,7 @@ using System;
 namespace VodGen.Server.Events;
 
 /// <summary>How HTTP callbacks are verified: the callback URL as configured in VOD, its AuthKey (and the previous one while keys rotate), and the time window.</summary>
-public sealed class VodCallbackVerifierOptions
+public class VodCallbackVerifierOptions
 {
     /// <summary>
     /// The callback URL exactly as configured with <c>SetMessageCallback</c> (or given in UserData): it is part of the
