@@ -62,7 +62,7 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
             var profiles = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var profile in list.EnumerateArray())
             {
-                if (Text(profile, "name") is { } profileName)
+                if (JsonText.Of(profile, "name") is { } profileName)
                 {
                     profiles.TryAdd(profileName, profile.Clone());
                 }
@@ -89,25 +89,25 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
             return FileEntry.None($"the source profiles in {_file.Path} form a loop: {string.Join(" → ", path)} → {name}");
         }
 
-        var mode = Text(profile, "mode") ?? "AK";
+        var mode = JsonText.Of(profile, "mode") ?? "AK";
         try
         {
             switch (mode)
             {
                 case "AK" or "StsToken":
-                    var id = Text(profile, "access_key_id");
-                    var secret = Text(profile, "access_key_secret");
+                    var id = JsonText.Of(profile, "access_key_id");
+                    var secret = JsonText.Of(profile, "access_key_secret");
                     return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)
                         ? FileEntry.None($"{where} has no access_key_id or access_key_secret")
-                        : FileEntry.Of(CredentialCheck.Create(id, secret, mode == "StsToken" ? Text(profile, "sts_token") : null, $"access_key_id of {where}", $"sts_token of {where}"));
+                        : FileEntry.Of(CredentialCheck.Create(id, secret, mode == "StsToken" ? JsonText.Of(profile, "sts_token") : null, $"access_key_id of {where}", $"sts_token of {where}"));
                 case "RamRoleArn":
-                    var key = Text(profile, "access_key_id");
-                    var keySecret = Text(profile, "access_key_secret");
+                    var key = JsonText.Of(profile, "access_key_id");
+                    var keySecret = JsonText.Of(profile, "access_key_secret");
                     return string.IsNullOrEmpty(key) || string.IsNullOrEmpty(keySecret)
                         ? FileEntry.None($"{where} (RamRoleArn) has no access_key_id or access_key_secret")
-                        : FileEntry.Of(new RamRoleArnCredentialsProvider(new StaticCredentialsProvider(key, keySecret, Text(profile, "sts_token")), RoleOptions(profile, where), _environment, null, null, null));
+                        : FileEntry.Of(new RamRoleArnCredentialsProvider(new StaticCredentialsProvider(key, keySecret, JsonText.Of(profile, "sts_token")), RoleOptions(profile, where), _environment, null, null, null));
                 case "ChainableRamRoleArn":
-                    var sourceName = Text(profile, "source_profile");
+                    var sourceName = JsonText.Of(profile, "source_profile");
                     if (string.IsNullOrEmpty(sourceName))
                     {
                         return FileEntry.None($"{where} (ChainableRamRoleArn) has no source_profile");
@@ -120,17 +120,17 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
                         ? FileEntry.None($"{where}: {source.Reason}")
                         : FileEntry.Of(new RamRoleArnCredentialsProvider(signer, RoleOptions(profile, where), _environment, null, null, null));
                 case "EcsRamRole":
-                    return FileEntry.Of(new EcsRamRoleCredentialsProvider(new EcsRamRoleOptions { RoleName = Text(profile, "ram_role_name") }, _environment, null, null, null));
+                    return FileEntry.Of(new EcsRamRoleCredentialsProvider(new EcsRamRoleOptions { RoleName = JsonText.Of(profile, "ram_role_name") }, _environment, null, null, null));
                 case "OIDC":
-                    var oidc = new OidcRoleOptions { OidcProviderArn = Text(profile, "oidc_provider_arn"), OidcTokenFile = Text(profile, "oidc_token_file") };
+                    var oidc = new OidcRoleOptions { OidcProviderArn = JsonText.Of(profile, "oidc_provider_arn"), OidcTokenFile = JsonText.Of(profile, "oidc_token_file") };
                     CopyRole(profile, oidc, where);
                     return FileEntry.Of(new OidcRoleCredentialsProvider(oidc, _environment, null, null, null));
                 case "CredentialsURI":
-                    return Text(profile, "credentials_uri") is { Length: > 0 } uri
+                    return JsonText.Of(profile, "credentials_uri") is { Length: > 0 } uri
                         ? FileEntry.Of(new CredentialsUriProvider(uri, null, null, null, null))
                         : FileEntry.None($"{where} (CredentialsURI) has no credentials_uri");
                 case "External":
-                    return Text(profile, "process_command") is { Length: > 0 } command
+                    return JsonText.Of(profile, "process_command") is { Length: > 0 } command
                         ? FileEntry.Of(new ExternalProcessCredentialsProvider(command, where))
                         : FileEntry.None($"{where} (External) has no process_command");
                 case "CloudSSO":
@@ -147,7 +147,7 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
 
     private static RamRoleArnOptions RoleOptions(JsonElement profile, string where)
     {
-        var options = new RamRoleArnOptions { ExternalId = Text(profile, "external_id") };
+        var options = new RamRoleArnOptions { ExternalId = JsonText.Of(profile, "external_id") };
         CopyRole(profile, options, where);
         return options;
     }
@@ -155,10 +155,10 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
     // The fields every role mode shares, as the CLI writes them.
     private static void CopyRole(JsonElement profile, StsRoleOptions options, string where)
     {
-        options.RoleArn = Text(profile, "ram_role_arn") ?? throw new ArgumentException($"{where} has no ram_role_arn.");
-        options.RoleSessionName = Text(profile, "ram_session_name");
-        options.Policy = Text(profile, "policy");
-        options.StsRegion = Text(profile, "sts_region");
+        options.RoleArn = JsonText.Of(profile, "ram_role_arn") ?? throw new ArgumentException($"{where} has no ram_role_arn.");
+        options.RoleSessionName = JsonText.Of(profile, "ram_session_name");
+        options.Policy = JsonText.Of(profile, "policy");
+        options.StsRegion = JsonText.Of(profile, "sts_region");
         if (profile.TryGetProperty("enable_vpc", out var vpc) && vpc.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             options.EnableVpcEndpoint = vpc.GetBoolean();
@@ -172,8 +172,6 @@ public sealed class CliProfileCredentialsProvider : IVodCredentialSource, ICrede
         }
     }
 
-    private static string? Text(JsonElement element, string name)
-        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Credentials written in the file, as the source of a role.</summary>
     private sealed class FixedCredentials(VodCredentials credentials) : IVodCredentialsProvider

@@ -27,10 +27,10 @@ internal static class CredentialAnswer
                 throw Fail(source, "the answer is not a JSON object");
             }
 
-            var code = Text(root, "Code");
+            var code = JsonText.Of(root, "Code");
             if ((codeRequired || code is not null) && code != "Success")
             {
-                throw Fail(source, code is null ? "the answer has no Code" : $"the answer's Code is '{Shorten(code)}'{(Text(root, "Message") is { } message ? $" ({Shorten(message)})" : string.Empty)}, not Success");
+                throw Fail(source, code is null ? "the answer has no Code" : $"the answer's Code is '{Shorten(code)}'{(JsonText.Of(root, "Message") is { } message ? $" ({Shorten(message)})" : string.Empty)}, not Success");
             }
 
             var fields = root;
@@ -65,10 +65,8 @@ internal static class CredentialAnswer
     }
 
     private static string Required(JsonElement element, string name, string source)
-        => Text(element, name) is { Length: > 0 } value ? value : throw Fail(source, $"the answer has no {name}");
+        => JsonText.Of(element, name) is { Length: > 0 } value ? value : throw Fail(source, $"the answer has no {name}");
 
-    private static string? Text(JsonElement element, string name)
-        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static VodCredentialsException Fail(string source, string reason) => new(source, $"No credentials from {source}: {reason}.");
 

@@ -68,15 +68,15 @@ internal sealed class ExternalProcessCredentialsProvider(string command, string 
         {
             using var document = JsonDocument.Parse(output);
             var root = document.RootElement;
-            var mode = Text(root, "mode") ?? "AK";
-            var id = Text(root, "access_key_id");
-            var secret = Text(root, "access_key_secret");
+            var mode = JsonText.Of(root, "mode") ?? "AK";
+            var id = JsonText.Of(root, "access_key_id");
+            var secret = JsonText.Of(root, "access_key_secret");
             if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
             {
                 throw Fail("what the command printed has no access_key_id or access_key_secret");
             }
 
-            var credentials = new VodCredentials(id, secret, mode == "StsToken" ? Text(root, "sts_token") ?? throw Fail("the command printed StsToken credentials without sts_token") : null);
+            var credentials = new VodCredentials(id, secret, mode == "StsToken" ? JsonText.Of(root, "sts_token") ?? throw Fail("the command printed StsToken credentials without sts_token") : null);
             if (mode != "StsToken")
             {
                 return new VodTemporaryCredentials(credentials, _clock.GetUtcNow() + AccessKeyLifetime);
@@ -102,6 +102,4 @@ internal sealed class ExternalProcessCredentialsProvider(string command, string 
 
     private VodCredentialsException Fail(string reason) => new(SourceDescription, $"No credentials from {SourceDescription}: {reason}.");
 
-    private static string? Text(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -85,7 +85,7 @@ public sealed class VodCallbackVerifier
 
     /// <summary>The signature the service sends for <paramref name="timestamp"/> with <paramref name="authKey"/> (for tests and emulators).</summary>
     public static string Sign(string callbackUrl, long timestamp, string authKey)
-        => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"{callbackUrl}|{timestamp.ToString(CultureInfo.InvariantCulture)}|{authKey}"))).ToLowerInvariant();
+        => Playback.VodUrlAuthentication.Md5Hex($"{callbackUrl}|{timestamp.ToString(CultureInfo.InvariantCulture)}|{authKey}");
 
     private bool Matches(ReadOnlySpan<char> timestamp, byte[] key, ReadOnlySpan<byte> presented)
     {
