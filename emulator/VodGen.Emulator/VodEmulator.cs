@@ -48,6 +48,9 @@ public sealed class VodEmulator : IAsyncDisposable
     /// <summary>The identity front (its own port): STS, the ECS metadata service and a credentials URI, minting credentials the gateway accepts until they expire.</summary>
     public Identity.EmulatorIdentity Identity { get; private init; } = null!;
 
+    /// <summary>Event notifications: the callback settings, the deliveries tried, and faults to send.</summary>
+    public Events.EmulatorEvents Events { get; private init; } = null!;
+
     /// <summary>The requests it answered.</summary>
     public EmulatorRequestLog Log => _pipeline.Log;
 
@@ -70,6 +73,8 @@ public sealed class VodEmulator : IAsyncDisposable
         var store = new MediaStore(options.RegionId);
         var storage = new EmulatorStorage(store, options.TimeProvider, options.RegionId);
         store.Storage = storage;
+        var events = new Events.EmulatorEvents(options.TimeProvider);
+        store.Events = events;
         var pipeline = new GatewayPipeline(options, specs, store, new EmulatorRequestLog(options.RequestLogCapacity), faults);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -107,7 +112,7 @@ public sealed class VodEmulator : IAsyncDisposable
         identityPort = addresses[2].Port;
         identity.Endpoint = new Uri(addresses[2].GetLeftPart(UriPartial.Authority) + "/");
         storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
-        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity };
+        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity, Events = events };
         control = new Control.EmulatorControl(emulator);
         return emulator;
     }
@@ -143,6 +148,7 @@ public sealed class VodEmulator : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Storage.Dispose(); // the stored files go with the emulator
+        Events.Dispose();
     }
 }
 

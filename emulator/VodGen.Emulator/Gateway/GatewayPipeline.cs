@@ -32,6 +32,9 @@ internal sealed class GatewayPipeline
         ["SubmitTranscodeJobs"] = ProcessingOperations.SubmitTranscodeJobs,
         ["SubmitSnapshotJob"] = ProcessingOperations.SubmitSnapshotJob,
         ["ListSnapshots"] = ProcessingOperations.ListSnapshots,
+        ["SetMessageCallback"] = static context => context.Store.Events!.Set(context.Parameters),
+        ["GetMessageCallback"] = static context => context.Store.Events!.Get(),
+        ["DeleteMessageCallback"] = static context => context.Store.Events!.Delete(),
     };
 
     private readonly VodEmulatorOptions _options;

@@ -46,6 +46,35 @@ public sealed class MediaStore
     /// <summary>The storage front that mints upload credentials; set when the emulator starts.</summary>
     internal Storage.EmulatorStorage? Storage { get; set; }
 
+    /// <summary>Where events about its media go.</summary>
+    internal Events.EmulatorEvents? Events { get; set; }
+
+    /// <summary>The stream events of a transcoding that produced <paramref name="streams"/>: one per stream, then the job's.</summary>
+    internal void PublishTranscoded(MediaVideo video, IReadOnlyList<MediaStream> streams)
+    {
+        if (Events is not { } events)
+        {
+            return;
+        }
+
+        var infos = new System.Text.Json.Nodes.JsonArray();
+        foreach (var stream in streams)
+        {
+            var info = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Status"] = "success", ["Definition"] = stream.Definition, ["Format"] = stream.Format,
+                ["Bitrate"] = stream.Bitrate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+                ["Duration"] = video.Duration.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+                ["Width"] = stream.Width, ["Height"] = stream.Height, ["Size"] = stream.Size, ["Encrypt"] = false, ["JobId"] = stream.JobId,
+                ["FileUrl"] = $"https://{video.Bucket}.emulator.invalid/{video.ObjectKey}.{stream.Definition}.{stream.Format}",
+            };
+            events.Publish("StreamTranscodeComplete", video, null, info);
+            infos.Add(info.DeepClone());
+        }
+
+        events.Publish("TranscodeComplete", video, "success", new System.Text.Json.Nodes.JsonObject { ["StreamInfos"] = infos });
+    }
+
     /// <summary>Finds a video.</summary>
     public MediaVideo? Find(string videoId) => _videos.TryGetValue(videoId, out var video) ? video : null;
 

@@ -44,6 +44,9 @@ public sealed record MediaVideo
     /// <summary>Comma-separated tags, if any.</summary>
     public string? Tags { get; init; }
 
+    /// <summary>The UserData given at creation (a per-media callback URL and Extend), or null.</summary>
+    public string? UserData { get; init; }
+
     /// <summary>Category, if any.</summary>
     public long? CateId { get; init; }
 

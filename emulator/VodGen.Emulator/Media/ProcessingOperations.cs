@@ -53,6 +53,7 @@ internal static class ProcessingOperations
         }
 
         context.Store.Update(video.VideoId, v => v with { Status = "Normal", Streams = v.Streams.AddRange(streams), ModificationTime = context.Now });
+        context.Store.PublishTranscoded(video, streams);
         return new JsonObject { ["TranscodeTaskId"] = MediaStore.NewHex(16), ["TranscodeJobs"] = new JsonObject { ["TranscodeJob"] = jobs } };
     }
 

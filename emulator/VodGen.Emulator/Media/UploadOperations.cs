@@ -57,7 +57,7 @@ internal static class UploadOperations
         }
 
         var video = context.Store.Create(context.Parameters["Title"], fileName, context.Now, context.Text("Description"));
-        video = context.Store.Update(video.VideoId, v => v with { Tags = context.Text("Tags"), CateId = context.Text("CateId") is null ? null : context.Number("CateId", 0), CoverUrl = context.Text("CoverURL") });
+        video = context.Store.Update(video.VideoId, v => v with { Tags = context.Text("Tags"), CateId = context.Text("CateId") is null ? null : context.Number("CateId", 0), CoverUrl = context.Text("CoverURL"), UserData = context.Text("UserData") });
         var answer = UploadAnswer(video.StorageEndpoint, video.Bucket, video.ObjectKey, context);
         answer["VideoId"] = video.VideoId;
         return answer;

@@ -721,7 +721,13 @@ public sealed class EmulatorStorage : IDisposable
             return;
         }
 
-        _store.Update(video.VideoId, v => v with { Status = "UploadSucc", Size = size, Duration = v.Duration > 0 ? v.Duration : 135.6, Width = 1280, Height = 720, ModificationTime = now });
+        var stored = _store.Update(video.VideoId, v => v with { Status = "UploadSucc", Size = size, Duration = v.Duration > 0 ? v.Duration : 135.6, Width = 1280, Height = 720, ModificationTime = now });
+        _store.Events?.Publish("FileUploadComplete", stored, null, new System.Text.Json.Nodes.JsonObject { ["Size"] = size, ["FileUrl"] = $"{Endpoint.ToString().TrimEnd('/')}/{bucket}/{key}" });
+        _store.Events?.Publish("VideoAnalysisComplete", stored, "success", new System.Text.Json.Nodes.JsonObject
+        {
+            ["Width"] = stored.Width, ["Height"] = stored.Height, ["Size"] = size,
+            ["Duration"] = stored.Duration.ToString("0.###", CultureInfo.InvariantCulture), ["Bitrate"] = (size * 8 / 1000.0 / stored.Duration).ToString("0.###", CultureInfo.InvariantCulture),
+        });
         ITimer? timer = null;
         timer = _clock.CreateTimer(
             _ =>
@@ -732,6 +738,7 @@ public sealed class EmulatorStorage : IDisposable
                     var format = Path.GetExtension(current.FileName).TrimStart('.').ToLowerInvariant();
                     var stream = new MediaStream("OD", format, current.Width, current.Height, current.Size * 8 / 1000.0 / current.Duration, current.Size, MediaStore.NewHex(16), _clock.GetUtcNow());
                     _store.Update(current.VideoId, v => v with { Status = "Normal", Streams = v.Streams.Add(stream), ModificationTime = _clock.GetUtcNow() });
+                    _store.PublishTranscoded(current, [stream]);
                 }
             },
             null,

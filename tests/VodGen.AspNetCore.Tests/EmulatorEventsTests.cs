@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using VodGen.AspNetCore.Callbacks;
+using VodGen.Emulator;
+using VodGen.Emulator.Events;
+using VodGen.Server.Events;
+using VodGen.Vod;
+
+namespace VodGen.AspNetCore.Tests;
+
+/// <summary>End to end on 127.0.0.1: the emulator sends signed callbacks, the endpoint verifies them and hands them on.</summary>
+public sealed class EmulatorEventsTests : IAsyncLifetime
+{
+    private const string Key = "EmulatorKey0001";
+    private readonly ConcurrentQueue<VodEvent> _handled = new();
+    private VodEmulator _emulator = null!;
+    private WebApplication _app = null!;
+    private string _callbackUrl = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await VodEmulator.StartAsync();
+        _emulator.Storage.TranscodeDelay = TimeSpan.FromMilliseconds(100);
+        var port = FreePort();
+        _callbackUrl = $"http://127.0.0.1:{port}/vod/callback";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Services.AddVodCallbacks((e, _) => { _handled.Enqueue(e); return Task.CompletedTask; })
+            .Configure(o => (o.CallbackUrl, o.AuthKey) = (_callbackUrl, Key));
+        _app = builder.Build();
+        _app.MapVodCallbacks();
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_upload_sends_FileUploadComplete_then_TranscodeComplete_with_the_Extend_given_at_upload()
+    {
+        using var client = Client();
+        await client.SetMessageCallbackAsync(new SetMessageCallbackRequest { CallbackType = SetMessageCallbackRequest.CallbackTypeOption.HTTP, CallbackURL = _callbackUrl, AuthSwitch = SetMessageCallbackRequest.AuthSwitchOption.On, AuthKey = Key });
+        var userData = new VodUserData();
+        userData.Extend["uploadId"] = "upload-7";
+        var created = await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "a.mp4", UserData = userData.ToJson() });
+
+        _emulator.Storage.CompleteWithoutBytes(created.VideoId!, 1_000_000);
+
+        Assert.True(SpinWait.SpinUntil(() => _handled.Any(e => e is VodTranscodeComplete), TimeSpan.FromSeconds(30)), string.Join(", ", _emulator.Events.Deliveries));
+        var types = _handled.Select(e => e.EventType).ToList();
+        Assert.Equal(["FileUploadComplete", "VideoAnalysisComplete", "StreamTranscodeComplete", "TranscodeComplete"], types);
+        Assert.All(_handled, e => Assert.Equal(created.VideoId, e.VideoId));
+        Assert.All(_handled, e => Assert.Equal("upload-7", VodUserData.ReadExtend(e.Extend)["uploadId"]));
+        Assert.Equal(1_000_000, Assert.IsType<VodFileUploadComplete>(_handled.First()).Size);
+        Assert.Equal("OD", Assert.Single(Assert.IsType<VodTranscodeComplete>(_handled.Last()).StreamInfos).Definition);
+        Assert.Equal("HTTP", (await client.GetMessageCallbackAsync(new GetMessageCallbackRequest())).MessageCallback!.CallbackType);
+    }
+
+    [Theory]
+    [InlineData(EmulatorEventFault.BadSignature)]
+    [InlineData(EmulatorEventFault.LateTimestamp)]
+    public async Task Badly_signed_or_late_callbacks_are_refused_and_the_emulator_tries_three_times_then_drops_them(EmulatorEventFault fault)
+    {
+        using var client = Client();
+        _emulator.Events.UseHttpCallbacks(_callbackUrl, Key, "FileUploadComplete");
+        _emulator.Events.Fault = fault;
+        var created = await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "a.mp4" });
+
+        _emulator.Storage.CompleteWithoutBytes(created.VideoId!, 10);
+        await _emulator.Events.IdleAsync();
+
+        Assert.Empty(_handled);
+        Assert.Equal([1, 2, 3], _emulator.Events.Deliveries.Select(d => d.Attempt));
+        Assert.All(_emulator.Events.Deliveries, d => Assert.Equal(401, d.Status));
+    }
+
+    [Fact]
+    public async Task A_duplicate_is_answered_but_handed_on_once_and_a_slow_answer_is_not_needed()
+    {
+        using var client = Client();
+        _emulator.Events.UseHttpCallbacks(_callbackUrl, Key, "FileUploadComplete");
+        _emulator.Events.Fault = EmulatorEventFault.Duplicate;
+        var created = await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "a.mp4" });
+
+        _emulator.Storage.CompleteWithoutBytes(created.VideoId!, 10);
+        await _emulator.Events.IdleAsync();
+
+        Assert.Equal([200, 200], _emulator.Events.Deliveries.Select(d => d.Status));
+        Assert.True(SpinWait.SpinUntil(() => !_handled.IsEmpty, TimeSpan.FromSeconds(30)));
+        Assert.Single(_handled);
+    }
+
+    private VodClient Client() => new(new VodClientOptions
+    {
+        Endpoint = _emulator.Endpoint,
+        Credentials = new StaticCredentialsProvider(EmulatorCredential.Default.AccessKeyId, EmulatorCredential.Default.AccessKeySecret),
+    });
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
