@@ -37,7 +37,7 @@ public sealed record EmulatorDelivery(string EventType, string? VideoId, string 
 /// not emulated yet), and for each event a POST of its JSON to the configured URL or the URL of the media's
 /// <c>UserData</c>, with its <c>Extend</c>, signed with <c>X-VOD-TIMESTAMP</c> and <c>X-VOD-SIGNATURE</c> when
 /// authentication is on. Only 200 within 5 s counts; otherwise 3 tries in all, 1 s apart, then the event is dropped;
-/// redirects are not followed.
+/// redirects are not followed. The events of one media are sent one after another, in the order they happened.
 /// </summary>
 public sealed class EmulatorEvents : IDisposable
 {
@@ -67,9 +67,16 @@ public sealed class EmulatorEvents : IDisposable
     }
 
     /// <summary>Waits until the sends under way have ended (for tests).</summary>
-    public Task IdleAsync() => Task.WhenAll(_sending.Keys);
+    public Task IdleAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_tails.Values);
+        }
+    }
 
-    private readonly ConcurrentDictionary<Task, byte> _sending = new();
+    // The events of one media go out in the order they happened: each send starts when the one before it has ended.
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
@@ -145,11 +152,15 @@ public sealed class EmulatorEvents : IDisposable
         var json = body.ToJsonString();
         var key = settings is { AuthSwitch: "on", AuthKey: { } authKey } ? authKey : null;
         var copies = Fault == EmulatorEventFault.Duplicate ? 2 : 1;
-        for (var i = 0; i < copies; i++)
+        lock (_gate)
         {
-            var sending = SendAsync(eventType, video.VideoId, url, json, key);
-            _sending.TryAdd(sending, 0);
-            _ = sending.ContinueWith(t => _sending.TryRemove(t, out _), TaskScheduler.Default);
+            var tail = _tails.GetValueOrDefault(video.VideoId, Task.CompletedTask);
+            for (var i = 0; i < copies; i++)
+            {
+                tail = tail.ContinueWith(_ => SendAsync(eventType, video.VideoId, url, json, key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+
+            _tails[video.VideoId] = tail;
         }
     }
 
