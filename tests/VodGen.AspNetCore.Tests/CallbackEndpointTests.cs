@@ -101,6 +101,26 @@ public sealed class CallbackEndpointTests
         Assert.True(host.Handled.WaitFor(1));
     }
 
+    [Fact]
+    public async Task A_full_queue_answers_503_so_that_VOD_tries_again()
+    {
+        var release = new TaskCompletionSource();
+        await using var host = await CallbackTestHost.StartAsync(handle: _ => release.Task, queueCapacity: 1);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(DocumentedEvents[0])).StatusCode); // taken by the handler, which waits
+        Assert.True(SpinWait.SpinUntil(() => host.Handled.Events.IsEmpty && Taken(host), TimeSpan.FromSeconds(30)));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(DocumentedEvents[1])).StatusCode); // waits in the queue
+        var full = await host.PostAsync(DocumentedEvents[2]);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        release.SetResult();
+        Assert.True(host.Handled.WaitFor(2));
+    }
+
+    // The dispatcher has taken the first event off the queue once a second one fits in.
+    private static bool Taken(CallbackTestHost host)
+        => host.App.Services.GetRequiredService<VodGen.AspNetCore.Callbacks.CallbackQueue>().Reader.Count == 0;
+
     [Theory]
     [InlineData("""{"EventType":"FileUploadComplete","Size":""", HttpStatusCode.BadRequest, "not valid JSON")]
     [InlineData("""{"EventType":"FileUploadComplete","Size":{"x":1}}""", HttpStatusCode.BadRequest, "Size of a FileUploadComplete event is a JSON object")]

@@ -33,7 +33,7 @@ internal sealed class CallbackTestHost : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<CallbackTestHost> StartAsync(bool realPort = false, Func<VodEvent, Task>? handle = null)
+    public static async Task<CallbackTestHost> StartAsync(bool realPort = false, Func<VodEvent, Task>? handle = null, int queueCapacity = 10_000)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
         var handled = new HandledEvents(handle);
@@ -54,6 +54,7 @@ internal sealed class CallbackTestHost : IAsyncDisposable
             o.AuthKey = Key;
             o.PreviousAuthKey = OldKey;
             o.TimeProvider = clock;
+            o.QueueCapacity = queueCapacity;
         });
         var app = builder.Build();
         app.MapVodCallbacks();
