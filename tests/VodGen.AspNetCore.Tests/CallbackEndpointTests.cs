@@ -197,4 +197,16 @@ public sealed class CallbackEndpointTests
         Assert.True(SpinWait.SpinUntil(() => !seen.IsEmpty, TimeSpan.FromSeconds(30)));
         Assert.Equal("FileUploadComplete", Assert.Single(seen));
     }
+
+    [Fact]
+    public async Task Mapping_the_endpoint_without_its_services_says_what_to_call()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapVodCallbacks());
+
+        Assert.Contains("AddVodCallbacks", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -48,9 +48,17 @@ public static class VodCallbackExtensions
     /// Maps <c>POST</c> <paramref name="pattern"/> to the callback endpoint. The result takes the usual conventions (rate
     /// limiting, host filtering); not authorization: VOD signs its callbacks, it does not log in.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The callback services were not registered (AddVodCallbacks).</exception>
     public static IEndpointConventionBuilder MapVodCallbacks(this IEndpointRouteBuilder endpoints, string pattern = "/vod/callback")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Said when the app is built, not as a missing internal service at the first callback.
+        if (endpoints.ServiceProvider.GetService<CallbackQueue>() is null)
+        {
+            throw new InvalidOperationException("MapVodCallbacks needs the callback services: call builder.Services.AddVodCallbacks<THandler>() (or AddVodCallbacks(handler)) before building the app.");
+        }
+
         return endpoints.MapPost(pattern, static async context =>
         {
             var result = await context.RequestServices.GetRequiredService<CallbackEndpoint>().HandleAsync(context).ConfigureAwait(false);
