@@ -8,16 +8,16 @@ namespace VodGen.Credentials;
 /// <summary>Refreshes of temporary credentials, logged (source, expiry) and counted on the VodGen meter; never a secret.</summary>
 internal static partial class CredentialsTelemetry
 {
-    /// <summary>Credential fetches, by <c>vod.outcome</c> (<c>ok</c> or <c>failed</c>).</summary>
+    /// <summary>Credential fetches, by <c>vod.outcome</c> (<c>ok</c> or <c>failed</c>) and <c>vod.credentials.source</c> (the provider's type).</summary>
     public static readonly Counter<long> Refreshes = VodTelemetry.Meter.CreateCounter<long>("vodgen.credentials.refreshes", "{refresh}", "Temporary credentials fetched from their source");
 
-    public static void Refreshed(ILogger logger, string source, DateTimeOffset expiration)
+    public static void Refreshed(ILogger logger, string source, string kind, DateTimeOffset expiration)
     {
         LogRefreshed(logger, source, expiration);
-        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "ok"));
+        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "ok"), new KeyValuePair<string, object?>("vod.credentials.source", kind));
     }
 
-    public static void RefreshFailed(ILogger logger, string source, Exception failure, TimeSpan? retryIn)
+    public static void RefreshFailed(ILogger logger, string source, string kind, Exception failure, TimeSpan? retryIn)
     {
         if (retryIn is { } delay)
         {
@@ -28,7 +28,7 @@ internal static partial class CredentialsTelemetry
             LogFetchFailed(logger, source, failure.Message);
         }
 
-        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "failed"));
+        Refreshes.Add(1, new KeyValuePair<string, object?>("vod.outcome", "failed"), new KeyValuePair<string, object?>("vod.credentials.source", kind));
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Credentials from {Source} refreshed; they expire at {Expiration:O}.")]

@@ -153,7 +153,7 @@ public abstract class RefreshingCredentialsProvider : IVodCredentialsProvider, I
                 _fetch = null;
             }
 
-            CredentialsTelemetry.Refreshed(_logger, SourceDescription, fetched.Expiration);
+            CredentialsTelemetry.Refreshed(_logger, SourceDescription, GetType().Name, fetched.Expiration);
             return held;
         }
         catch (Exception exception)
@@ -175,7 +175,7 @@ public abstract class RefreshingCredentialsProvider : IVodCredentialsProvider, I
                 }
             }
 
-            CredentialsTelemetry.RefreshFailed(_logger, SourceDescription, failure, retryIn);
+            CredentialsTelemetry.RefreshFailed(_logger, SourceDescription, GetType().Name, failure, retryIn);
             throw failure;
         }
     });
