@@ -7,20 +7,35 @@ namespace VodGen.Runtime.Tests.Credentials;
 /// <summary>A real HTTP server on 127.0.0.1 and a free port, for sources the default chain builds with its own HTTP client.</summary>
 internal sealed class LoopbackServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = null!;
     private readonly Func<HttpListenerRequest, (int Status, string Body)> _answer;
     private int _requests;
 
     public LoopbackServer(Func<HttpListenerRequest, (int Status, string Body)> answer)
     {
         _answer = answer;
-        Uri = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _listener.Prefixes.Add(Uri.ToString());
-        _listener.Start();
+
+        // A free port may be taken by another process between the probe and the start: try another, a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            Uri = new Uri($"http://127.0.0.1:{FreePort()}/");
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(Uri.ToString());
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                _listener.Close();
+            }
+        }
+
         _ = ServeAsync();
     }
 
-    public Uri Uri { get; }
+    public Uri Uri { get; private set; } = null!;
 
     public int Requests => Volatile.Read(ref _requests);
 
