@@ -51,6 +51,9 @@ public sealed class VodEmulator : IAsyncDisposable
     /// <summary>Event notifications: the callback settings, the deliveries tried, and faults to send.</summary>
     public Events.EmulatorEvents Events { get; private init; } = null!;
 
+    /// <summary>MNS queues (on <see cref="Endpoint"/>, under <c>/queues/</c>): where events go when the callback type is MNS.</summary>
+    public Queues.EmulatorQueues Queues { get; private init; } = null!;
+
     /// <summary>The requests it answered.</summary>
     public EmulatorRequestLog Log => _pipeline.Log;
 
@@ -73,7 +76,8 @@ public sealed class VodEmulator : IAsyncDisposable
         var store = new MediaStore(options.RegionId);
         var storage = new EmulatorStorage(store, options.TimeProvider, options.RegionId);
         store.Storage = storage;
-        var events = new Events.EmulatorEvents(options.TimeProvider);
+        var queues = new Queues.EmulatorQueues(options.TimeProvider);
+        var events = new Events.EmulatorEvents(options.TimeProvider, queues);
         store.Events = events;
         var pipeline = new GatewayPipeline(options, specs, store, new EmulatorRequestLog(options.RequestLogCapacity), faults);
 
@@ -96,11 +100,13 @@ public sealed class VodEmulator : IAsyncDisposable
         var identity = new Identity.EmulatorIdentity(options.TimeProvider, pipeline.Signatures) { CredentialLifetime = options.MintedCredentialLifetime };
         pipeline.Signatures.Identity = identity;
         Control.EmulatorControl? control = null;
+        var mns = new Queues.MnsFront(queues, pipeline.Signatures, options.TimeProvider);
 
-        // One server, two ports: the API gateway (with the control API under /_emulator/) and the storage front
-        // that upload addresses point at.
+        // One server, three ports: the API gateway (with the control API under /_emulator/ and the MNS queues under
+        // /queues/: RPC calls always go to /), the storage front that upload addresses point at, and the identity front.
         app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context)
             : context.Connection.LocalPort == identityPort ? identity.HandleAsync(context)
+            : global::VodGen.Emulator.Queues.MnsFront.Handles(context.Request) ? mns.HandleAsync(context)
             : control is not null && Control.EmulatorControl.Handles(context.Request) ? control.HandleAsync(context)
             : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +118,7 @@ public sealed class VodEmulator : IAsyncDisposable
         identityPort = addresses[2].Port;
         identity.Endpoint = new Uri(addresses[2].GetLeftPart(UriPartial.Authority) + "/");
         storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
-        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity, Events = events };
+        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity, Events = events, Queues = queues };
         control = new Control.EmulatorControl(emulator);
         return emulator;
     }

@@ -33,11 +33,12 @@ public enum EmulatorEventFault
 public sealed record EmulatorDelivery(string EventType, string? VideoId, string Url, int Attempt, int Status);
 
 /// <summary>
-/// Event notifications as the service sends them: the settings <c>SetMessageCallback</c> stores (HTTP callbacks; MNS is
-/// not emulated yet), and for each event a POST of its JSON to the configured URL or the URL of the media's
-/// <c>UserData</c>, with its <c>Extend</c>, signed with <c>X-VOD-TIMESTAMP</c> and <c>X-VOD-SIGNATURE</c> when
-/// authentication is on. Only 200 within 5 s counts; otherwise 3 tries in all, 1 s apart, then the event is dropped;
-/// redirects are not followed. The events of one media are sent one after another, in the order they happened.
+/// Event notifications as the service sends them: the settings <c>SetMessageCallback</c> stores, and for each event a
+/// POST of its JSON to the configured URL or the URL of the media's <c>UserData</c>, with its <c>Extend</c>, signed with
+/// <c>X-VOD-TIMESTAMP</c> and <c>X-VOD-SIGNATURE</c> when authentication is on. Only 200 within 5 s counts; otherwise 3
+/// tries in all, 1 s apart, then the event is dropped; redirects are not followed. The events of one media are sent one
+/// after another, in the order they happened. With the MNS type, events are written to the named queue of
+/// <see cref="VodEmulator.Queues"/> instead (3 tries when it does not exist, then dropped).
 /// </summary>
 public sealed class EmulatorEvents : IDisposable
 {
@@ -46,10 +47,15 @@ public sealed class EmulatorEvents : IDisposable
     private const int Tries = 3;
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly TimeProvider _clock;
+    private readonly Queues.EmulatorQueues _queues;
     private readonly object _gate = new();
     private Settings? _settings;
 
-    internal EmulatorEvents(TimeProvider clock) => _clock = clock;
+    internal EmulatorEvents(TimeProvider clock, Queues.EmulatorQueues queues)
+    {
+        _clock = clock;
+        _queues = queues;
+    }
 
     /// <summary>Every try to deliver an event, in order.</summary>
     public ConcurrentQueue<EmulatorDelivery> Deliveries { get; } = new();
@@ -63,6 +69,15 @@ public sealed class EmulatorEvents : IDisposable
         lock (_gate)
         {
             _settings = new Settings("HTTP", callbackUrl, eventTypes, authKey is null ? "off" : "on", authKey, null, null);
+        }
+    }
+
+    /// <summary>Sets MNS callbacks, as <c>SetMessageCallback</c> does: events go to <paramref name="queueName"/> of <see cref="VodEmulator.Queues"/>.</summary>
+    public void UseMnsQueue(string queueName, string eventTypes = "ALL")
+    {
+        lock (_gate)
+        {
+            _settings = new Settings("MNS", null, eventTypes, "off", null, null, queueName);
         }
     }
 
@@ -128,7 +143,8 @@ public sealed class EmulatorEvents : IDisposable
         }
 
         var url = perMediaUrl ?? (settings is { Type: "HTTP" } ? settings.Url : null);
-        if (url is null || (perMediaUrl is null && !Wanted(settings!, eventType)))
+        var queue = perMediaUrl is null && settings is { Type: "MNS", MnsQueue: { } q } ? q : null;
+        if ((url is null && queue is null) || (perMediaUrl is null && !Wanted(settings!, eventType)))
         {
             return;
         }
@@ -157,7 +173,7 @@ public sealed class EmulatorEvents : IDisposable
             var tail = _tails.GetValueOrDefault(video.VideoId, Task.CompletedTask);
             for (var i = 0; i < copies; i++)
             {
-                tail = tail.ContinueWith(_ => SendAsync(eventType, video.VideoId, url, json, key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                tail = tail.ContinueWith(_ => queue is null ? SendAsync(eventType, video.VideoId, url!, json, key) : WriteAsync(eventType, video.VideoId, queue, json), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
 
             _tails[video.VideoId] = tail;
@@ -191,6 +207,30 @@ public sealed class EmulatorEvents : IDisposable
 
             Deliveries.Enqueue(new EmulatorDelivery(eventType, videoId, url, attempt, status));
             if (status == 200)
+            {
+                return;
+            }
+
+            if (attempt < Tries)
+            {
+                await Task.Delay(RetryAfter, _clock).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // MNS: the event is delivered once it is in the queue; a queue that does not exist fails each of the 3 tries.
+    private async Task WriteAsync(string eventType, string videoId, string queue, string json)
+    {
+        for (var attempt = 1; attempt <= Tries; attempt++)
+        {
+            var written = _queues.Exists(queue);
+            if (written)
+            {
+                _queues.Send(queue, json);
+            }
+
+            Deliveries.Enqueue(new EmulatorDelivery(eventType, videoId, "mns:" + queue, attempt, written ? 200 : 404));
+            if (written)
             {
                 return;
             }

@@ -26,7 +26,7 @@ internal sealed class SignatureChecker
     public Identity.EmulatorIdentity? Identity { get; set; }
 
     // A configured key, or a minted one that has not expired.
-    private GatewayError? Find(string accessKeyId, out EmulatorCredential credential)
+    internal GatewayError? Find(string accessKeyId, out EmulatorCredential credential)
     {
         if (_credentials.TryGetValue(accessKeyId, out credential!))
         {

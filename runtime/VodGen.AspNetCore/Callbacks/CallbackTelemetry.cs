@@ -7,10 +7,8 @@ namespace VodGen.AspNetCore.Callbacks;
 /// <summary>Callbacks counted on the VodGen meter by outcome, and refusals logged without secrets.</summary>
 internal static partial class CallbackTelemetry
 {
-    private static readonly Meter Meter = new("VodGen");
-
     /// <summary>Callbacks received, by <c>vod.outcome</c>.</summary>
-    public static readonly Counter<long> Callbacks = Meter.CreateCounter<long>("vodgen.callbacks", "{callback}", "VOD event callbacks received, by outcome");
+    public static readonly Counter<long> Callbacks = AspNetCoreMeter.Meter.CreateCounter<long>("vodgen.callbacks", "{callback}", "VOD event callbacks received, by outcome");
 
     public static void Count(string outcome) => Callbacks.Add(1, new KeyValuePair<string, object?>("vod.outcome", outcome));
 

@@ -40,8 +40,8 @@ public static class VodCallbackExtensions
     public static OptionsBuilder<VodCallbackOptions> AddVodCallbacks(this IServiceCollection services, Func<VodEvent, CancellationToken, Task> handle)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        services.TryAddSingleton<IVodEventHandler>(new DelegateHandler(handle));
-        return services.AddVodCallbacks<DelegateHandler>();
+        services.TryAddSingleton<IVodEventHandler>(new DelegateEventHandler(handle));
+        return services.AddVodCallbacks<DelegateEventHandler>();
     }
 
     /// <summary>
@@ -82,11 +82,5 @@ public static class VodCallbackExtensions
         {
             return false;
         }
-    }
-
-    /// <summary>A handler given as a delegate.</summary>
-    private sealed class DelegateHandler(Func<VodEvent, CancellationToken, Task> handle) : IVodEventHandler
-    {
-        public Task HandleAsync(VodEvent vodEvent, CancellationToken cancellationToken) => handle(vodEvent, cancellationToken);
     }
 }
