@@ -97,6 +97,32 @@ public sealed class EmulatorEventsTests : IAsyncLifetime
         Assert.Single(_handled);
     }
 
+    [Fact]
+    public async Task UploadMediaByURL_and_SubmitSnapshotJob_send_their_events_to_the_UserData_URL_with_its_Extend()
+    {
+        using var client = Client();
+
+        // The account's settings sign every callback; the requests' UserData send theirs elsewhere (here: the endpoint).
+        _emulator.Events.UseHttpCallbacks("http://127.0.0.1:9/elsewhere", Key);
+        var userData = new VodUserData { CallbackUrl = _callbackUrl };
+        userData.Extend["job"] = "pull-1";
+        var pulled = await client.UploadMediaByURLAsync(new UploadMediaByURLRequest { UploadURLs = "https%3A%2F%2Fmedia.example.invalid%2Fclip.mp4", UserData = userData.ToJson() });
+        Assert.True(SpinWait.SpinUntil(() => _handled.Any(e => e is VodUploadByUrlComplete), TimeSpan.FromSeconds(30)), string.Join(", ", _emulator.Events.Deliveries));
+        var byUrl = Assert.IsType<VodUploadByUrlComplete>(Assert.Single(_handled));
+        var job = Assert.Single(pulled.UploadJobs!);
+        Assert.Equal((job.JobId, "https://media.example.invalid/clip.mp4", "pull-1"), (byUrl.JobId, byUrl.SourceUrl, VodUserData.ReadExtend(byUrl.Extend)["job"]));
+
+        var videoId = byUrl.VideoId!;
+        var snapshotData = new VodUserData { CallbackUrl = _callbackUrl };
+        snapshotData.Extend["job"] = "snap-1";
+        var snapshot = await client.SubmitSnapshotJobAsync(new SubmitSnapshotJobRequest { VideoId = videoId, Count = 3, UserData = snapshotData.ToJson() });
+        Assert.True(SpinWait.SpinUntil(() => _handled.Any(e => e is VodSnapshotComplete), TimeSpan.FromSeconds(30)), string.Join(", ", _emulator.Events.Deliveries));
+        var taken = Assert.IsType<VodSnapshotComplete>(_handled.Last());
+        var info = Assert.Single(taken.SnapshotInfos);
+        Assert.Equal((videoId, snapshot.SnapshotJob!.JobId, 3, "snap-1"), (taken.VideoId, info.JobId, info.SnapshotCount, VodUserData.ReadExtend(taken.Extend)["job"]));
+        Assert.NotNull(taken.CoverUrl);
+    }
+
     private VodClient Client() => new(new VodClientOptions
     {
         Endpoint = _emulator.Endpoint,

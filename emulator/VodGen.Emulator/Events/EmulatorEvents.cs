@@ -133,9 +133,14 @@ public sealed class EmulatorEvents : IDisposable
     }
 
     /// <summary>Sends an event about <paramref name="video"/> (in the background), if anything is set to receive it.</summary>
-    internal void Publish(string eventType, MediaVideo video, string? status, JsonObject fields)
+    /// <param name="eventType">The event type.</param>
+    /// <param name="video">The media the event is about.</param>
+    /// <param name="status">success or fail; null for events without one.</param>
+    /// <param name="fields">The event's own fields.</param>
+    /// <param name="userData">The UserData of the request that started the job, when it has its own; else the media's.</param>
+    internal void Publish(string eventType, MediaVideo video, string? status, JsonObject fields, string? userData = null)
     {
-        var (perMediaUrl, extend) = FromUserData(video.UserData);
+        var (perMediaUrl, extend) = FromUserData(userData ?? video.UserData);
         Settings? settings;
         lock (_gate)
         {

@@ -178,9 +178,12 @@ public sealed class MediaStore
     {
         var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : "media.mp4";
         var video = Create(Path.GetFileNameWithoutExtension(name) is { Length: > 0 } title ? title : "media", name.Length > 0 ? name : "media.mp4", now);
-        CompleteUpload(video.VideoId);
+        Update(video.VideoId, v => v with { UserData = userData.Length > 0 ? userData : null });
+        var pulled = CompleteUpload(video.VideoId);
         var job = new UrlUploadJob(NewHex(16), url, video.VideoId, now, userData);
         _urlJobs[job.JobId] = job;
+        Events?.Publish("UploadByURLComplete", pulled, "success", new System.Text.Json.Nodes.JsonObject { ["JobId"] = job.JobId, ["SourceURL"] = url, ["Size"] = pulled.Size });
+
         return job;
     }
 

@@ -83,6 +83,16 @@ internal static class ProcessingOperations
             ? []
             : new[] { new MediaSnapshot("CoverSnapshot", 1, $"https://{context.Store.StorageHost}/snapshot/{video.VideoId}/cover.jpg", jobId, context.Now) };
         context.Store.Update(video.VideoId, v => v with { Snapshots = v.Snapshots.AddRange(cover).AddRange(taken) });
+        var info = new JsonObject
+        {
+            ["Status"] = "success", ["SnapshotType"] = "NormalSnapshot", ["SnapshotCount"] = count, ["SnapshotFormat"] = "jpg", ["JobId"] = jobId,
+            ["SnapshotRegular"] = $"https://{context.Store.StorageHost}/snapshot/{video.VideoId}/{{SnapshotCount}}.jpg",
+        };
+        context.Store.Events?.Publish("SnapshotComplete", video, "success", new JsonObject
+        {
+            ["CoverUrl"] = video.Snapshots.FirstOrDefault(s => s.Type == "CoverSnapshot")?.Url ?? cover.FirstOrDefault()?.Url,
+            ["SnapshotInfos"] = new JsonArray(info),
+        }, context.Text("UserData"));
         return new JsonObject { ["SnapshotJob"] = new JsonObject { ["JobId"] = jobId } };
     }
 
