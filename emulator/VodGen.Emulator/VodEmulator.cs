@@ -54,6 +54,9 @@ public sealed class VodEmulator : IAsyncDisposable
     /// <summary>MNS queues (on <see cref="Endpoint"/>, under <c>/queues/</c>): where events go when the callback type is MNS.</summary>
     public Queues.EmulatorQueues Queues { get; private init; } = null!;
 
+    /// <summary>The playback domain (on <see cref="Endpoint"/>, under <c>/play/</c>): stream URLs, URL authentication, the requests it served or refused.</summary>
+    public Playback.EmulatorPlayback Playback { get; private init; } = null!;
+
     /// <summary>The requests it answered.</summary>
     public EmulatorRequestLog Log => _pipeline.Log;
 
@@ -79,6 +82,8 @@ public sealed class VodEmulator : IAsyncDisposable
         var queues = new Queues.EmulatorQueues(options.TimeProvider);
         var events = new Events.EmulatorEvents(options.TimeProvider, queues);
         store.Events = events;
+        var playback = new Playback.EmulatorPlayback(options.TimeProvider);
+        store.Playback = playback;
         var pipeline = new GatewayPipeline(options, specs, store, new EmulatorRequestLog(options.RequestLogCapacity), faults);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -102,11 +107,12 @@ public sealed class VodEmulator : IAsyncDisposable
         Control.EmulatorControl? control = null;
         var mns = new Queues.MnsFront(queues, pipeline.Signatures, options.TimeProvider);
 
-        // One server, three ports: the API gateway (with the control API under /_emulator/ and the MNS queues under
-        // /queues/: RPC calls always go to /), the storage front that upload addresses point at, and the identity front.
+        // One server, three ports: the API gateway (with the control API under /_emulator/, the MNS queues under /queues/
+        // and the playback domain under /play/: RPC calls always go to /), the storage front that upload addresses point at, and the identity front.
         app.Run(context => context.Connection.LocalPort == storagePort ? storage.HandleAsync(context)
             : context.Connection.LocalPort == identityPort ? identity.HandleAsync(context)
             : global::VodGen.Emulator.Queues.MnsFront.Handles(context.Request) ? mns.HandleAsync(context)
+            : global::VodGen.Emulator.Playback.EmulatorPlayback.Handles(context.Request) ? playback.HandleAsync(context, store)
             : control is not null && Control.EmulatorControl.Handles(context.Request) ? control.HandleAsync(context)
             : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -118,7 +124,8 @@ public sealed class VodEmulator : IAsyncDisposable
         identityPort = addresses[2].Port;
         identity.Endpoint = new Uri(addresses[2].GetLeftPart(UriPartial.Authority) + "/");
         storage.Endpoint = new Uri(storageAddress.GetLeftPart(UriPartial.Authority));
-        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity, Events = events, Queues = queues };
+        playback.BaseAddress = new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/");
+        var emulator = new VodEmulator(app, pipeline, specs, new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/"), options.RegionId) { Storage = storage, Identity = identity, Events = events, Queues = queues, Playback = playback };
         control = new Control.EmulatorControl(emulator);
         return emulator;
     }

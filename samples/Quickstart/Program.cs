@@ -4,8 +4,10 @@ using VodGen.Emulator;
 using VodGen.Vod;
 
 // What a VOD integration does, through the generated client: upload a file (CreateUploadVideo, the storage upload,
-// RefreshUploadVideo when the credential expires) → wait until it is playable → GetVideoInfo → GetVideoListItemsAsync
-// → GetPlayInfo → DeleteVideo → a typed error for the deleted video.
+// RefreshUploadVideo when the credential expires) → its events from an MNS queue until it is transcoded → GetVideoInfo
+// → GetVideoListItemsAsync → GetPlayInfo, with signed, unsigned and expired URLs tried → DeleteVideo → a typed error.
+const string EmulatorQueue = "vodgen-quickstart";
+const string EmulatorUrlKey = "QuickstartUrlKey1";
 QuickstartOptions options;
 try
 {
@@ -52,7 +54,17 @@ else
     emulator = await VodEmulator.StartAsync();
     clientOptions = new VodClientOptions { Endpoint = emulator.Endpoint, Credentials = WellKnown() };
     Console.WriteLine($"Started the local VOD emulator at {emulator.Endpoint}.");
+
+    // The emulator stands for the account's MNS queue and its playback domain (URL authentication on) too.
+    emulator.Queues.CreateQueue(EmulatorQueue);
+    emulator.Playback.UseUrlAuthentication(EmulatorUrlKey);
 }
+
+// Events come from an MNS queue: the emulator's, or on a real account the one its event notifications already use.
+var mnsEndpoint = emulator?.Endpoint ?? options.MnsEndpoint;
+var mnsQueue = emulator is not null ? EmulatorQueue : options.MnsQueue;
+using var events = mnsEndpoint is not null && mnsQueue is not null ? new VodGen.Server.Queues.VodMnsQueue(mnsEndpoint, mnsQueue, clientOptions.Credentials ?? new DefaultCredentialsChain()) : null;
+var setup = new FlowSetup(events, ConfigureCallback: emulator is not null, emulator is not null ? EmulatorUrlKey : options.UrlAuthenticationKey, emulator is null ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(30));
 
 try
 {
@@ -60,7 +72,7 @@ try
 
     // Against the emulator, the upload credential expires after two parts, so the renewal shows.
     emulator?.Storage.ExpireCredentialsAfterParts(2);
-    await UploadFlow.RunAsync(client, Console.Out, waitForPlayable: emulator is null ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(30));
+    await UploadFlow.RunAsync(client, Console.Out, setup);
     return 0;
 }
 catch (VodException e)

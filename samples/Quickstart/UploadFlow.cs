@@ -1,12 +1,20 @@
 using VodGen;
+using VodGen.Server.Queues;
 using VodGen.Upload;
 using VodGen.Vod;
 
 namespace Quickstart;
 
+/// <summary>How the flow hears back and what it can check.</summary>
+/// <param name="Events">The MNS queue VOD writes this account's events to; null: poll GetVideoInfo instead.</param>
+/// <param name="ConfigureCallback">Point the account's event notifications at <paramref name="Events"/> first (SetMessageCallback); only on an emulator, never on a real account.</param>
+/// <param name="UrlAuthenticationKey">The playback domain's URL authentication key, to show unsigned and expired URLs refused; null: not shown.</param>
+/// <param name="Wait">How long to wait for the service to make the upload playable.</param>
+public sealed record FlowSetup(VodMnsQueue? Events, bool ConfigureCallback, string? UrlAuthenticationKey, TimeSpan Wait);
+
 /// <summary>
 /// The quickstart's steps, kept apart from the console plumbing so tests can run them too: upload a file, wait until
-/// it is playable, inspect, list, play, delete.
+/// it is playable (told by its events), inspect, list, play from a signed URL, delete.
 /// </summary>
 public static class UploadFlow
 {
@@ -14,10 +22,17 @@ public static class UploadFlow
 
     /// <param name="client">The client to call with.</param>
     /// <param name="output">Where to describe each step.</param>
-    /// <param name="waitForPlayable">How long to wait for the service to make the upload playable.</param>
+    /// <param name="setup">How the flow hears back and what it can check.</param>
     /// <param name="cancellationToken">Cancels the flow.</param>
-    public static async Task RunAsync(VodClient client, TextWriter output, TimeSpan waitForPlayable, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(VodClient client, TextWriter output, FlowSetup setup, CancellationToken cancellationToken = default)
     {
+        if (setup is { Events: { } queue, ConfigureCallback: true })
+        {
+            output.WriteLine();
+            output.WriteLine($"0. SetMessageCallback: events go to the MNS queue {queue.QueueName}");
+            await client.SetMessageCallbackAsync(new SetMessageCallbackRequest { CallbackType = SetMessageCallbackRequest.CallbackTypeOption.MNS, MnsEndpoint = queue.Endpoint.ToString(), MnsQueueName = queue.QueueName }, cancellationToken);
+        }
+
         var folder = Directory.CreateTempSubdirectory("vodgen-quickstart-");
         try
         {
@@ -57,13 +72,27 @@ public static class UploadFlow
             output.WriteLine($"   stored         {result.Size:N0} bytes in {result.Parts} parts, CRC-64 {result.Crc64} checked, {result.CredentialRefreshes} credential renewal(s), {result.Elapsed.TotalMilliseconds:0} ms");
 
             output.WriteLine();
-            output.WriteLine("2. Waiting until the video is playable (GetVideoInfo)");
-            var video = (await client.GetVideoInfoAsync(new GetVideoInfoRequest { VideoId = videoId }, cancellationToken)).Video!;
-            var deadline = DateTime.UtcNow + waitForPlayable;
-            while (video.Status != "Normal" && DateTime.UtcNow < deadline)
+            GetVideoInfoResponse.VideoData video;
+            if (setup.Events is { } events)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                output.WriteLine($"2. Waiting for the video's events (MNS queue {events.QueueName}), no polling");
+                if (await EventWait.UntilTranscodedAsync(events, videoId, output, setup.Wait, cancellationToken) is null)
+                {
+                    output.WriteLine($"   no TranscodeComplete within {setup.Wait.TotalSeconds:0} s");
+                }
+
                 video = (await client.GetVideoInfoAsync(new GetVideoInfoRequest { VideoId = videoId }, cancellationToken)).Video!;
+            }
+            else
+            {
+                output.WriteLine("2. Waiting until the video is playable (no event queue given: polling GetVideoInfo)");
+                video = (await client.GetVideoInfoAsync(new GetVideoInfoRequest { VideoId = videoId }, cancellationToken)).Video!;
+                var deadline = DateTime.UtcNow + setup.Wait;
+                while (video.Status != "Normal" && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                    video = (await client.GetVideoInfoAsync(new GetVideoInfoRequest { VideoId = videoId }, cancellationToken)).Video!;
+                }
             }
 
             output.WriteLine($"   {video.Title}: {video.Status}, {video.Size ?? 0:N0} bytes, created {video.CreationTime}");
@@ -85,13 +114,19 @@ public static class UploadFlow
             output.WriteLine($"   {listed} video(s) listed; ours among them: {found}");
 
             output.WriteLine();
-            output.WriteLine("4. GetPlayInfo");
+            output.WriteLine("4. GetPlayInfo (URLs signed for 10 minutes when the domain has URL authentication on)");
             if (video.Status == "Normal")
             {
-                var play = await client.GetPlayInfoAsync(new GetPlayInfoRequest { VideoId = videoId }, cancellationToken);
-                foreach (var stream in play.PlayInfoList?.PlayInfo ?? [])
+                var play = await client.GetPlayInfoAsync(new GetPlayInfoRequest { VideoId = videoId, AuthTimeout = 600 }, cancellationToken);
+                var streams = play.PlayInfoList?.PlayInfo ?? [];
+                foreach (var stream in streams)
                 {
                     output.WriteLine($"   {stream.Definition} {stream.Format} {stream.Width}x{stream.Height}: {stream.PlayURL}");
+                }
+
+                if (setup.UrlAuthenticationKey is { } key && streams.Count > 0 && streams[0].PlayURL is { } url)
+                {
+                    await PlaybackCheck.RunAsync(url, key, output, cancellationToken);
                 }
             }
             else

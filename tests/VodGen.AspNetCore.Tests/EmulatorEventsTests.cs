@@ -7,6 +7,7 @@ using VodGen.AspNetCore.Callbacks;
 using VodGen.Emulator;
 using VodGen.Emulator.Events;
 using VodGen.Server.Events;
+using VodGen.Server.Playback;
 using VodGen.Vod;
 
 namespace VodGen.AspNetCore.Tests;
@@ -61,6 +62,47 @@ public sealed class EmulatorEventsTests : IAsyncLifetime
         Assert.Equal(1_000_000, Assert.IsType<VodFileUploadComplete>(_handled.First()).Size);
         Assert.Equal("OD", Assert.Single(Assert.IsType<VodTranscodeComplete>(_handled.Last()).StreamInfos).Definition);
         Assert.Equal("HTTP", (await client.GetMessageCallbackAsync(new GetMessageCallbackRequest())).MessageCallback!.CallbackType);
+    }
+
+    [Fact]
+    public async Task End_to_end_the_transcoded_video_plays_from_a_signed_URL_and_unsigned_or_expired_URLs_are_refused()
+    {
+        const string primary = "PlaybackKey0001", secondary = "PlaybackKey0002";
+        using var client = Client();
+        using var http = new HttpClient();
+        _emulator.Events.UseHttpCallbacks(_callbackUrl, Key);
+        _emulator.Playback.UseUrlAuthentication(primary, secondary);
+        var userData = new VodUserData();
+        userData.Extend["order"] = "o-42";
+        var created = await client.CreateUploadVideoAsync(new CreateUploadVideoRequest { Title = "t", FileName = "a.mp4", UserData = userData.ToJson() });
+        _emulator.Storage.CompleteWithoutBytes(created.VideoId!, 2_000_000);
+        Assert.True(SpinWait.SpinUntil(() => _handled.Any(e => e is VodTranscodeComplete), TimeSpan.FromSeconds(30)), string.Join(", ", _emulator.Events.Deliveries));
+        var transcoded = Assert.IsType<VodTranscodeComplete>(_handled.Last());
+        Assert.Equal("o-42", VodUserData.ReadExtend(transcoded.Extend)["order"]);
+
+        // GetPlayInfo answers URLs the domain signed; they play.
+        var answer = await client.GetPlayInfoAsync(new GetPlayInfoRequest { VideoId = created.VideoId!, AuthTimeout = 600 });
+        var playUrl = Assert.Single(answer.PlayInfoList!.PlayInfo!).PlayURL!;
+        Assert.Contains("auth_key=", playUrl, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(playUrl)).StatusCode);
+
+        // The event's FileUrl comes unsigned: refused as it is, served once the application signed it (either key).
+        var fileUrl = Assert.Single(transcoded.StreamInfos).FileUrl!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(fileUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new VodPlaybackUrlSigner(primary, TimeSpan.FromMinutes(5)).Sign(fileUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new VodPlaybackUrlSigner(secondary, TimeSpan.FromMinutes(5)).Sign(fileUrl))).StatusCode);
+
+        // Expired, or signed with another key: refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(VodUrlAuthentication.SignTypeA(fileUrl, primary, DateTimeOffset.UtcNow.AddMinutes(-1)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(new VodPlaybackUrlSigner("SomeOtherKey01", TimeSpan.FromMinutes(5)).Sign(fileUrl))).StatusCode);
+        Assert.Equal(["an expired auth_key", "a wrong auth_key"], _emulator.Playback.Requests.TakeLast(2).Select(r => r.Reason));
+
+        // An answer read while the domain did not sign (or to re-sign for another viewer): WithPlaybackUrls signs every URL.
+        var stripped = answer.PlayInfoList.PlayInfo![0].PlayURL!.Split('?')[0];
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(stripped)).StatusCode);
+        var resigned = answer.WithPlaybackUrls(url => new VodPlaybackUrlSigner(primary, TimeSpan.FromMinutes(5)).Sign(url.Split('?')[0]));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(resigned.PlayInfoList!.PlayInfo![0].PlayURL)).StatusCode);
+        Assert.Equal(answer.VideoBase!.VideoId, resigned.VideoBase!.VideoId);
     }
 
     [Theory]

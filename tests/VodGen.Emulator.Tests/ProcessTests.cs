@@ -91,9 +91,15 @@ public class ProcessTests
         Assert.Contains("credential expired: renewed with RefreshUploadVideo", output);
         Assert.Contains("complete       6,291,456 of 6,291,456 bytes", output);
         Assert.Contains("1 credential renewal(s)", output);
+        Assert.Contains("2. Waiting for the video's events (MNS queue vodgen-quickstart), no polling", output);
+        Assert.Matches(@"event +FileUploadComplete +6,291,456 bytes stored[\s\S]*event +TranscodeComplete +1 stream\(s\), success", output);
+        Assert.DoesNotContain("polling GetVideoInfo", output);
         Assert.Contains("VodGen quickstart: Normal", output);
         Assert.Contains("ours among them: True", output);
-        Assert.Matches(@"OD mp4 1280x720: https://\S+\.mp4", output);
+        Assert.Matches(@"OD mp4 1280x720: http://127\.0\.0\.1:\d+/play/\w+/od\.mp4\?auth_key=\d+-\w+-0-[0-9a-f]{32}", output);
+        Assert.Contains("signed         HTTP 200 served", output);
+        Assert.Contains("unsigned       HTTP 403 refused", output);
+        Assert.Contains("expired        HTTP 403 refused", output);
         Assert.Contains("deleted        True", output);
         Assert.Contains("caught         InvalidVideo.NotFound (HTTP 404)", output);
         Assert.DoesNotContain(EmulatorCredential.Default.AccessKeySecret, output);
@@ -122,6 +128,7 @@ public class ProcessTests
 
             Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync());
             Assert.Contains("with the RRSA role acs:ram::1000000000000000:role/vod-app", output);
+            Assert.Contains("no event queue given: polling GetVideoInfo", output);
             Assert.Contains("VodGen quickstart: Normal", output);
             Assert.Contains("deleted        True", output);
             Assert.Equal(1, emulator.Identity.MintedCount);

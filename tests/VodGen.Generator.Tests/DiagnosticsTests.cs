@@ -159,6 +159,36 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void VODGEN009_playback_url_format_on_a_number()
+    {
+        var response = ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"integer\", \"x-vodgen-format\": \"playback-url\" } } } } }";
+        var text = Spec(Operation("Op", more: response));
+        Assert.Contains("\"playback-url\" (on a string)", Single("VODGEN009", text, at: "\"playback-url\"").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Playback_urls_in_nested_lists_give_each_class_on_the_way_WithPlaybackUrls_and_it_compiles()
+    {
+        var response = ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": {"
+            + " \"Title\": { \"type\": \"string\" },"
+            + " \"Mirrors\": { \"type\": \"array\", \"items\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" } },"
+            + " \"List\": { \"type\": \"object\", \"properties\": { \"Item\": { \"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": {"
+            + " \"Url\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" }, \"Old\": { \"type\": \"string\", \"deprecated\": true }, \"Size\": { \"type\": \"integer\" } } } } } },"
+            + " \"Other\": { \"type\": \"object\", \"properties\": { \"Name\": { \"type\": \"string\" } } } } } } }";
+        var (run, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", Spec(Operation("Op", more: response))) });
+
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var source = string.Concat(run.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public OpResponse WithPlaybackUrls(global::System.Func<string, string> sign)", source, StringComparison.Ordinal);
+        Assert.Contains("public ListData WithPlaybackUrls(", source, StringComparison.Ordinal);
+        Assert.Contains("public ItemItem WithPlaybackUrls(", source, StringComparison.Ordinal);
+        Assert.Contains("Url = Url is null ? null : sign(Url),", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("public OtherData WithPlaybackUrls(", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("OpRequest WithPlaybackUrls", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VODGEN010_shared_type_with_two_shapes()
     {
         static string Response(string field) => ", \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"string\", \"x-vodgen-encoding\": \"base64-json\", "

@@ -42,9 +42,10 @@ internal static class MediaJson
         return json;
     }
 
-    public static JsonObject Stream(MediaStream stream, MediaVideo video, MediaStore store) => new()
+    /// <summary>A stream as GetPlayInfo lists it; its URL signed until <paramref name="expires"/> when URL authentication is on.</summary>
+    public static JsonObject Stream(MediaStream stream, MediaVideo video, MediaStore store, DateTimeOffset expires) => new()
     {
-        ["PlayURL"] = $"https://{store.StorageHost}/{video.VideoId}/{stream.Definition.ToLowerInvariant()}.{stream.Format}",
+        ["PlayURL"] = store.Playback.Url(video.VideoId, stream.Definition, stream.Format, expires),
         ["Definition"] = stream.Definition,
         ["Format"] = stream.Format,
         ["StreamType"] = "video",

@@ -49,6 +49,9 @@ public sealed class MediaStore
     /// <summary>Where events about its media go.</summary>
     internal Events.EmulatorEvents? Events { get; set; }
 
+    /// <summary>The playback domain, which makes (and signs) stream URLs.</summary>
+    internal Playback.EmulatorPlayback Playback { get; set; } = null!;
+
     /// <summary>The stream events of a transcoding that produced <paramref name="streams"/>: one per stream, then the job's.</summary>
     internal void PublishTranscoded(MediaVideo video, IReadOnlyList<MediaStream> streams)
     {
@@ -66,7 +69,7 @@ public sealed class MediaStore
                 ["Bitrate"] = stream.Bitrate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
                 ["Duration"] = video.Duration.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
                 ["Width"] = stream.Width, ["Height"] = stream.Height, ["Size"] = stream.Size, ["Encrypt"] = false, ["JobId"] = stream.JobId,
-                ["FileUrl"] = $"https://{video.Bucket}.emulator.invalid/{video.ObjectKey}.{stream.Definition}.{stream.Format}",
+                ["FileUrl"] = Playback.Url(video.VideoId, stream.Definition, stream.Format, expires: null), // events carry URLs without auth_key
             };
             events.Publish("StreamTranscodeComplete", video, null, info);
             infos.Add(info.DeepClone());

@@ -44,6 +44,8 @@ internal static class PlaybackOperations
             return new GatewayError(404, "InvalidVideo.NoneStream", "The video has no stream to play.");
         }
 
+        // The gateway already held AuthTimeout to at least 1 second; VOD signs for 1800 seconds unless told otherwise.
+        var expires = context.Now.AddSeconds(context.Number("AuthTimeout", 1800));
         return new JsonObject
         {
             ["VideoBase"] = new JsonObject
@@ -56,7 +58,7 @@ internal static class PlaybackOperations
                 ["MediaType"] = "video",
                 ["CreationTime"] = MediaStore.Timestamp(video.CreationTime),
             },
-            ["PlayInfoList"] = new JsonObject { ["PlayInfo"] = new JsonArray(streams.Select(s => (JsonNode?)MediaJson.Stream(s, video, context.Store)).ToArray()) },
+            ["PlayInfoList"] = new JsonObject { ["PlayInfo"] = new JsonArray(streams.Select(s => (JsonNode?)MediaJson.Stream(s, video, context.Store, expires)).ToArray()) },
         };
     }
 

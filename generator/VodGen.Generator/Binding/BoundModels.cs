@@ -1,3 +1,4 @@
+using System.Linq;
 using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Binding;
@@ -54,7 +55,8 @@ internal sealed record BoundType(string Name, string QualifiedName, BoundType? E
 /// </param>
 /// <param name="TypeRef">The C# type.</param>
 /// <param name="Decoded">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
-internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, BoundType? Decoded)
+/// <param name="PlaybackUrls">Whether the member is, or holds, playback URLs that <c>WithPlaybackUrls</c> replaces.</param>
+internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, BoundType? Decoded, PlaybackUrlKind PlaybackUrls = PlaybackUrlKind.None)
 {
 
     /// <summary>The C# type without a nullable annotation.</summary>
@@ -67,6 +69,24 @@ internal sealed record BoundMember(string JsonName, string PropertyName, SchemaM
 
     /// <summary>The declared type as written outside the class.</summary>
     public string QualifiedDeclaredType => IsRequiredMember ? TypeRef.QualifiedName : TypeRef.QualifiedName + "?";
+}
+
+/// <summary>How a member of a read class reaches playback URLs (<c>x-vodgen-format: playback-url</c>).</summary>
+internal enum PlaybackUrlKind
+{
+    None,
+
+    /// <summary>The member is a playback URL.</summary>
+    Url,
+
+    /// <summary>A list of playback URLs.</summary>
+    ListOfUrls,
+
+    /// <summary>A nested class that holds some.</summary>
+    Class,
+
+    /// <summary>A list of nested classes that hold some.</summary>
+    ListOfClasses,
 }
 
 /// <summary>One value of an option type and the C# member that stands for it.</summary>
@@ -90,7 +110,11 @@ internal sealed record BoundClass(
     ClassRole Role,
     EquatableArray<BoundMember> Members,
     EquatableArray<BoundClass> Nested,
-    EquatableArray<BoundOption> Options);
+    EquatableArray<BoundOption> Options)
+{
+    /// <summary>Whether the class gets a <c>WithPlaybackUrls</c> method: some member is, or holds, a playback URL.</summary>
+    public bool HasPlaybackUrls => Members.Any(m => m.PlaybackUrls != PlaybackUrlKind.None);
+}
 
 /// <summary>
 /// One operation in C# terms, every name and type resolved: its request and response classes (with their nested

@@ -15,7 +15,7 @@ internal static class ClassBinder
     public const string JsonElementType = "global::System.Text.Json.JsonElement";
 
     // Members every generated class has (from object, and its ToString override); properties are named around them.
-    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType" };
+    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType", "WithPlaybackUrls" };
 
     /// <summary>The hidden class, one per namespace, that holds the readers and writers of the generated classes.</summary>
     public const string SerializersClass = "VodGenJson";
@@ -48,7 +48,8 @@ internal static class ClassBinder
             }
 
             var checkedBeforeSending = required && role != ClassRole.Response;
-            owner.Members.Add(new BoundMember(jsonName, names[i], schema, checkedBeforeSending, checkedBeforeSending && role == ClassRole.Request && !schema.Deprecated, type, decodedType));
+            var playback = role == ClassRole.Request ? PlaybackUrlKind.None : PlaybackUrls(schema, type, owner);
+            owner.Members.Add(new BoundMember(jsonName, names[i], schema, checkedBeforeSending, checkedBeforeSending && role == ClassRole.Request && !schema.Deprecated, type, decodedType, playback));
         }
 
         return owner.ToBound();
@@ -98,6 +99,19 @@ internal static class ClassBinder
             default:
                 return NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used);
         }
+    }
+
+    // Playback URLs are reached through nested classes and lists; a shared schema's class is bound on its own, so URLs
+    // inside one are not reached from here (its own class still gets WithPlaybackUrls).
+    private static PlaybackUrlKind PlaybackUrls(SchemaModel schema, BoundType type, Builder owner)
+    {
+        bool IsUrl(SchemaModel s) => s.Kind == SchemaKind.String && s.Format == "playback-url";
+        bool NestedHasUrls(BoundType t) => t is { IsClass: true, Component.Length: 0 } && owner.Nested.Exists(n => n.QualifiedName == t.QualifiedName && n.HasPlaybackUrls);
+        return IsUrl(schema) ? PlaybackUrlKind.Url
+            : schema.Kind == SchemaKind.Array && IsUrl(schema.Items!) ? PlaybackUrlKind.ListOfUrls
+            : type.Element is { } element && NestedHasUrls(element) ? PlaybackUrlKind.ListOfClasses
+            : NestedHasUrls(type) ? PlaybackUrlKind.Class
+            : PlaybackUrlKind.None;
     }
 
     private static BoundType NestedClass(SchemaModel schema, string preferredName, ClassRole role, string ns, Builder owner, HashSet<string> used)

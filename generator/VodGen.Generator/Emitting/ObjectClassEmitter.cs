@@ -52,6 +52,12 @@ internal static class ObjectClassEmitter
 
         writer.WriteLine();
         EmitToString(writer, plan);
+        if (plan.Role != ClassRole.Request && plan.HasPlaybackUrls)
+        {
+            writer.WriteLine();
+            PlaybackUrlEmitter.Emit(writer, plan);
+        }
+
         foreach (var nested in plan.Nested)
         {
             writer.WriteLine();

@@ -198,14 +198,14 @@ internal static class SchemaReader
         }
 
         var value = context.String(node, "x-vodgen-format", path);
-        if (value == "duration-seconds" && kind is SchemaKind.String or SchemaKind.Integer)
+        if ((value == "duration-seconds" && kind is SchemaKind.String or SchemaKind.Integer) || (value == "playback-url" && kind == SchemaKind.String))
         {
             return value;
         }
 
         if (value is not null)
         {
-            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(extension.Value), path + ".x-vodgen-format", "the only supported value is \"duration-seconds\", on a string or integer");
+            context.Report(DiagnosticDescriptors.InvalidExtension, context.Locate(extension.Value), path + ".x-vodgen-format", "the supported values are \"duration-seconds\" (on a string or integer) and \"playback-url\" (on a string)");
         }
 
         return context.String(node, "format", path) ?? string.Empty;
