@@ -135,4 +135,51 @@ public sealed class EmulatorStorageTests : UploadTestBase
         Assert.All(Emulator.Storage.Requests, r => Assert.True(r.AccessKeyId.Length <= 65, r.AccessKeyId.Length.ToString(CultureInfo.InvariantCulture)));
         Assert.StartsWith("kkkk", Emulator.Storage.Requests[^1].AccessKeyId, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_browser_style_V1_request_with_x_oss_date_and_no_Date_is_accepted_and_a_wrong_one_refused()
+    {
+        var ticket = await TicketAsync();
+        using var http = new HttpClient();
+        async Task<int> InitiateAsync(string date, string signedDate)
+        {
+            // As a browser client signs: Date cannot be set, so x-oss-date stands in the Date line of the string to sign.
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ticket.Endpoint, $"/{ticket.Bucket}/{ticket.Key}?uploads"));
+            request.Headers.TryAddWithoutValidation("x-oss-date", date);
+            request.Headers.TryAddWithoutValidation("x-oss-security-token", ticket.Credentials.SecurityToken);
+            var toSign = $"POST\n\n\n{signedDate}\nx-oss-date:{date}\nx-oss-security-token:{ticket.Credentials.SecurityToken}\n/{ticket.Bucket}/{ticket.Key}?uploads";
+            var signature = Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(ticket.Credentials.AccessKeySecret), Encoding.UTF8.GetBytes(toSign)));
+            request.Headers.TryAddWithoutValidation("Authorization", $"OSS {ticket.Credentials.AccessKeyId}:{signature}");
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        var now = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+        Assert.Equal(200, await InitiateAsync(now, now));
+        Assert.Equal(403, await InitiateAsync(now, string.Empty));
+    }
+
+    [Fact]
+    public async Task The_storage_front_answers_CORS_as_a_VOD_bucket_does()
+    {
+        using var http = new HttpClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri(Emulator.Storage.Endpoint, "/bucket/key?uploads"));
+        preflight.Headers.TryAddWithoutValidation("Origin", "http://127.0.0.1:5000");
+        preflight.Headers.TryAddWithoutValidation("Access-Control-Request-Method", "POST");
+        preflight.Headers.TryAddWithoutValidation("Access-Control-Request-Headers", "authorization,x-oss-date,x-oss-security-token");
+        using var answer = await http.SendAsync(preflight);
+
+        Assert.Equal(200, (int)answer.StatusCode);
+        Assert.Equal("http://127.0.0.1:5000", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("PUT", answer.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        Assert.Equal("authorization,x-oss-date,x-oss-security-token", answer.Headers.GetValues("Access-Control-Allow-Headers").Single());
+        Assert.Equal("ETag, x-oss-request-id", answer.Headers.GetValues("Access-Control-Expose-Headers").Single());
+
+        // The real request carries the origin's headers too, refused or not.
+        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(Emulator.Storage.Endpoint, "/bucket/key"));
+        put.Headers.TryAddWithoutValidation("Origin", "http://127.0.0.1:5000");
+        using var refused = await http.SendAsync(put);
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Equal("ETag, x-oss-request-id", refused.Headers.GetValues("Access-Control-Expose-Headers").Single());
+    }
 }

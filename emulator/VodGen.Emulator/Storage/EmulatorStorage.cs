@@ -223,6 +223,11 @@ public sealed class EmulatorStorage : IDisposable
             bodyLimit.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
         }
 
+        if (StorageCors.Handle(context))
+        {
+            return; // a browser's preflight, answered as a VOD bucket does
+        }
+
         var request = context.Request;
         var now = _clock.GetUtcNow() + ClockSkew;
         var operation = OperationOf(request);

@@ -91,7 +91,8 @@ internal static class StorageSignatureChecker
             .Append(request.Method).Append('\n')
             .Append(request.Headers["Content-MD5"]).Append('\n')
             .Append(request.Headers.ContentType).Append('\n')
-            .Append(request.Headers.Date).Append('\n');
+            // Browsers cannot set Date: the storage service then signs (and checks) x-oss-date in its place.
+            .Append(request.Headers.Date.Count > 0 ? request.Headers.Date.ToString() : request.Headers["x-oss-date"].ToString()).Append('\n');
         foreach (var header in request.Headers.Where(h => h.Key.StartsWith("x-oss-", StringComparison.OrdinalIgnoreCase)).OrderBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal))
         {
             text.Append(header.Key.ToLowerInvariant()).Append(':').Append(header.Value.ToString().Trim()).Append('\n');
