@@ -131,4 +131,4 @@ internal sealed record BoundOperation(
 }
 
 /// <summary>A top-level shared class: a decoded payload or a shared schema.</summary>
-internal sealed record BoundSharedType(string Namespace, BoundClass Class, bool IsComponent, string HintName);
+internal sealed record BoundSharedType(string Namespace, BoundClass Class, bool IsComponent, string HintName, string Accessibility = "public");

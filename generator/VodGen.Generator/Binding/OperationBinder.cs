@@ -45,6 +45,6 @@ internal static class OperationBinder
     {
         cancellationToken.ThrowIfCancellationRequested();
         var role = source.IsComponent ? ClassRole.Shared : ClassRole.Response;
-        return new BoundSharedType(source.Namespace, ClassBinder.BindObject(source.TypeName, source.Schema, role, source.Namespace), source.IsComponent, source.HintName);
+        return new BoundSharedType(source.Namespace, ClassBinder.BindObject(source.TypeName, source.Schema, role, source.Namespace), source.IsComponent, source.HintName, source.Accessibility);
     }
 }

@@ -89,6 +89,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
         "VODGEN033", "VodGen.Runtime is missing or of another version", "Generated code needs VodGen.Runtime with contract version {0}, but the project {1}; no code is generated from its spec files. Reference the VodGen package with its dependencies (it brings VodGen.Runtime), or a VodGen.Runtime of the same release as the generator");
 
+    public static readonly DiagnosticDescriptor InvalidAccessibility = Warning(
+        "VODGEN034", "Unknown accessibility for generated types", "The VodGenAccessibility property is '{0}'; it takes 'public' (the default) or 'internal'. The generated types are public");
+
     public static readonly DiagnosticDescriptor LengthViolation = Error(
         "VODGEN020", "Constant text breaks the spec's length limits", "{0} is {1} characters long, but the spec allows {2}; the call would be refused before sending");
 
@@ -111,7 +114,7 @@ internal static class DiagnosticDescriptors
         InvalidJson, MissingMember, WrongJsonKind, UnknownType, UnsupportedStyle, DuplicateOperation, MissingType,
         ReservedParameterName, InvalidExtension, SharedTypeConflict, UnsupportedApiStyle, DuplicateKey,
         EndpointConflict, IdentifierCollision, InternalError, LanguageVersionTooLow, InvalidErrorTable, VersionConflict,
-        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, NonHttpErrorGroup, IgnoredSpecValue, UnresolvedReference, DuplicateParameter, LikelyTypo, RuntimeNotReferenced, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
+        SelectedOperationMissing, InvalidPattern, ContradictoryBounds, NonHttpErrorGroup, IgnoredSpecValue, UnresolvedReference, DuplicateParameter, LikelyTypo, RuntimeNotReferenced, InvalidAccessibility, LengthViolation, PatternViolation, RangeViolation, ItemCountViolation, EmptyRequiredText, NotAllowedValue);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 

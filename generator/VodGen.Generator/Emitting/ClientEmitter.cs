@@ -11,7 +11,7 @@ internal static class ClientEmitter
         var names = new OperationNames(source);
         var operation = source.Operation;
         writer.WriteLine("/// <summary>Operations of the " + XmlDoc.Escape(source.Product.Product) + " API (" + XmlDoc.Escape(source.Product.Version) + ") on <see cref=\"global::VodGen.VodClient\"/>.</summary>");
-        writer.Open("public static partial class " + names.Extensions);
+        writer.Open(names.Accessibility + " static partial class " + names.Extensions);
         XmlDoc.Summary(writer, operation.Summary, "Calls " + operation.Name + ".");
         XmlDoc.Remarks(writer, operation.Description);
         writer.WriteLine("/// <param name=\"client\">The client to send with.</param>");

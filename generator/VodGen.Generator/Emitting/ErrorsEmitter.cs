@@ -14,7 +14,7 @@ internal static class ErrorsEmitter
         var names = new OperationNames(source);
         XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
         writer.WriteGeneratedAttributes();
-        writer.Open("public static partial class " + names.Errors);
+        writer.Open(names.Accessibility + " static partial class " + names.Errors);
         var used = new HashSet<string> { names.Errors, "All" };
         var properties = new List<string>();
         foreach (var error in source.Operation.Errors)

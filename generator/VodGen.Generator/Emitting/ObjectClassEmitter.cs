@@ -21,7 +21,7 @@ internal static class ObjectClassEmitter
     /// <summary>The qualified name of the namespace's serializers class, for calls from outside it.</summary>
     public static string Serializers(string ns) => "global::" + ns + "." + ClassBinder.SerializersClass;
 
-    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, string ns, string remarks = "", bool isNested = false)
+    public static void Emit(SourceWriter writer, BoundClass plan, string summaryFallback, string ns, string remarks = "", bool isNested = false, string accessibility = "public")
     {
         XmlDoc.Summary(writer, plan.Description, summaryFallback);
         XmlDoc.Remarks(writer, remarks);
@@ -31,7 +31,7 @@ internal static class ObjectClassEmitter
             writer.WriteGeneratedAttributes();
         }
 
-        writer.Open("public sealed partial class " + plan.Name);
+        writer.Open((isNested ? "public" : accessibility) + " sealed partial class " + plan.Name);
         var first = true;
         foreach (var member in plan.Members)
         {

@@ -27,7 +27,7 @@ internal static class OperationEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteGeneratedAttributes();
         writer.WriteLine(ObjectClassEmitter.Hidden);
-        writer.Open("public sealed partial class " + names.Operation + " : global::VodGen.GeneratedCode.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
+        writer.Open(names.Accessibility + " sealed partial class " + names.Operation + " : global::VodGen.GeneratedCode.VodOperation<" + names.Qualified(names.Request) + ", " + names.Qualified(names.Response) + ">");
         var validation = new ValidationEmitter(source);
         validation.EmitFields(writer);
         writer.WriteLine("/// <summary>The one instance.</summary>");

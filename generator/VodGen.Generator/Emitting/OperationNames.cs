@@ -16,7 +16,11 @@ internal sealed class OperationNames
         Method = name + "Async";
         Service = product.ServiceClassName;
         Extensions = ExtensionsClass(product);
+        Accessibility = product.Accessibility;
     }
+
+    /// <summary><c>public</c> or <c>internal</c>: the top-level types' accessibility.</summary>
+    public string Accessibility { get; }
 
     /// <summary>The product's class of client extension methods, declared in part by every operation's file.</summary>
     public static string ExtensionsClass(ProductModel product) => Parsing.Identifiers.ToPascalCase(product.Product) + "ClientExtensions";

@@ -16,7 +16,7 @@ internal static class ProductEmitter
         writer.Open("namespace " + product.Namespace);
         writer.WriteLine("/// <summary>Facts about the " + XmlDoc.Escape(product.Product) + " API (" + XmlDoc.Escape(product.Version) + ") taken from its spec files.</summary>");
         writer.WriteGeneratedAttributes();
-        writer.Open("public static partial class " + product.ServiceClassName);
+        writer.Open(product.Accessibility + " static partial class " + product.ServiceClassName);
         writer.WriteLine("/// <summary>The product code.</summary>");
         writer.WriteLine("public const string Product = " + Literals.String(product.Product) + ";");
         writer.WriteLine();
@@ -37,7 +37,7 @@ internal static class ProductEmitter
 
         // The extension class is declared in part by every operation's file; attributes that may appear once go here.
         writer.WriteGeneratedAttributes();
-        writer.WriteLine("public static partial class " + OperationNames.ExtensionsClass(product));
+        writer.WriteLine(product.Accessibility + " static partial class " + OperationNames.ExtensionsClass(product));
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();

@@ -11,5 +11,6 @@ internal static class RequestEmitter
             operation.Request,
             "Parameters of the " + operation.Operation.Name + " operation.",
             operation.Namespace,
-            remarks: "Parameters of " + operation.Operation.Name + ". " + operation.Operation.Summary);
+            remarks: "Parameters of " + operation.Operation.Name + ". " + operation.Operation.Summary,
+            accessibility: operation.Product.Accessibility);
 }

@@ -9,7 +9,7 @@ internal static class SharedTypeEmitter
     {
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + type.Namespace);
-        ObjectClassEmitter.Emit(writer, type.Class, type.IsComponent ? "A value shared by several fields of the service." : "A decoded payload of a response field.", type.Namespace);
+        ObjectClassEmitter.Emit(writer, type.Class, type.IsComponent ? "A value shared by several fields of the service." : "A decoded payload of a response field.", type.Namespace, accessibility: type.Accessibility);
         writer.WriteLine();
 
         // A decoded payload is only read; a shared schema may be sent as well as read.

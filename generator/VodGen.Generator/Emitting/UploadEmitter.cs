@@ -19,7 +19,7 @@ internal static class UploadEmitter
         writer.Open("namespace " + create.Namespace);
         writer.WriteLine("/// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>");
         writer.WriteGeneratedAttributes();
-        writer.Open("public static partial class VodUploadExtensions");
+        writer.Open(create.Accessibility + " static partial class VodUploadExtensions");
 
         EmitUpload(writer, create, "string filePath", "filePath", "UploadFileAsync", "the file at <paramref name=\"filePath\"/>", "filePath");
         writer.WriteLine();

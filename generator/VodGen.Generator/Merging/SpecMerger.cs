@@ -102,6 +102,12 @@ internal static class SpecMerger
             }
         }
 
+        var accessibility = options.Accessibility == "internal" ? "internal" : "public";
+        if (options.Accessibility is not ("" or "public" or "internal"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAccessibility, null, options.Accessibility));
+        }
+
         var productModels = new List<ProductModel>();
         var operations = new List<OperationSource>();
         var operationNames = products.Values
@@ -111,7 +117,7 @@ internal static class SpecMerger
         var components = new SortedDictionary<string, SharedTypeSource>(StringComparer.Ordinal);
         foreach (var product in products.Values)
         {
-            var model = product.ToModel(operationNames[product.Namespace]);
+            var model = product.ToModel(operationNames[product.Namespace]) with { Accessibility = accessibility };
             productModels.Add(model);
             product.NameComponents(model);
             foreach (var located in product.Operations.OrderBy(o => o.Operation.Name, StringComparer.Ordinal))
@@ -132,7 +138,7 @@ internal static class SpecMerger
             productModels.ToEquatableArray(),
             operations.ToEquatableArray(),
             sharedTypes.Values.Select(v => v.Type).Concat(components.Values)
-                .Select(t => t with { HintName = FileNames.Type(t.Namespace, t.TypeName, FileNames.SchemaKind, operationNames[t.Namespace]) })
+                .Select(t => t with { HintName = FileNames.Type(t.Namespace, t.TypeName, FileNames.SchemaKind, operationNames[t.Namespace]), Accessibility = accessibility })
                 .OrderBy(t => t.Namespace + "." + t.TypeName, StringComparer.Ordinal)
                 .ToEquatableArray(),
             diagnostics.ToEquatableArray());

@@ -8,7 +8,8 @@ internal sealed record ProductModel(
     string Version,
     string ServiceClassName,
     EquatableArray<EndpointModel> Endpoints,
-    string HintName);
+    string HintName,
+    string Accessibility = "public");
 
 /// <summary>
 /// One operation ready to emit, with the product it belongs to and the shared schemas its parameters refer to
@@ -24,6 +25,9 @@ internal sealed record SharedTypeSource(string Namespace, string TypeName, Schem
 {
     /// <summary>The name of its generated file (<see cref="Merging.FileNames"/>), set once every name is known.</summary>
     public string HintName { get; init; } = string.Empty;
+
+    /// <summary><c>public</c> or <c>internal</c>, as the build asks.</summary>
+    public string Accessibility { get; init; } = "public";
 }
 
 /// <summary>A product's service class with the names of the operations generated for it, which it registers at load.</summary>

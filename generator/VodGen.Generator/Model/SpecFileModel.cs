@@ -26,7 +26,7 @@ internal sealed record SpecFileText(string Path, string Text, EquatableArray<str
 /// Build-wide settings read from MSBuild properties; <see cref="Selection"/> empty selects every operation, and
 /// <see cref="KnownAnnotations"/> adds what VodGen knows about a product to its official metadata entries.
 /// </summary>
-internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection, bool KnownAnnotations = true);
+internal sealed record GeneratorOptions(string Namespace, bool SupportsRequiredMembers, EquatableArray<string> Selection, bool KnownAnnotations = true, string Accessibility = "public");
 
 /// <summary>The runtime contract version the compilation references (0: none) and whether VodGen.Upload is referenced.</summary>
 internal readonly record struct ReferencedRuntime(int Contract, bool Upload)

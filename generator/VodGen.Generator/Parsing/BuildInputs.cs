@@ -17,6 +17,9 @@ internal static class BuildInputs
     /// <summary>MSBuild property naming the namespace of generated code.</summary>
     public const string NamespaceProperty = "build_property.VodGenNamespace";
 
+    /// <summary>MSBuild property: <c>internal</c> makes the generated types internal (a library that wraps VOD); <c>public</c> by default.</summary>
+    public const string AccessibilityProperty = "build_property.VodGenAccessibility";
+
     /// <summary>MSBuild property listing the operations to generate (all when empty).</summary>
     public const string OperationsProperty = "build_property.VodGenOperations";
 
@@ -59,7 +62,8 @@ internal static class BuildInputs
         var supportsRequired = parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp11;
         globalOptions.TryGetValue(OperationsProperty, out var selection);
         var knowledge = !(globalOptions.TryGetValue(KnownAnnotationsProperty, out var flag) && string.Equals(flag.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired, Names(selection), knowledge);
+        globalOptions.TryGetValue(AccessibilityProperty, out var accessibility);
+        return new GeneratorOptions(ns?.Trim() ?? string.Empty, supportsRequired, Names(selection), knowledge, accessibility?.Trim().ToLowerInvariant() ?? string.Empty);
     }
 
     /// <summary>Splits "A; B,C" into distinct names.</summary>
