@@ -17,3 +17,13 @@ public sealed class CapturingLogger : ILogger
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         => _lines.Enqueue(formatter(state, exception) + " " + exception + " " + string.Join(",", (state as IEnumerable<KeyValuePair<string, object?>>)?.Select(p => p.Key + "=" + p.Value) ?? Array.Empty<string>()));
 }
+
+/// <summary>Hands the same <see cref="CapturingLogger"/> to every category, for hosts that log through a factory.</summary>
+public sealed class CapturingLoggerProvider(CapturingLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}

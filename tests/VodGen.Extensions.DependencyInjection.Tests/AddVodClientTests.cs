@@ -157,9 +157,9 @@ public class AddVodClientTests
     {
         await using var emulator = await VodEmulator.StartAsync();
         var seen = new ConcurrentQueue<HttpRequestMessage>();
-        var logged = new ConcurrentQueue<string>();
+        var logged = new VodGen.Testing.CapturingLogger();
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(logged)))
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new VodGen.Testing.CapturingLoggerProvider(logged)))
             .AddVodClient(Configuration(("Vod:Endpoint", emulator.Endpoint.ToString())), options =>
                 options.Credentials = new StaticCredentialsProvider(EmulatorCredential.Default.AccessKeyId, EmulatorCredential.Default.AccessKeySecret));
         services.AddHttpClient(VodServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new Recording(seen));
@@ -170,7 +170,7 @@ public class AddVodClientTests
 
         Assert.Equal("InvalidVideo.NotFound", error.Code);
         Assert.Single(seen);
-        Assert.Contains(logged, line => line.Contains("RefreshUploadVideo", StringComparison.Ordinal));
+        Assert.Contains(logged.Lines, line => line.Contains("RefreshUploadVideo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -194,26 +194,6 @@ public class AddVodClientTests
         {
             seen.Enqueue(request);
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class ListLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                => lines.Enqueue(formatter(state, exception));
         }
     }
 
