@@ -35,6 +35,9 @@ internal sealed record UploadGrant(string IdField, string MediaId, string Upload
             json.WriteStartObject("oss");
             json.WriteString("region", Auth.Region is { Length: > 0 } region ? "oss-" + region : null);
             json.WriteString("endpoint", Address.Endpoint);
+
+            // Storage at an IP address (a local emulator) is addressed path-style: ali-oss's sldEnable.
+            json.WriteBoolean("pathStyle", System.Uri.TryCreate(Address.Endpoint, System.UriKind.Absolute, out var endpoint) && endpoint.HostNameType is System.UriHostNameType.IPv4 or System.UriHostNameType.IPv6);
             json.WriteString("bucket", Address.Bucket);
             json.WriteString("objectKey", Address.FileName);
             json.WriteString("accessKeyId", Auth.AccessKeyId);
