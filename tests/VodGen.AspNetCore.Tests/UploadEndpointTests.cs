@@ -26,6 +26,7 @@ public sealed class UploadEndpointTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly VodGen.Testing.CapturingLogger _logs = new();
     private readonly List<string> _answers = [];
+    private readonly RevocableRegistry _registry = new();
     private VodEmulator _emulator = null!;
     private WebApplication _app = null!;
     private HttpClient _http = null!;
@@ -44,6 +45,7 @@ public sealed class UploadEndpointTests : IAsyncLifetime
             o.RejectionStatusCode = 429;
             o.AddPolicy("per-user", context => RateLimitPartition.GetFixedWindowLimiter(context.User.Identity?.Name ?? "anonymous", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromHours(1) }));
         });
+        builder.Services.AddSingleton<IVodUploadRegistry>(_registry);
         builder.Services.AddVodUploadEndpoints<NoForbiddenTitles>().Configure(o => (o.MaxFileSize, o.RateLimiterPolicy) = (100L * 1024 * 1024, "per-user"));
         _app = builder.Build();
         _app.UseAuthentication();
@@ -187,6 +189,22 @@ public sealed class UploadEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registry_records_each_upload_and_a_revoked_one_is_not_renewed()
+    {
+        var (_, created) = await PostAsync("video", "alice", new { title = "t", fileName = "a.mp4", fileSize = 10 });
+        var videoId = created.GetProperty("videoId").GetString()!;
+        var ticket = created.GetProperty("ticket").GetString()!;
+        var record = Assert.Single(_registry.Recorded);
+        Assert.Equal((VodUploadKind.Video, videoId, "alice", _clock.GetUtcNow().ToUnixTimeSeconds()), (record.Kind, record.MediaId, record.UserId, record.CreatedAt.ToUnixTimeSeconds()));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("video/refresh", "alice", new { videoId, ticket })).Status);
+
+        _registry.Revoked.Add(videoId);
+
+        await AssertProblemAsync(await PostAsync("video/refresh", "alice", new { videoId, ticket }), 403, "Upload closed");
+        Assert.Single(_emulator.Log.Records, r => r.Action == "RefreshUploadVideo");
+    }
+
+    [Fact]
     public async Task Mapping_without_the_services_says_what_to_call()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -226,6 +244,23 @@ public sealed class UploadEndpointTests : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Records uploads; refuses to renew those revoked.</summary>
+    private sealed class RevocableRegistry : IVodUploadRegistry
+    {
+        public ConcurrentQueue<VodUploadRecord> Recorded { get; } = new();
+
+        public ConcurrentBag<string> Revoked { get; } = [];
+
+        public ValueTask RecordAsync(VodUploadRecord upload, CancellationToken cancellationToken)
+        {
+            Recorded.Enqueue(upload);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<bool> AllowsRefreshAsync(VodUploadRecord upload, CancellationToken cancellationToken)
+            => ValueTask.FromResult(!Revoked.Contains(upload.MediaId));
     }
 
     /// <summary>Refuses titles "forbidden"; tags every upload with its uploader in UserData.</summary>

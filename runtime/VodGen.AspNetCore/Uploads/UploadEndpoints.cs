@@ -49,8 +49,10 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
             UserData = proposal.UserData,
         }, ct).ConfigureAwait(false);
         var videoId = created.VideoId ?? throw new VodProtocolException("CreateUploadVideo answered without a VideoId.");
+        var issuedAt = tickets.Now;
+        await RecordAsync(context, new VodUploadRecord(VodUploadKind.Video, videoId, userId, issuedAt), ct).ConfigureAwait(false);
         UploadTelemetry.Issued(logger, VodUploadKind.Video, videoId, userId, "created");
-        return new UploadGrant("videoId", videoId, created.UploadAuth!, created.UploadAddress!, created.RequestId, tickets.Issue(VodUploadKind.Video, videoId, userId), created.DecodeUploadAuth(), created.DecodeUploadAddress(), null);
+        return new UploadGrant("videoId", videoId, created.UploadAuth!, created.UploadAddress!, created.RequestId, tickets.Issue(VodUploadKind.Video, videoId, userId, issuedAt), created.DecodeUploadAuth(), created.DecodeUploadAddress(), null);
     });
 
     public Task RefreshVideoAsync(HttpContext context) => RunAsync(context, VodUploadKind.Video, async (userId, body, ct) =>
@@ -60,6 +62,12 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         if (tickets.Check(ticket, videoId, userId, Options.RefreshWindow) is { } refused)
         {
             throw new UploadRefusal(refused.Status, refused.Title, refused.Detail);
+        }
+
+        if (context.RequestServices.GetService<IVodUploadRegistry>() is { } registry
+            && !await registry.AllowsRefreshAsync(new VodUploadRecord(VodUploadKind.Video, videoId, userId, tickets.IssuedAt(ticket!)), ct).ConfigureAwait(false))
+        {
+            throw new UploadRefusal(403, "Upload closed", "This upload can no longer be renewed; start a new one.");
         }
 
         var refreshed = await client.RefreshUploadVideoAsync(new RefreshUploadVideoRequest { VideoId = videoId }, ct).ConfigureAwait(false);
@@ -91,6 +99,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
             CateId = proposal.CateId, Tags = proposal.Tags, StorageLocation = proposal.StorageLocation, AppId = proposal.AppId, UserData = proposal.UserData,
         }, ct).ConfigureAwait(false);
         var imageId = created.ImageId ?? throw new VodProtocolException("CreateUploadImage answered without an ImageId.");
+        await RecordAsync(context, new VodUploadRecord(VodUploadKind.Image, imageId, userId, tickets.Now), ct).ConfigureAwait(false);
         UploadTelemetry.Issued(logger, VodUploadKind.Image, imageId, userId, "created");
         return new UploadGrant("imageId", imageId, created.UploadAuth!, created.UploadAddress!, created.RequestId, null, created.DecodeUploadAuth(), created.DecodeUploadAddress(), created.ImageURL);
     });
@@ -120,6 +129,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
             Tags = proposal.Tags, StorageLocation = proposal.StorageLocation, AppId = proposal.AppId, UserData = proposal.UserData,
         }, ct).ConfigureAwait(false);
         var mediaId = created.MediaId ?? throw new VodProtocolException("CreateUploadAttachedMedia answered without a MediaId.");
+        await RecordAsync(context, new VodUploadRecord(VodUploadKind.AttachedMedia, mediaId, userId, tickets.Now), ct).ConfigureAwait(false);
         UploadTelemetry.Issued(logger, VodUploadKind.AttachedMedia, mediaId, userId, "created");
         return new UploadGrant("mediaId", mediaId, created.UploadAuth!, created.UploadAddress!, created.RequestId, null, created.DecodeUploadAuth(), created.DecodeUploadAddress(), created.MediaURL);
     });
@@ -182,6 +192,9 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         var result = await authorization.AuthorizeAsync(context.User, null, policy).ConfigureAwait(false);
         return result.Succeeded ? userId : throw new UploadRefusal(403, "Not allowed", "This user may not upload.");
     }
+
+    private static ValueTask RecordAsync(HttpContext context, VodUploadRecord upload, CancellationToken cancellationToken)
+        => context.RequestServices.GetService<IVodUploadRegistry>() is { } registry ? registry.RecordAsync(upload, cancellationToken) : ValueTask.CompletedTask;
 
     // The built-in checks, then the application's policy; nothing reaches VOD before both allowed it.
     private async Task DecideAsync(VodUploadProposal proposal, System.Collections.Generic.ISet<string> extensions, CancellationToken cancellationToken)

@@ -14,8 +14,15 @@ internal sealed class UploadTicket(IDataProtectionProvider provider, TimeProvide
     private const string Version = "1";
     private readonly IDataProtector _protector = provider.CreateProtector("VodGen.AspNetCore.Uploads.Ticket.v1");
 
-    public string Issue(VodUploadKind kind, string mediaId, string userId)
-        => _protector.Protect(string.Join('\n', Version, kind.ToString(), mediaId, userId, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+    public string Issue(VodUploadKind kind, string mediaId, string userId, DateTimeOffset issuedAt)
+        => _protector.Protect(string.Join('\n', Version, kind.ToString(), mediaId, userId, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Now, on the endpoints' clock.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>When the ticket was issued: read again from a ticket already checked.</summary>
+    public DateTimeOffset IssuedAt(string ticket)
+        => DateTimeOffset.FromUnixTimeSeconds(long.Parse(_protector.Unprotect(ticket).Split('\n')[4], NumberStyles.None, CultureInfo.InvariantCulture));
 
     /// <summary>Why the ticket does not allow <paramref name="userId"/> to renew <paramref name="mediaId"/>'s credential, or null when it does.</summary>
     public (int Status, string Title, string Detail)? Check(string? ticket, string mediaId, string userId, TimeSpan window)
