@@ -236,6 +236,20 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void VODGEN014_names_the_property_a_third_collision_really_gets()
+    {
+        var text = Spec(Operation("Op", Parameter("VideoId", "{ \"type\": \"string\" }") + ", " + Parameter("video-id", "{ \"type\": \"string\" }") + ", " + Parameter("videoId", "{ \"type\": \"string\" }")));
+        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { ("/p/specs/a.json", text) });
+
+        var messages = diagnostics.Where(d => d.Id == "VODGEN014").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.EndsWith("the later one is named 'VideoId2'", messages[0], StringComparison.Ordinal);
+        Assert.EndsWith("the later one is named 'VideoId3'", messages[1], StringComparison.Ordinal);
+        var request = output.GetTypeByMetadataName("VodGen.Vod.OpRequest")!;
+        Assert.NotEmpty(request.GetMembers("VideoId3"));
+    }
+
+    [Fact]
     public void VODGEN014_parameter_names_that_collide_in_csharp_are_both_kept()
     {
         var text = Spec(Operation("Op", Parameter("VideoId", "{ \"type\": \"string\" }") + ", " + Parameter("video-id", "{ \"type\": \"string\" }")));

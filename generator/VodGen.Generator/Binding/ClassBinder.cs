@@ -15,7 +15,6 @@ internal static class ClassBinder
     public const string JsonElementType = "global::System.Text.Json.JsonElement";
 
     // Members every generated class has (from object, and its ToString override); properties are named around them.
-    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType", "WithPlaybackUrls" };
 
     /// <summary>The hidden class, one per namespace, that holds the readers and writers of the generated classes.</summary>
     public const string SerializersClass = "VodGenJson";
@@ -26,12 +25,11 @@ internal static class ClassBinder
     private static BoundClass Bind(string className, string qualifiedName, string key, string description, IReadOnlyList<(string JsonName, SchemaModel Schema, bool Required)> members, ClassRole role, string ns)
     {
         var owner = new Builder(className, qualifiedName, key, description, role);
-        var used = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className };
+        var used = Identifiers.MemberScope(className);
         var names = new string[members.Count];
         for (var i = 0; i < members.Count; i++)
         {
-            var name = Identifiers.ToPascalCase(members[i].JsonName);
-            names[i] = Identifiers.Unique(name == className ? name + "Value" : name, used);
+            names[i] = Identifiers.MemberName(members[i].JsonName, className, used);
         }
 
         for (var i = 0; i < members.Count; i++)

@@ -48,7 +48,7 @@ internal static class DiagnosticDescriptors
         "VODGEN013", "Conflicting endpoints for a region", "Region '{0}' is mapped to '{1}' here but to '{2}' in another spec file; the first one is used");
 
     public static readonly DiagnosticDescriptor IdentifierCollision = Warning(
-        "VODGEN014", "Names collide in generated code", "'{0}' and '{1}' both become the C# name '{2}'; the later one is numbered ('{2}2')");
+        "VODGEN014", "Names collide in generated code", "'{0}' and '{1}' both become the C# name '{2}'; the later one is named '{3}'");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "VODGEN015", "VodGen could not process a spec file", "VodGen failed while processing this spec file ({0}); please report this with the file attached");

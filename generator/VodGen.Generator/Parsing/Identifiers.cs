@@ -74,6 +74,24 @@ internal static class Identifiers
     /// <paramref name="name"/>, or the first of <c>name2</c>, <c>name3</c>, ... that <paramref name="used"/> does not
     /// hold yet; the result is added to it.
     /// </summary>
+    /// <summary>Member names a generated class already has, and so never gives a property: its own name and its methods.</summary>
+    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType", "WithPlaybackUrls" };
+
+    /// <summary>The names taken in a generated class before its members are named.</summary>
+    public static System.Collections.Generic.HashSet<string> MemberScope(string className)
+        => new(ReservedMemberNames, System.StringComparer.Ordinal) { className };
+
+    /// <summary>
+    /// The C# name of a member called <paramref name="jsonName"/> on the wire, in the scope of its class: PascalCase, with
+    /// Value added when it is the class's own name, numbered (2, 3, ...) when taken. The binder names members this way, and
+    /// VODGEN014 reports the name this gives, so the two never disagree.
+    /// </summary>
+    public static string MemberName(string jsonName, string className, System.Collections.Generic.HashSet<string> scope)
+    {
+        var name = ToPascalCase(jsonName);
+        return Unique(name == className ? name + "Value" : name, scope);
+    }
+
     public static string Unique(string name, System.Collections.Generic.HashSet<string> used)
     {
         var candidate = name;

@@ -77,7 +77,9 @@ internal static class OperationReader
             return EquatableArray<ParameterModel>.Empty;
         }
 
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The request class's member names, decided as the binder decides them, so that VODGEN014 names the one it gets.
+        var scope = Identifiers.MemberScope(operation + "Request");
+        var firstByName = new Dictionary<string, string>(StringComparer.Ordinal);
         var byWireName = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         for (var i = 0; i < array.Items.Count; i++)
         {
@@ -125,15 +127,16 @@ internal static class OperationReader
 
             byWireName.Add(name, parameter);
 
-            // Names that differ only in case are both kept; the generated class numbers the later one (VideoId2).
+            // Names that differ only in case are both kept; the generated class numbers the later one (VideoId2, VideoId3).
             var propertyName = Identifiers.ToPascalCase(name);
-            if (seen.TryGetValue(propertyName, out var other))
+            var chosen = Identifiers.MemberName(name, operation + "Request", scope);
+            if (firstByName.TryGetValue(propertyName, out var other))
             {
-                context.Report(DiagnosticDescriptors.IdentifierCollision, context.Locate(nameNode), other, name, propertyName);
+                context.Report(DiagnosticDescriptors.IdentifierCollision, context.Locate(nameNode), other, name, propertyName, chosen);
             }
             else
             {
-                seen.Add(propertyName, name);
+                firstByName.Add(propertyName, name);
             }
 
             result.Add(parameter);
