@@ -43,7 +43,7 @@ internal static class OperationEmitter
         writer.WriteLine("{");
         writer.WriteLine("}");
         writer.WriteLine();
-        EmitValidate(writer, names, members, validation);
+        EmitValidate(writer, names, source.Request, members, validation);
         writer.WriteLine();
         var flat = new FlatParameterEmitter(source, new[] { "Instance", "Validate", "WriteParameters", "ReadResponse" });
         EmitWriteParameters(writer, names, members, request, flat);
@@ -67,14 +67,14 @@ internal static class OperationEmitter
             + ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + regions + " })";
     }
 
-    private static void EmitValidate(SourceWriter writer, OperationNames names, List<(ParameterModel Parameter, BoundMember Member)> members, ValidationEmitter validation)
+    private static void EmitValidate(SourceWriter writer, OperationNames names, BoundClass request, List<(ParameterModel Parameter, BoundMember Member)> members, ValidationEmitter validation)
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.Open("public override void Validate(" + names.Qualified(names.Request) + " request)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
         foreach (var (parameter, member) in members)
         {
-            validation.EmitChecks(writer, member, "request." + member.PropertyName, Literals.String(parameter.Name));
+            validation.EmitChecks(writer, request, member, "request." + member.PropertyName, Literals.String(parameter.Name));
         }
 
         writer.Close();

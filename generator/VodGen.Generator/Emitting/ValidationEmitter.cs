@@ -17,11 +17,13 @@ internal sealed class ValidationEmitter
 {
     private const string Validation = "global::VodGen.GeneratedCode.VodRequestValidation";
 
-    private readonly Dictionary<BoundMember, string> _patterns = new(ReferenceComparer<BoundMember>.Instance);
-    private readonly Dictionary<BoundMember, string> _allowed = new(ReferenceComparer<BoundMember>.Instance);
+    // Keyed by C# names (a class's qualified name, a member's with its class's), which the binder made unique: equal-looking
+    // members of different classes are told apart by where they are, not by object identity.
+    private readonly Dictionary<string, (BoundMember Member, string Field)> _patterns = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (BoundMember Member, string Field)> _allowed = new(System.StringComparer.Ordinal);
     private readonly List<(BoundClass Plan, string Type, string Method)> _nested = new();
-    private readonly Dictionary<BoundClass, string> _methods = new(ReferenceComparer<BoundClass>.Instance);
-    private readonly Dictionary<BoundMember, string> _memberMethods = new(ReferenceComparer<BoundMember>.Instance);
+    private readonly Dictionary<string, string> _methods = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _memberMethods = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _used = new() { "Instance", "Validate", "WriteParameters", "ReadResponse" };
     private readonly Dictionary<string, BoundClass> _components = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _componentHasChecks = new(System.StringComparer.Ordinal);
@@ -41,25 +43,26 @@ internal sealed class ValidationEmitter
 
     public void EmitFields(SourceWriter writer)
     {
-        foreach (var pair in _allowed)
+        foreach (var (member, field) in _allowed.Values)
         {
-            writer.WriteLine("private static readonly double[] " + pair.Value + " = { " + string.Join(", ", pair.Key.Schema.Constraints.Enum.Select(Literals.Double)) + " };");
+            writer.WriteLine("private static readonly double[] " + field + " = { " + string.Join(", ", member.Schema.Constraints.Enum.Select(Literals.Double)) + " };");
             writer.WriteLine();
         }
 
-        foreach (var pair in _patterns)
+        foreach (var (member, field) in _patterns.Values)
         {
-            writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + pair.Value + " = new(");
-            writer.WriteLine("\t" + Literals.String(pair.Key.Schema.Constraints.Pattern) + ",");
+            writer.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + field + " = new(");
+            writer.WriteLine("\t" + Literals.String(member.Schema.Constraints.Pattern) + ",");
             writer.WriteLine("\tglobal::System.Text.RegularExpressions.RegexOptions.CultureInvariant,");
             writer.WriteLine("\tglobal::System.TimeSpan.FromSeconds(1));");
             writer.WriteLine();
         }
     }
 
-    /// <summary>The checks of one parameter; <paramref name="name"/> is the C# expression of its name in errors.</summary>
-    public void EmitChecks(SourceWriter writer, BoundMember member, string value, string name)
+    /// <summary>The checks of one member of <paramref name="owner"/>; <paramref name="name"/> is the C# expression of its name in errors.</summary>
+    public void EmitChecks(SourceWriter writer, BoundClass owner, BoundMember member, string value, string name)
     {
+        var key = Key(owner, member);
         var schema = member.Schema;
         var constraints = schema.Constraints;
         if (NeedsRequiredCheck(member))
@@ -75,17 +78,17 @@ internal sealed class ValidationEmitter
                     writer.WriteLine(Validation + ".Length(" + value + ", " + Int(constraints.MinLength) + ", " + Int(constraints.MaxLength) + ", " + name + ");");
                 }
 
-                if (_patterns.TryGetValue(member, out var pattern))
+                if (_patterns.TryGetValue(key, out var pattern))
                 {
-                    writer.WriteLine(Validation + ".Pattern(" + value + ", " + pattern + ", " + name + ");");
+                    writer.WriteLine(Validation + ".Pattern(" + value + ", " + pattern.Field + ", " + name + ");");
                 }
 
                 break;
             case SchemaKind.Integer:
             case SchemaKind.Number:
-                if (_allowed.TryGetValue(member, out var allowed))
+                if (_allowed.TryGetValue(key, out var allowed))
                 {
-                    writer.WriteLine(Validation + ".OneOf(" + value + ", " + allowed + ", " + name + ");");
+                    writer.WriteLine(Validation + ".OneOf(" + value + ", " + allowed.Field + ", " + name + ");");
                 }
 
                 if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
@@ -105,7 +108,7 @@ internal sealed class ValidationEmitter
                     writer.WriteLine(Validation + ".NoNullItems(" + value + ", " + name + ");");
                 }
 
-                if (schema.Items.Kind == SchemaKind.Object && _memberMethods.TryGetValue(member, out var itemMethod))
+                if (schema.Items.Kind == SchemaKind.Object && _memberMethods.TryGetValue(key, out var itemMethod))
                 {
                     var list = "l" + _locals++;
                     writer.Open("if (" + value + " is { } " + list + ")");
@@ -116,7 +119,7 @@ internal sealed class ValidationEmitter
                 }
 
                 break;
-            case SchemaKind.Object when _memberMethods.TryGetValue(member, out var objectMethod):
+            case SchemaKind.Object when _memberMethods.TryGetValue(key, out var objectMethod):
                 var local = "o" + _locals++;
                 writer.WriteLine("if (" + value + " is { } " + local + ") " + objectMethod + "(" + local + ", " + name + ");");
                 break;
@@ -132,7 +135,7 @@ internal sealed class ValidationEmitter
             writer.Open("private static void " + method + "(" + type + " value, string name)");
             foreach (var member in plan.Members)
             {
-                EmitChecks(writer, member, "value." + member.PropertyName, "name + " + Literals.String("." + member.JsonName));
+                EmitChecks(writer, plan, member, "value." + member.PropertyName, "name + " + Literals.String("." + member.JsonName));
             }
 
             writer.Close();
@@ -144,20 +147,20 @@ internal sealed class ValidationEmitter
         // Nested classes with nothing to check get no method and no loop over their values.
         foreach (var nested in plan.Nested.Where(HasChecks))
         {
-            _methods[nested] = Unique("Validate" + path + nested.Name);
-            _nested.Add((nested, nested.QualifiedName, _methods[nested]));
+            _methods[nested.QualifiedName] = Unique("Validate" + path + nested.Name);
+            _nested.Add((nested, nested.QualifiedName, _methods[nested.QualifiedName]));
         }
 
         foreach (var member in plan.Members)
         {
             if (member.Schema is { Kind: SchemaKind.String, Constraints: { Pattern.Length: > 0, Enum.IsEmpty: true } })
             {
-                _patterns[member] = Unique(path + member.PropertyName + "Pattern");
+                _patterns[Key(plan, member)] = (member, Unique(path + member.PropertyName + "Pattern"));
             }
 
             if (member.Schema is { Kind: SchemaKind.Integer or SchemaKind.Number, Constraints.Enum.IsEmpty: false })
             {
-                _allowed[member] = Unique(path + member.PropertyName + "Allowed");
+                _allowed[Key(plan, member)] = (member, Unique(path + member.PropertyName + "Allowed"));
             }
 
             // A member whose value (or list element) is one of this class's nested classes, or a shared class, is
@@ -165,15 +168,15 @@ internal sealed class ValidationEmitter
             var valueType = member.TypeRef.Element ?? member.TypeRef;
             foreach (var nested in plan.Nested)
             {
-                if (nested.Name == valueType.Name && _methods.TryGetValue(nested, out var method))
+                if (nested.Name == valueType.Name && _methods.TryGetValue(nested.QualifiedName, out var method))
                 {
-                    _memberMethods[member] = method;
+                    _memberMethods[Key(plan, member)] = method;
                 }
             }
 
             if (ReachesCheckedComponent(member) && _components.TryGetValue(valueType.Component, out var component))
             {
-                _memberMethods[member] = MethodOfComponent(component);
+                _memberMethods[Key(plan, member)] = MethodOfComponent(component);
             }
         }
 
@@ -186,10 +189,10 @@ internal sealed class ValidationEmitter
     // A shared class gets one method, however many members refer to it; a class that contains itself calls its own.
     private string MethodOfComponent(BoundClass component)
     {
-        if (!_methods.TryGetValue(component, out var method))
+        if (!_methods.TryGetValue(component.QualifiedName, out var method))
         {
             method = Unique("Validate" + component.Name);
-            _methods[component] = method;
+            _methods[component.QualifiedName] = method;
             _nested.Add((component, component.QualifiedName, method));
             if (_collectedComponents.Add(component.Name))
             {
@@ -244,6 +247,8 @@ internal sealed class ValidationEmitter
             _ => false,
         };
     }
+
+    private static string Key(BoundClass owner, BoundMember member) => owner.QualifiedName + "." + member.PropertyName;
 
     private string Unique(string name) => Parsing.Identifiers.Unique(name, _used);
 
