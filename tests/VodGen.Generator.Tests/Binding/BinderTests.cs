@@ -1,0 +1,75 @@
+using VodGen.Generator.Binding;
+using VodGen.Generator.Merging;
+using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
+
+namespace VodGen.Generator.Tests.Binding;
+
+/// <summary>Spec text → bound model, without compiling: the names and kinds the binder decides, which emitters only print.</summary>
+public class BinderTests
+{
+    private static BoundOperation Bind(string apis, string accessibility = "")
+    {
+        var text = "{ \"info\": { \"style\": \"RPC\", \"product\": \"vod\", \"version\": \"2017-03-21\" }, \"apis\": { " + apis + " } }";
+        var parsed = SpecReader.Read(new SpecFileText("/p/specs/a.json", text, EquatableArray<string>.Empty), CancellationToken.None);
+        var merged = SpecMerger.Merge([parsed], new GeneratorOptions(string.Empty, true, EquatableArray<string>.Empty, Accessibility: accessibility), CancellationToken.None);
+        return OperationBinder.Bind(Assert.Single(merged.Operations), CancellationToken.None);
+    }
+
+    private static string Parameters(params string[] names)
+        => "\"parameters\": [" + string.Join(", ", names.Select(n => $"{{ \"name\": \"{n}\", \"in\": \"query\", \"schema\": {{ \"type\": \"string\" }} }}")) + "]";
+
+    [Fact]
+    public void Three_names_that_meet_are_numbered_in_order_and_keep_their_wire_names()
+    {
+        var request = Bind("\"Op\": { " + Parameters("VideoId", "video-id", "videoId") + " }").Request;
+
+        Assert.Equal([("VideoId", "VideoId"), ("video-id", "VideoId2"), ("videoId", "VideoId3")], request.Members.Select(m => (m.JsonName, m.PropertyName)));
+    }
+
+    [Fact]
+    public void A_member_named_like_its_class_or_one_of_its_methods_gets_another_name()
+    {
+        var request = Bind("\"Op\": { " + Parameters("OpRequest", "ToString", "WithPlaybackUrls", "GetType") + " }").Request;
+
+        Assert.Equal(["OpRequestValue", "ToString2", "WithPlaybackUrls2", "GetType2"], request.Members.Select(m => m.PropertyName));
+    }
+
+    [Fact]
+    public void Option_types_are_named_after_their_member_with_unique_values()
+    {
+        var request = Bind("\"Op\": { \"parameters\": [ { \"name\": \"Mode\", \"in\": \"query\", \"schema\": { \"type\": \"string\", \"enum\": [\"fast\", \"Fast\", \"slow-ish\"] } } ] }").Request;
+
+        var option = Assert.Single(request.Options);
+        Assert.Equal("ModeOption", option.Name);
+        Assert.Equal([("fast", "Fast"), ("Fast", "Fast2"), ("slow-ish", "SlowIsh")], option.Values.Select(v => (v.Value, v.MemberName)));
+        Assert.Equal("global::VodGen.Vod.OpRequest.ModeOption", request.Members[0].TypeRef.QualifiedName);
+    }
+
+    [Fact]
+    public void Playback_urls_are_marked_on_every_member_on_the_way_to_them()
+    {
+        var response = Bind("\"Op\": { \"responses\": { \"200\": { \"schema\": { \"type\": \"object\", \"properties\": {"
+            + " \"Cover\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" },"
+            + " \"Mirrors\": { \"type\": \"array\", \"items\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" } },"
+            + " \"List\": { \"type\": \"object\", \"properties\": { \"Item\": { \"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"Url\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" } } } } } },"
+            + " \"Other\": { \"type\": \"object\", \"properties\": { \"Name\": { \"type\": \"string\" } } } } } } } }").Response;
+
+        Assert.Equal(
+            [("Cover", PlaybackUrlKind.Url), ("Mirrors", PlaybackUrlKind.ListOfUrls), ("List", PlaybackUrlKind.Class), ("Other", PlaybackUrlKind.None)],
+            response.Members.Select(m => (m.PropertyName, m.PlaybackUrls)));
+        var list = response.Nested.Single(n => n.Name == "ListData");
+        Assert.Equal(PlaybackUrlKind.ListOfClasses, Assert.Single(list.Members).PlaybackUrls);
+        Assert.True(response.HasPlaybackUrls);
+        Assert.False(response.Nested.Single(n => n.Name == "OtherData").HasPlaybackUrls);
+    }
+
+    [Fact]
+    public void A_requests_urls_are_never_playback_urls_and_accessibility_reaches_the_product()
+    {
+        var operation = Bind("\"Op\": { \"parameters\": [ { \"name\": \"Url\", \"in\": \"query\", \"schema\": { \"type\": \"string\", \"x-vodgen-format\": \"playback-url\" } } ] }", accessibility: "internal");
+
+        Assert.Equal(PlaybackUrlKind.None, Assert.Single(operation.Request.Members).PlaybackUrls);
+        Assert.Equal("internal", operation.Product.Accessibility);
+    }
+}
