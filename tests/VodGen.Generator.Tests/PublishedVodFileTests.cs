@@ -40,7 +40,7 @@ public class PublishedVodFileTests
 /// <summary>A fact that runs when the published VOD file is available and is skipped, saying where to put it, when not.</summary>
 public sealed class PublishedVodFileFactAttribute : FactAttribute
 {
-    public const string Variable = "VODGEN_PUBLISHED_VOD_FILE";
+    public const string Variable = VodGen.Testing.PublishedVodFile.Variable;
 
     public PublishedVodFileFactAttribute()
     {
@@ -50,16 +50,6 @@ public sealed class PublishedVodFileFactAttribute : FactAttribute
         }
     }
 
-    /// <summary>The file's path, or null when there is none; a path the variable names is used as it is (so a wrong one fails the test, naming it).</summary>
-    public static string? Find([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        var named = Environment.GetEnvironmentVariable(Variable);
-        if (!string.IsNullOrWhiteSpace(named))
-        {
-            return named.Trim();
-        }
-
-        var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "shared", "reference", "vod-api-docs.json"));
-        return File.Exists(beside) ? beside : null;
-    }
+    /// <summary>The file's path, or null when there is none.</summary>
+    public static string? Find() => VodGen.Testing.PublishedVodFile.Find();
 }
