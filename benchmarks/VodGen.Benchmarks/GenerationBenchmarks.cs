@@ -65,7 +65,7 @@ public class GenerationBenchmarks
         _bytes = Encoding.UTF8.GetBytes(spec);
         _texts = ImmutableArray.Create<AdditionalText>(new SpecText("/bench/specs/synth.json", spec));
         _options = new SpecOptions(_texts[0].Path);
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") });
+        _compilation = Compilation("Bench", CSharpSyntaxTree.ParseText("class A { }"));
         _warm = NewDriver().RunGenerators(_compilation);
     }
 
@@ -108,6 +108,13 @@ public class GenerationBenchmarks
     }
 
     private GeneratorDriver NewDriver() => NewDriver(_texts, _options);
+
+    /// <summary>
+    /// A compilation that references VodGen.Runtime: without it the generator reports VODGEN033 and generates nothing,
+    /// so a benchmark would measure the parse alone.
+    /// </summary>
+    internal static CSharpCompilation Compilation(string name, params SyntaxTree[] trees)
+        => CSharpCompilation.Create(name, trees, [MetadataReference.CreateFromFile(typeof(global::VodGen.VodClient).Assembly.Location)]);
 
     /// <summary>A driver that runs VodGen over <paramref name="texts"/>, each marked as a spec by <paramref name="options"/>.</summary>
     internal static GeneratorDriver NewDriver(ImmutableArray<AdditionalText> texts, AnalyzerConfigOptionsProvider options) => CSharpGeneratorDriver.Create(

@@ -37,7 +37,7 @@ internal static class ProfileGeneration
         Report(output, "bind", () => merged.Operations.Select(o => generator::VodGen.Generator.Binding.OperationBinder.Bind(o, default)).ToList());
         Report(output, "emit", () => bound.ForEach(b => generator::VodGen.Generator.Emitting.OperationFileEmitter.Emit(b)));
         var texts = System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new GenerationBenchmarks.SpecText("/bench/spec.json", spec));
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Profile");
+        var compilation = GenerationBenchmarks.Compilation("Profile");
         Report(output, "cold generation (new driver)", () => GenerationBenchmarks.NewDriver(texts, new GenerationBenchmarks.SpecOptions("/bench/spec.json")).RunGenerators(compilation).GetRunResult());
         Report(output, "Roslyn parses the output (in the build)", () => sources.ForEach(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s)), runs: 5);
         return 0;
@@ -52,8 +52,13 @@ internal static class ProfileGeneration
     {
         var path = "/bench/specs/" + product + ".json";
         var texts = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.AdditionalText>(new GenerationBenchmarks.SpecText(path, GenerationBenchmarks.SpecOf(product)));
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Sources");
+        var compilation = GenerationBenchmarks.Compilation("Sources");
         var run = GenerationBenchmarks.NewDriver(texts, new GenerationBenchmarks.SpecOptions(path)).RunGenerators(compilation).GetRunResult().Results[0];
+        if (run.GeneratedSources.IsEmpty)
+        {
+            Console.Error.WriteLine("The generator produced nothing: " + string.Join("; ", run.Diagnostics));
+            return 1;
+        }
         Directory.CreateDirectory(directory);
         foreach (var source in run.GeneratedSources)
         {

@@ -36,18 +36,23 @@ internal sealed class MnsConsumer(VodMnsQueue queue, VodMnsConsumerOptions optio
                     messages = await queue.ReceiveAsync(options.BatchSize, options.WaitTime, stoppingToken).ConfigureAwait(false);
                     delay = FirstRetryDelay;
                 }
-                catch (Exception exception) when (exception is VodMnsException or VodCredentialsException)
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    // Throttling, server errors and outages pass; a refusal (a wrong queue, a missing permission) may be
-                    // mended while the application runs, so it is tried again too, at the longest pause.
+                    // Throttling, server errors and outages pass; a refusal (a wrong queue, a missing permission) or
+                    // anything unforeseen may be mended while the application runs, so it is tried again too, at the
+                    // longest pause: the consumer never ends, and never takes the host down, while the host runs.
                     var pause = exception is VodMnsException { IsWorthRepeating: true } ? delay : options.MaxRetryDelay;
-                    if (exception is VodMnsException refused)
+                    switch (exception)
                     {
-                        QueueTelemetry.ReceiveFailed(logger, exception, queue.QueueName, refused.StatusCode, refused.Code, pause);
-                    }
-                    else
-                    {
-                        QueueTelemetry.NoCredentials(logger, exception, queue.QueueName, pause);
+                        case VodMnsException refused:
+                            QueueTelemetry.ReceiveFailed(logger, exception, queue.QueueName, refused.StatusCode, refused.Code, pause);
+                            break;
+                        case VodCredentialsException:
+                            QueueTelemetry.NoCredentials(logger, exception, queue.QueueName, pause);
+                            break;
+                        default:
+                            QueueTelemetry.ReceiveFailed(logger, exception, queue.QueueName, 0, exception.GetType().Name, pause);
+                            break;
                     }
 
                     QueueTelemetry.Count("receive_failed");
@@ -119,9 +124,10 @@ internal sealed class MnsConsumer(VodMnsQueue queue, VodMnsConsumerOptions optio
 
                 return;
             }
-            catch (Exception exception) when (exception is VodMnsException or VodCredentialsException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                if (attempt == DeleteTries || exception is VodMnsException { IsWorthRepeating: false })
+                var passing = exception is VodMnsException { IsWorthRepeating: true } or VodCredentialsException;
+                if (attempt == DeleteTries || !passing)
                 {
                     QueueTelemetry.DeleteFailed(logger, exception, message.MessageId);
                     QueueTelemetry.Count("delete_failed");

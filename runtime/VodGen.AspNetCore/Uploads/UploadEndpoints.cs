@@ -20,7 +20,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
 {
     private VodUploadEndpointOptions Options => options.Value;
 
-    public Task CreateVideoAsync(HttpContext context) => RunAsync(context, VodUploadKind.Video, async (userId, body, ct) =>
+    public Task CreateVideoAsync(HttpContext context) => RunAsync(context, VodUploadKind.Video, "created", async (userId, body, ct) =>
     {
         var proposal = new VodUploadProposal(VodUploadKind.Video, userId, context)
         {
@@ -55,7 +55,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         return new UploadGrant("videoId", videoId, created.UploadAuth!, created.UploadAddress!, created.RequestId, tickets.Issue(VodUploadKind.Video, videoId, userId, issuedAt), created.DecodeUploadAuth(), created.DecodeUploadAddress(), null);
     });
 
-    public Task RefreshVideoAsync(HttpContext context) => RunAsync(context, VodUploadKind.Video, async (userId, body, ct) =>
+    public Task RefreshVideoAsync(HttpContext context) => RunAsync(context, VodUploadKind.Video, "refreshed", async (userId, body, ct) =>
     {
         var videoId = UploadRequestReader.Text(body, "videoId", 64, required: true)!;
         var ticket = UploadRequestReader.Text(body, "ticket", 4096);
@@ -75,7 +75,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         return new UploadGrant("videoId", videoId, refreshed.UploadAuth!, refreshed.UploadAddress!, refreshed.RequestId, ticket, refreshed.DecodeUploadAuth(), refreshed.DecodeUploadAddress(), null);
     });
 
-    public Task CreateImageAsync(HttpContext context) => RunAsync(context, VodUploadKind.Image, async (userId, body, ct) =>
+    public Task CreateImageAsync(HttpContext context) => RunAsync(context, VodUploadKind.Image, "created", async (userId, body, ct) =>
     {
         var proposal = new VodUploadProposal(VodUploadKind.Image, userId, context)
         {
@@ -104,7 +104,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         return new UploadGrant("imageId", imageId, created.UploadAuth!, created.UploadAddress!, created.RequestId, null, created.DecodeUploadAuth(), created.DecodeUploadAddress(), created.ImageURL);
     });
 
-    public Task CreateAttachedMediaAsync(HttpContext context) => RunAsync(context, VodUploadKind.AttachedMedia, async (userId, body, ct) =>
+    public Task CreateAttachedMediaAsync(HttpContext context) => RunAsync(context, VodUploadKind.AttachedMedia, "created", async (userId, body, ct) =>
     {
         var proposal = new VodUploadProposal(VodUploadKind.AttachedMedia, userId, context)
         {
@@ -135,13 +135,13 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
     });
 
     // Identity, authorization and the body first; every refusal and failure becomes problem details here.
-    private async Task RunAsync(HttpContext context, VodUploadKind kind, Func<string, System.Text.Json.JsonElement, CancellationToken, Task<UploadGrant>> issue)
+    private async Task RunAsync(HttpContext context, VodUploadKind kind, string outcome, Func<string, System.Text.Json.JsonElement, CancellationToken, Task<UploadGrant>> issue)
     {
-        var result = await ResultAsync(context, kind, issue).ConfigureAwait(false);
+        var result = await ResultAsync(context, kind, outcome, issue).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    private async Task<IResult> ResultAsync(HttpContext context, VodUploadKind kind, Func<string, System.Text.Json.JsonElement, CancellationToken, Task<UploadGrant>> issue)
+    private async Task<IResult> ResultAsync(HttpContext context, VodUploadKind kind, string outcome, Func<string, System.Text.Json.JsonElement, CancellationToken, Task<UploadGrant>> issue)
     {
         var ct = context.RequestAborted;
         string? userId = null;
@@ -150,7 +150,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
             userId = await AuthorizeAsync(context).ConfigureAwait(false);
             using var body = await UploadRequestReader.ReadAsync(context.Request, ct).ConfigureAwait(false);
             var grant = await issue(userId, body.RootElement, ct).ConfigureAwait(false);
-            UploadTelemetry.Count(kind, grant.Ticket is not null && context.Request.Path.Value!.EndsWith("/refresh", StringComparison.Ordinal) ? "refreshed" : "created");
+            UploadTelemetry.Count(kind, outcome);
             context.Response.Headers.CacheControl = "no-store";
             return Results.Bytes(grant.ToJson(), "application/json");
         }
@@ -172,7 +172,7 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         {
             UploadTelemetry.ServiceFailed(logger, exception, kind, userId ?? string.Empty, null, null);
             UploadTelemetry.Count(kind, "failed");
-            return Results.Problem("VOD could not be reached or did not answer; try again.", statusCode: 503, title: "VOD unavailable");
+            return Results.Problem("VOD could not be reached, or its answer could not be read; try again.", statusCode: 503, title: "VOD unavailable");
         }
     }
 
