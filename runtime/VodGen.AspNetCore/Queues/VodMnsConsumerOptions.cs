@@ -25,12 +25,9 @@ public sealed class VodMnsConsumerOptions
 
     /// <summary>What is wrong with the options, or null.</summary>
     internal string? Problem()
-        => Endpoint is null || !Endpoint.IsAbsoluteUri || !(Endpoint.Scheme == Uri.UriSchemeHttps || (Endpoint.Scheme == Uri.UriSchemeHttp && Endpoint.IsLoopback)) || Endpoint.AbsolutePath != "/"
-            ? "Endpoint must be the queue service's https root address (http only on loopback)"
-            : string.IsNullOrWhiteSpace(QueueName) ? "QueueName is required"
-            : !System.Text.RegularExpressions.Regex.IsMatch(QueueName, "^[A-Za-z][A-Za-z0-9-]{0,119}$") ? $"QueueName '{QueueName}' is not a queue name (letters, digits and hyphens, starting with a letter, at most 120)"
-            : WaitTime < TimeSpan.FromSeconds(1) || WaitTime > TimeSpan.FromSeconds(30) ? "WaitTime must be from 1 to 30 seconds"
+        => VodGen.Server.Queues.VodMnsQueue.Problem(Endpoint, QueueName)
+            ?? (WaitTime < TimeSpan.FromSeconds(1) || WaitTime > TimeSpan.FromSeconds(30) ? "WaitTime must be from 1 to 30 seconds"
             : BatchSize is < 1 or > 16 ? "BatchSize must be from 1 to 16"
             : MaxRetryDelay < TimeSpan.FromSeconds(1) ? "MaxRetryDelay must be at least 1 second"
-            : null;
+            : null);
 }

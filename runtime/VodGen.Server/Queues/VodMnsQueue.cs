@@ -36,14 +36,9 @@ public sealed class VodMnsQueue : IDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credentials);
-        if (!endpoint.IsAbsoluteUri || !(endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)) || endpoint.AbsolutePath != "/" || endpoint.Query.Length > 0)
+        if (Problem(endpoint, queueName) is { } problem)
         {
-            throw new ArgumentException($"The MNS endpoint must be an https root address (http only on loopback); got '{endpoint}'.", nameof(endpoint));
-        }
-
-        if (string.IsNullOrEmpty(queueName) || queueName.Length > 120 || !IsQueueName(queueName))
-        {
-            throw new ArgumentException($"'{queueName}' is not an MNS queue name: letters, digits and hyphens, starting with a letter, at most 120.", nameof(queueName));
+            throw new ArgumentException(problem + ".", string.IsNullOrEmpty(queueName) || problem.StartsWith("QueueName", StringComparison.Ordinal) ? nameof(queueName) : nameof(endpoint));
         }
 
         Endpoint = endpoint;
@@ -190,6 +185,14 @@ public sealed class VodMnsQueue : IDisposable
 
     private VodMnsException Refused(string what, int status, (string? Code, string? Message, string? RequestId) error)
         => new($"MNS refused to {what} queue '{QueueName}': HTTP {status} {error.Code ?? "(no code)"}: {error.Message ?? "(no message)"}", status, error.Code, error.RequestId);
+
+    /// <summary>What makes an endpoint and a queue name unusable, or null: the one check the client and the consumer's options share.</summary>
+    internal static string? Problem(Uri? endpoint, string? queueName)
+        => endpoint is null || !endpoint.IsAbsoluteUri || !(endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)) || endpoint.AbsolutePath != "/" || endpoint.Query.Length > 0
+            ? $"Endpoint must be the queue service's https root address (http only on loopback); got '{endpoint}'"
+            : string.IsNullOrEmpty(queueName) || queueName.Length > 120 || !IsQueueName(queueName)
+                ? $"QueueName '{queueName}' is not an MNS queue name: letters, digits and hyphens, starting with a letter, at most 120"
+                : null;
 
     private static bool IsQueueName(string name)
     {
