@@ -141,7 +141,7 @@ public sealed class EmulatorQueues
             return false;
         }
 
-        Deletions.Enqueue(new EmulatorQueueDeletion(queueName, deleted.MessageId, deleted.DequeueCount));
+        Deletions.Enqueue(new EmulatorQueueDeletion(queueName, deleted.Id, deleted.DequeueCount));
         return true;
     }
 
@@ -248,7 +248,5 @@ public sealed class EmulatorQueues
         public int DequeueCount { get; set; }
 
         public string? Receipt { get; set; }
-
-        public string MessageId => Id;
     }
 }
