@@ -116,6 +116,14 @@ internal sealed record BoundClass(
     public bool HasPlaybackUrls => Members.Any(m => m.PlaybackUrls != PlaybackUrlKind.None);
 }
 
+/// <summary>A documented error code and the <c>{Operation}Errors</c> property that stands for it.</summary>
+/// <param name="PropertyName">The C# name, unique in the class (which also has <c>All</c>).</param>
+/// <param name="Code">The code on the wire.</param>
+/// <param name="HttpStatus">The documented status; 0 when not documented.</param>
+/// <param name="Message">The service's message.</param>
+/// <param name="Summary">What the XML documentation says of it: the description, else the message.</param>
+internal sealed record BoundErrorCode(string PropertyName, string Code, int HttpStatus, string Message, string Summary);
+
 /// <summary>
 /// One operation in C# terms, every name and type resolved: its request and response classes (with their nested
 /// classes) and the classes of the shared schemas its parameters reach. Emitters print it and decide nothing.
@@ -125,7 +133,8 @@ internal sealed record BoundOperation(
     OperationModel Operation,
     BoundClass Request,
     BoundClass Response,
-    EquatableArray<BoundClass> Components)
+    EquatableArray<BoundClass> Components,
+    EquatableArray<BoundErrorCode> Errors = default)
 {
     public string Namespace => Product.Namespace;
 }

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using VodGen.Generator.Model;
+using VodGen.Generator.Parsing;
 
 namespace VodGen.Generator.Binding;
 
@@ -38,7 +41,22 @@ internal static class OperationBinder
             operation,
             ClassBinder.Bind(operation.Name + "Request", string.Empty, parameters, ClassRole.Request, ns),
             ClassBinder.BindObject(operation.Name + "Response", operation.Response ?? RequestIdOnly, ClassRole.Response, ns),
-            new EquatableArray<BoundClass>(components));
+            new EquatableArray<BoundClass>(components),
+            BindErrors(operation));
+    }
+
+    // One property per documented code, named in the scope of the {Operation}Errors class (which has All too).
+    private static EquatableArray<BoundErrorCode> BindErrors(OperationModel operation)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal) { operation.Name + "Errors", "All" };
+        var errors = new BoundErrorCode[operation.Errors.Count];
+        for (var i = 0; i < errors.Length; i++)
+        {
+            var error = operation.Errors[i];
+            errors[i] = new BoundErrorCode(Identifiers.Unique(Identifiers.ToPascalCase(error.Code), used), error.Code, error.HttpStatus, error.Message, error.Description.Length > 0 ? error.Description : error.Message);
+        }
+
+        return new EquatableArray<BoundErrorCode>(errors);
     }
 
     public static BoundSharedType BindShared(SharedTypeSource source, CancellationToken cancellationToken)

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
 using VodGen.Generator.Binding;
-using VodGen.Generator.Model;
-using VodGen.Generator.Parsing;
 
 namespace VodGen.Generator.Emitting;
 
@@ -15,25 +12,21 @@ internal static class ErrorsEmitter
         XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
         writer.WriteGeneratedAttributes();
         writer.Open(names.Accessibility + " static partial class " + names.Errors);
-        var used = new HashSet<string> { names.Errors, "All" };
-        var properties = new List<string>();
-        foreach (var error in source.Operation.Errors)
+        foreach (var error in source.Errors)
         {
-            var unique = Identifiers.Unique(Identifiers.ToPascalCase(error.Code), used);
-            properties.Add(unique);
             var status = error.HttpStatus.ToString(CultureInfo.InvariantCulture);
             var statusText = error.HttpStatus > 0 ? "HTTP " + status : "HTTP status not documented";
-            XmlDoc.Summary(writer, error.Code + " (" + statusText + "): " + (error.Description.Length > 0 ? error.Description : error.Message), string.Empty);
-            writer.WriteLine("public static global::VodGen.VodErrorCode " + unique + " { get; } = new(" + Literals.String(error.Code) + ", " + status + ", " + Literals.String(error.Message) + ");");
+            XmlDoc.Summary(writer, error.Code + " (" + statusText + "): " + error.Summary, string.Empty);
+            writer.WriteLine("public static global::VodGen.VodErrorCode " + error.PropertyName + " { get; } = new(" + Literals.String(error.Code) + ", " + status + ", " + Literals.String(error.Message) + ");");
             writer.WriteLine();
         }
 
         writer.WriteLine("/// <summary>Every error code listed above.</summary>");
         writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::VodGen.VodErrorCode> All { get; } = new global::VodGen.VodErrorCode[]");
         writer.WriteLine("{");
-        foreach (var property in properties)
+        foreach (var error in source.Errors)
         {
-            writer.WriteLine("\t" + property + ",");
+            writer.WriteLine("\t" + error.PropertyName + ",");
         }
 
         writer.WriteLine("};");

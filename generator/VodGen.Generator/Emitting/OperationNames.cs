@@ -23,7 +23,7 @@ internal sealed class OperationNames
     public string Accessibility { get; }
 
     /// <summary>The product's class of client extension methods, declared in part by every operation's file.</summary>
-    public static string ExtensionsClass(ProductModel product) => Parsing.Identifiers.ToPascalCase(product.Product) + "ClientExtensions";
+    public static string ExtensionsClass(ProductModel product) => product.ExtensionsClassName;
 
     public OperationNames(OperationSource source)
         : this(source.Product, source.Operation.Name)

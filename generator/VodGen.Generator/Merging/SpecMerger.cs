@@ -238,7 +238,7 @@ internal static class SpecMerger
         {
             var taken = new HashSet<string>(StringComparer.Ordinal)
             {
-                model.ServiceClassName, Identifiers.ToPascalCase(model.Product) + "ClientExtensions", "VodUploadExtensions", "VodGenJson",
+                model.ServiceClassName, model.ExtensionsClassName, "VodUploadExtensions", "VodGenJson",
             };
             foreach (var located in Operations)
             {

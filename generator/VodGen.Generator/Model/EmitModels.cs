@@ -9,7 +9,11 @@ internal sealed record ProductModel(
     string ServiceClassName,
     EquatableArray<EndpointModel> Endpoints,
     string HintName,
-    string Accessibility = "public");
+    string Accessibility = "public")
+{
+    /// <summary>The product's class of client extension methods, declared in part by every operation's file.</summary>
+    public string ExtensionsClassName => Parsing.Identifiers.ToPascalCase(Product) + "ClientExtensions";
+}
 
 /// <summary>
 /// One operation ready to emit, with the product it belongs to and the shared schemas its parameters refer to

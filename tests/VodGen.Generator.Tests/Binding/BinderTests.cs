@@ -72,4 +72,14 @@ public class BinderTests
         Assert.Equal(PlaybackUrlKind.None, Assert.Single(operation.Request.Members).PlaybackUrls);
         Assert.Equal("internal", operation.Product.Accessibility);
     }
+
+    [Fact]
+    public void Error_codes_get_unique_property_names_in_their_class()
+    {
+        var errors = Bind("\"Op\": { \"errorCodes\": { \"400\": [ { \"errorCode\": \"Forbidden.IllegalStatus\", \"errorMessage\": \"m1\" }, { \"errorCode\": \"ForbiddenIllegalStatus\", \"errorMessage\": \"m2\", \"description\": \"d2\" }, { \"errorCode\": \"All\", \"errorMessage\": \"m3\" } ], \"404\": [ { \"errorCode\": \"OpErrors\", \"errorMessage\": \"m4\" } ] } }").Errors;
+
+        Assert.Equal(
+            [("ForbiddenIllegalStatus", "Forbidden.IllegalStatus", 400, "m1"), ("ForbiddenIllegalStatus2", "ForbiddenIllegalStatus", 400, "d2"), ("All2", "All", 400, "m3"), ("OpErrors2", "OpErrors", 404, "m4")],
+            errors.Select(e => (e.PropertyName, e.Code, e.HttpStatus, e.Summary)));
+    }
 }
