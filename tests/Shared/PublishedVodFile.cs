@@ -17,7 +17,23 @@ public static class PublishedVodFile
             return named.Trim();
         }
 
+        // From the source path (tests build without CI path mapping), else from where the assembly runs: a build with
+        // mapped paths (CI=true) has "/_/" where the repository was.
         var beside = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "shared", "reference", "vod-api-docs.json"));
-        return File.Exists(beside) ? beside : null;
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "reference", "vod-api-docs.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
