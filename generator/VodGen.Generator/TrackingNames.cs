@@ -24,4 +24,5 @@ internal static class TrackingNames
 
     public const string RuntimeReference = nameof(RuntimeReference);
     public const string Uploads = nameof(Uploads);
+    public const string BoundUploads = nameof(BoundUploads);
 }

@@ -59,7 +59,9 @@ public sealed class VodGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.RuntimeReference);
         var uploads = uploadSupport.Combine(runtime)
             .SelectMany(static (pair, _) => pair.Right.Upload ? pair.Left : Model.EquatableArray<Model.UploadSupportModel>.Empty)
-            .WithTrackingName(TrackingNames.Uploads);
+            .WithTrackingName(TrackingNames.Uploads)
+            .Select(static (upload, cancellationToken) => UploadBinder.Bind(upload, cancellationToken))
+            .WithTrackingName(TrackingNames.BoundUploads);
         var runtimeCheck = merged.Select(static (specs, _) => specs.Products.Count > 0).Combine(runtime).WithTrackingName(TrackingNames.RuntimeCheck);
 
         context.RegisterSourceOutput(products.Combine(runtime), static (spc, pair) => { if (pair.Right.Compatible) SourceOutputs.AddProduct(spc, pair.Left); });

@@ -36,7 +36,7 @@ internal static class SourceOutputs
     public static void AddSerializers(SourceProductionContext context, SerializersSource serializers)
         => Add(context, serializers.HintName, serializers.Namespace, ObjectClassEmitter.EmitSerializersDeclaration);
 
-    public static void AddUpload(SourceProductionContext context, UploadSupportModel upload)
+    public static void AddUpload(SourceProductionContext context, BoundUpload upload)
         => Add(context, upload.HintName, upload, UploadEmitter.Emit);
 
     /// <summary>VODGEN033, once, when there are specs to generate from but no compatible runtime to generate against.</summary>

@@ -11,10 +11,10 @@ internal static class UploadEmitter
 {
     private const string Upload = "global::VodGen.Upload.";
 
-    public static string Emit(UploadSupportModel model)
+    public static string Emit(BoundUpload model)
     {
-        var create = new OperationNames(model.Create);
-        var refresh = new OperationNames(model.Refresh);
+        var create = new OperationNames(model.Product, model.CreateOperation);
+        var refresh = new OperationNames(model.Product, model.RefreshOperation);
         var writer = new SourceWriter().FileHeader();
         writer.Open("namespace " + create.Namespace);
         writer.WriteLine("/// <summary>Uploads media files to VOD: CreateUploadVideo, the storage upload, and RefreshUploadVideo as the credential expires.</summary>");
@@ -91,7 +91,7 @@ internal static class UploadEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the upload; a file's checkpoint stays, to resume later.</param>");
     }
 
-    private static void EmitSession(SourceWriter writer, UploadSupportModel model, OperationNames create, OperationNames refresh)
+    private static void EmitSession(SourceWriter writer, BoundUpload model, OperationNames create, OperationNames refresh)
     {
         writer.WriteLine("/// <summary>The upload operations, as the uploader asks for them.</summary>");
         writer.Open("private sealed class UploadSession : " + Upload + "IVodUploadSession");
@@ -106,32 +106,33 @@ internal static class UploadEmitter
         writer.Open("public async global::System.Threading.Tasks.Task<" + Upload + "VodUploadTicket> CreateAsync(global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)");
         writer.WriteLine("var request = _request ?? throw new global::System.InvalidOperationException(\"This session only renews credentials.\");");
         writer.WriteLine("var response = await " + create.Qualified(create.Extensions) + "." + create.Method + "(_client, request, cancellationToken).ConfigureAwait(false);");
-        EmitTicket(writer, model, "response.VideoId");
+        EmitTicket(writer, model.Create, "response." + model.Create.VideoId);
         writer.Close();
         writer.WriteLine();
         writer.Open("public async global::System.Threading.Tasks.Task<" + Upload + "VodUploadTicket> RefreshAsync(string videoId, global::System.TimeProvider clock, global::System.Threading.CancellationToken cancellationToken)");
-        writer.WriteLine("var response = await " + refresh.Qualified(refresh.Extensions) + "." + refresh.Method + "(_client, new " + refresh.Qualified(refresh.Request) + " { VideoId = videoId }, cancellationToken).ConfigureAwait(false);");
-        EmitTicket(writer, model, "response.VideoId ?? videoId");
+        writer.WriteLine("var response = await " + refresh.Qualified(refresh.Extensions) + "." + refresh.Method + "(_client, new " + refresh.Qualified(refresh.Request) + " { " + model.RefreshVideoIdParameter + " = videoId }, cancellationToken).ConfigureAwait(false);");
+        EmitTicket(writer, model.Refresh, "response." + model.Refresh.VideoId + " ?? videoId");
         writer.Close();
         writer.Close();
     }
 
     // The decoded address and credential, read where the answer puts them; optional fields only when the spec has them.
-    private static void EmitTicket(SourceWriter writer, UploadSupportModel model, string videoId)
+    private static void EmitTicket(SourceWriter writer, BoundUploadAnswer answer, string videoId)
     {
-        writer.WriteLine("var address = response.DecodeUploadAddress();");
-        writer.WriteLine("var auth = response.DecodeUploadAuth();");
+        var c = answer.Credential;
+        writer.WriteLine("var address = response." + answer.DecodeAddress + "();");
+        writer.WriteLine("var auth = response." + answer.DecodeAuth + "();");
         writer.WriteLine("return " + Upload + "VodUploadTicket.From(");
         writer.WriteLine("\t" + videoId + ",");
-        writer.WriteLine("\taddress.Endpoint,");
-        writer.WriteLine("\taddress.Bucket,");
-        writer.WriteLine("\taddress.FileName,");
-        writer.WriteLine("\tauth.AccessKeyId,");
-        writer.WriteLine("\tauth.AccessKeySecret,");
-        writer.WriteLine("\tauth.SecurityToken,");
-        writer.WriteLine("\t" + (model.HasDurationExpiration ? "auth.Expiration" : "null") + ",");
-        writer.WriteLine("\t" + (model.HasExpireUtcTime ? "auth.ExpireUTCTime" : "null") + ",");
-        writer.WriteLine("\t" + (model.HasRegion ? "auth.Region" : "null") + ",");
+        writer.WriteLine("\taddress." + c.Endpoint + ",");
+        writer.WriteLine("\taddress." + c.Bucket + ",");
+        writer.WriteLine("\taddress." + c.FileName + ",");
+        writer.WriteLine("\tauth." + c.AccessKeyId + ",");
+        writer.WriteLine("\tauth." + c.AccessKeySecret + ",");
+        writer.WriteLine("\tauth." + c.SecurityToken + ",");
+        writer.WriteLine("\t" + (c.Expiration is { } expiration ? "auth." + expiration : "null") + ",");
+        writer.WriteLine("\t" + (c.ExpireUtcTime is { } expireUtc ? "auth." + expireUtc : "null") + ",");
+        writer.WriteLine("\t" + (c.Region is { } region ? "auth." + region : "null") + ",");
         writer.WriteLine("\tclock.GetUtcNow());");
     }
 }

@@ -18,7 +18,8 @@ internal static class UploadSupport
             var operations = specs.Operations.Where(o => o.Product.Namespace == product.Namespace).ToList();
             var create = operations.FirstOrDefault(o => o.Operation.Name == "CreateUploadVideo");
             var refresh = operations.FirstOrDefault(o => o.Operation.Name == "RefreshUploadVideo");
-            if (create is null || refresh is null || Auth(create) is not { } auth || Auth(refresh) is null)
+            if (create is null || refresh is null || Auth(create) is not { } auth || Auth(refresh) is null
+                || !refresh.Operation.Parameters.Any(p => p.Name == "VideoId" && p.Schema.Kind == SchemaKind.String))
             {
                 continue;
             }

@@ -82,4 +82,31 @@ public class BinderTests
             [("ForbiddenIllegalStatus", "Forbidden.IllegalStatus", 400, "m1"), ("ForbiddenIllegalStatus2", "ForbiddenIllegalStatus", 400, "d2"), ("All2", "All", 400, "m3"), ("OpErrors2", "OpErrors", 404, "m4")],
             errors.Select(e => (e.PropertyName, e.Code, e.HttpStatus, e.Summary)));
     }
+
+    [Fact]
+    public void Upload_helpers_read_answer_fields_by_the_names_they_really_got()
+    {
+        // The create answer gains a "videoId" before "VideoId": the first takes the name VideoId, the real one becomes
+        // VideoId2, and the helpers must read that one.
+        var create = System.Text.Json.Nodes.JsonNode.Parse(SpecSets.Named("Shipped").Single(f => f.Path.EndsWith("/CreateUploadVideo.json", StringComparison.Ordinal)).Text)!;
+        var properties = create["apis"]!["CreateUploadVideo"]!["responses"]!["200"]!["schema"]!["properties"]!.AsObject();
+        var original = properties.ToList();
+        properties.Clear();
+        properties["videoId"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" };
+        foreach (var (name, value) in original)
+        {
+            properties[name] = value!.DeepClone();
+        }
+
+        var refresh = SpecSets.Named("Shipped").Single(f => f.Path.EndsWith("/RefreshUploadVideo.json", StringComparison.Ordinal));
+        var parsed = new[] { ("/p/specs/create.json", create.ToJsonString()), refresh }
+            .Select(f => SpecReader.Read(new SpecFileText(f.Item1, f.Item2, EquatableArray<string>.Empty), CancellationToken.None));
+        var merged = SpecMerger.Merge(parsed, new GeneratorOptions(string.Empty, true, EquatableArray<string>.Empty), CancellationToken.None);
+        var upload = UploadBinder.Bind(Assert.Single(UploadSupport.Find(merged)), CancellationToken.None);
+
+        Assert.Equal(("CreateUploadVideo", "RefreshUploadVideo", "VideoId"), (upload.CreateOperation, upload.RefreshOperation, upload.RefreshVideoIdParameter));
+        Assert.Equal(("VideoId2", "DecodeUploadAddress", "DecodeUploadAuth"), (upload.Create.VideoId, upload.Create.DecodeAddress, upload.Create.DecodeAuth));
+        Assert.Equal("VideoId", upload.Refresh.VideoId);
+        Assert.Equal(new BoundUploadCredential("Endpoint", "Bucket", "FileName", "AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"), upload.Create.Credential);
+    }
 }
