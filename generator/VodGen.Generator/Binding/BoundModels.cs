@@ -116,6 +116,28 @@ internal sealed record BoundClass(
     public bool HasPlaybackUrls => Members.Any(m => m.PlaybackUrls != PlaybackUrlKind.None);
 }
 
+/// <summary>
+/// A paged list operation's <c>{Operation}ItemsAsync</c>, every name decided: the page parameters' properties, and the
+/// paths to the items, the total and the continuation token in the answer, as C# member accesses on <c>response</c>.
+/// </summary>
+/// <param name="PageNumberJsonName">The page number's name on the wire, for the documentation.</param>
+/// <param name="TokenJsonName">The continuation token's name on the wire; empty without one.</param>
+/// <param name="ItemsAccess">The items list, e.g. <c>response.VideoList?.Video</c>.</param>
+/// <param name="ItemType">The item type, qualified where it is a nested class.</param>
+/// <param name="TotalAccess">The total, or null when the spec names none.</param>
+internal sealed record BoundPaging(
+    string PageNumberJsonName,
+    string PageNumber,
+    bool PageNumberRequired,
+    string PageSize,
+    bool PageSizeRequired,
+    string TokenJsonName,
+    string? RequestToken,
+    string? ResponseToken,
+    string ItemsAccess,
+    string ItemType,
+    string? TotalAccess);
+
 /// <summary>A documented error code and the <c>{Operation}Errors</c> property that stands for it.</summary>
 /// <param name="PropertyName">The C# name, unique in the class (which also has <c>All</c>).</param>
 /// <param name="Code">The code on the wire.</param>
@@ -134,7 +156,8 @@ internal sealed record BoundOperation(
     BoundClass Request,
     BoundClass Response,
     EquatableArray<BoundClass> Components,
-    EquatableArray<BoundErrorCode> Errors = default)
+    EquatableArray<BoundErrorCode> Errors = default,
+    BoundPaging? Paging = null)
 {
     public string Namespace => Product.Namespace;
 }

@@ -36,13 +36,16 @@ internal static class OperationBinder
             components[i] = ClassBinder.BindObject(source.Components[i].Name, source.Components[i].Schema, ClassRole.Shared, ns);
         }
 
+        var request = ClassBinder.Bind(operation.Name + "Request", string.Empty, parameters, ClassRole.Request, ns);
+        var response = ClassBinder.BindObject(operation.Name + "Response", operation.Response ?? RequestIdOnly, ClassRole.Response, ns);
         return new BoundOperation(
             source.Product,
             operation,
-            ClassBinder.Bind(operation.Name + "Request", string.Empty, parameters, ClassRole.Request, ns),
-            ClassBinder.BindObject(operation.Name + "Response", operation.Response ?? RequestIdOnly, ClassRole.Response, ns),
+            request,
+            response,
             new EquatableArray<BoundClass>(components),
-            BindErrors(operation));
+            BindErrors(operation),
+            operation.Paging is { } paging ? PagingBinder.Bind(paging, request, response) : null);
     }
 
     // One property per documented code, named in the scope of the {Operation}Errors class (which has All too).

@@ -31,7 +31,7 @@ internal static class ClientEmitter
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.WriteLine("return client.SendAsync(" + names.Qualified(names.Operation) + ".Instance, request, cancellationToken);");
         writer.Close();
-        if (operation.Paging is { } paging)
+        if (source.Paging is { } paging)
         {
             writer.WriteLine();
             PagingEmitter.Emit(writer, source, names, paging);

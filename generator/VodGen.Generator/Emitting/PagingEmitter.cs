@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using VodGen.Generator.Binding;
-using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
@@ -13,27 +9,25 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class PagingEmitter
 {
-    public static void Emit(SourceWriter writer, BoundOperation source, OperationNames names, PagingModel paging)
+    public static void Emit(SourceWriter writer, BoundOperation source, OperationNames names, BoundPaging paging)
     {
         var operation = source.Operation;
         var request = source.Request;
-        var response = source.Response;
-        var (itemsAccess, itemType) = Walk(response, names.Qualified(names.Response), paging.ItemsPath);
-        var totalAccess = paging.TotalPath.IsEmpty ? null : Walk(response, names.Qualified(names.Response), paging.TotalPath).Access;
-        var pageNumberMember = request.Members.First(m => m.JsonName == paging.PageNumber);
-        var pageSizeMember = request.Members.First(m => m.JsonName == paging.PageSize);
-        var pageNumber = pageNumberMember.PropertyName;
-        var pageSize = pageSizeMember.PropertyName;
-        var token = paging.Token.Length == 0 ? null : Property(request, paging.Token);
-        var responseToken = paging.Token.Length == 0 ? null : response.Members.First(m => m.JsonName == paging.Token).PropertyName;
+        var itemsAccess = paging.ItemsAccess;
+        var itemType = paging.ItemType;
+        var totalAccess = paging.TotalAccess;
+        var pageNumber = paging.PageNumber;
+        var pageSize = paging.PageSize;
+        var token = paging.RequestToken;
+        var responseToken = paging.ResponseToken;
         var method = operation.Name + "ItemsAsync";
         var core = operation.Name + "ItemsCore";
         var enumerable = "global::System.Collections.Generic.IAsyncEnumerable<" + itemType + ">";
 
         writer.WriteLine("/// <summary>Every item of " + operation.Name + ", fetched page by page as the caller enumerates.</summary>");
         writer.WriteLine("/// <remarks>");
-        writer.WriteLine("/// Starts at the request's " + XmlDoc.Escape(paging.PageNumber) + " (1 when unset) and asks for the next page until one comes back");
-        writer.WriteLine("/// empty or short" + (totalAccess is null ? string.Empty : ", or the reported total is reached") + (token is null ? "." : "; each call sends back the " + XmlDoc.Escape(paging.Token) + " of the previous answer."));
+        writer.WriteLine("/// Starts at the request's " + XmlDoc.Escape(paging.PageNumberJsonName) + " (1 when unset) and asks for the next page until one comes back");
+        writer.WriteLine("/// empty or short" + (totalAccess is null ? string.Empty : ", or the reported total is reached") + (token is null ? "." : "; each call sends back the " + XmlDoc.Escape(paging.TokenJsonName) + " of the previous answer."));
         writer.WriteLine("/// Every page is one call, throttled and retried like any other; stopping the enumeration stops the calls.");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine("/// <param name=\"client\">The client to send with.</param>");
@@ -60,8 +54,8 @@ internal static class PagingEmitter
         writer.WriteLine("\t" + names.Qualified(names.Request) + " request,");
         writer.Open("\t[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)");
         // Required page parameters are plain numbers; optional ones start from the service's defaults.
-        writer.WriteLine("var page = request." + pageNumber + (pageNumberMember.Required ? ";" : " ?? 1;"));
-        writer.WriteLine("long size = request." + pageSize + (pageSizeMember.Required ? ";" : " ?? 0;"));
+        writer.WriteLine("var page = request." + pageNumber + (paging.PageNumberRequired ? ";" : " ?? 1;"));
+        writer.WriteLine("long size = request." + pageSize + (paging.PageSizeRequired ? ";" : " ?? 0;"));
         if (token is not null)
         {
             writer.WriteLine("var token = request." + token + ";");
@@ -111,31 +105,5 @@ internal static class PagingEmitter
         writer.Close();
         writer.Close();
         writer.WriteLine("#pragma warning restore CS0618");
-    }
-
-    private static string Property(BoundClass plan, string jsonName) => plan.Members.First(m => m.JsonName == jsonName).PropertyName;
-
-    // Follows response members by JSON name, with null-conditional access through the objects on the way; the type
-    // is the last member's, or its element's for a list, qualified by the owner chain where it is a nested class.
-    private static (string Access, string Type) Walk(BoundClass plan, string qualifiedName, EquatableArray<string> path)
-    {
-        var access = "response";
-        var current = plan;
-        BoundType? type = null;
-        for (var i = 0; i < path.Count; i++)
-        {
-            var member = current.Members.First(m => m.JsonName == path[i]);
-            access += (i == 0 ? "." : "?.") + member.PropertyName;
-            type = member.TypeRef;
-            if (i < path.Count - 1)
-            {
-                qualifiedName += "." + member.Type;
-                current = current.Nested.First(n => n.Name == member.Type);
-            }
-        }
-
-        var result = type!.Element ?? type;
-        var nested = result.IsClass && current.Nested.Any(n => n.Name == result.Name);
-        return (access, nested ? qualifiedName + "." + result.Name : result.Name);
     }
 }

@@ -109,4 +109,18 @@ public class BinderTests
         Assert.Equal("VideoId", upload.Refresh.VideoId);
         Assert.Equal(new BoundUploadCredential("Endpoint", "Bucket", "FileName", "AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"), upload.Create.Credential);
     }
+
+    [Theory]
+    [InlineData("GetVideoList", "PageNo", "PageSize", "response.VideoList?.Video", "global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem", "response.Total", null)]
+    [InlineData("SearchMedia", "PageNo", "PageSize", "response.MediaList", "global::VodGen.Vod.SearchMediaResponse.MediaListItem", "response.Total", "ScrollToken")]
+    public void Paging_paths_become_member_accesses_and_the_item_type(string name, string pageNumber, string pageSize, string items, string itemType, string? total, string? token)
+    {
+        var file = SpecSets.Named("Shipped").Single(f => f.Path.EndsWith("/" + name + ".json", StringComparison.Ordinal));
+        var parsed = SpecReader.Read(new SpecFileText(file.Path, file.Text, EquatableArray<string>.Empty), CancellationToken.None);
+        var merged = SpecMerger.Merge([parsed], new GeneratorOptions(string.Empty, true, EquatableArray<string>.Empty), CancellationToken.None);
+
+        var paging = OperationBinder.Bind(Assert.Single(merged.Operations), CancellationToken.None).Paging!;
+
+        Assert.Equal((pageNumber, pageSize, items, itemType, total, token, token), (paging.PageNumber, paging.PageSize, paging.ItemsAccess, paging.ItemType, paging.TotalAccess, paging.RequestToken, paging.ResponseToken));
+    }
 }
