@@ -77,16 +77,8 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
 
     public Task CreateImageAsync(HttpContext context) => RunAsync(context, VodUploadKind.Image, "created", async (userId, body, ct) =>
     {
-        var proposal = new VodUploadProposal(VodUploadKind.Image, userId, context)
-        {
-            MediaType = UploadRequestReader.Text(body, "imageType", 16) ?? "default",
-            Extension = (UploadRequestReader.Text(body, "imageExt", 8, required: true) ?? string.Empty).ToLowerInvariant(),
-            Title = UploadRequestReader.Text(body, "title", 128),
-            FileName = UploadRequestReader.Text(body, "fileName", 128),
-            FileSize = UploadRequestReader.Number(body, "fileSize", required: true),
-            Description = UploadRequestReader.Text(body, "description", 1024),
-            Tags = UploadRequestReader.Text(body, "tags", 256),
-        };
+        var proposal = MediaProposal(VodUploadKind.Image, userId, context, body, "imageType", "imageExt");
+        proposal.MediaType ??= "default";
         await DecideAsync(proposal, Options.ImageExtensions, ct).ConfigureAwait(false);
         if (!CreateUploadImageRequest.ImageTypeOption.TryFromValue(proposal.MediaType ?? "default", out var type) || !CreateUploadImageRequest.ImageExtOption.TryFromValue(proposal.Extension, out var extension))
         {
@@ -106,16 +98,12 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
 
     public Task CreateAttachedMediaAsync(HttpContext context) => RunAsync(context, VodUploadKind.AttachedMedia, "created", async (userId, body, ct) =>
     {
-        var proposal = new VodUploadProposal(VodUploadKind.AttachedMedia, userId, context)
+        var proposal = MediaProposal(VodUploadKind.AttachedMedia, userId, context, body, "businessType", "mediaExt");
+        if (proposal.MediaType is null)
         {
-            MediaType = UploadRequestReader.Text(body, "businessType", 16, required: true),
-            Extension = (UploadRequestReader.Text(body, "mediaExt", 8, required: true) ?? string.Empty).ToLowerInvariant(),
-            Title = UploadRequestReader.Text(body, "title", 128),
-            FileName = UploadRequestReader.Text(body, "fileName", 128),
-            FileSize = UploadRequestReader.Number(body, "fileSize", required: true),
-            Description = UploadRequestReader.Text(body, "description", 1024),
-            Tags = UploadRequestReader.Text(body, "tags", 256),
-        };
+            throw new UploadRefusal(400, "Invalid request", "'businessType' is required.");
+        }
+
         await DecideAsync(proposal, Options.AttachedMediaExtensions, ct).ConfigureAwait(false);
         if (!CreateUploadAttachedMediaRequest.BusinessTypeOption.TryFromValue(proposal.MediaType ?? string.Empty, out var business))
         {
@@ -192,6 +180,19 @@ internal sealed class UploadEndpoints(VodClient client, UploadTicket tickets, IO
         var result = await authorization.AuthorizeAsync(context.User, null, policy).ConfigureAwait(false);
         return result.Succeeded ? userId : throw new UploadRefusal(403, "Not allowed", "This user may not upload.");
     }
+
+    // Images and attached media are asked for alike: a type, an extension and the common fields.
+    private static VodUploadProposal MediaProposal(VodUploadKind kind, string userId, HttpContext context, System.Text.Json.JsonElement body, string typeField, string extensionField)
+        => new(kind, userId, context)
+        {
+            MediaType = UploadRequestReader.Text(body, typeField, 16),
+            Extension = UploadRequestReader.Text(body, extensionField, 8, required: true)!.ToLowerInvariant(),
+            Title = UploadRequestReader.Text(body, "title", 128),
+            FileName = UploadRequestReader.Text(body, "fileName", 128),
+            FileSize = UploadRequestReader.Number(body, "fileSize", required: true),
+            Description = UploadRequestReader.Text(body, "description", 1024),
+            Tags = UploadRequestReader.Text(body, "tags", 256),
+        };
 
     private static ValueTask RecordAsync(HttpContext context, VodUploadRecord upload, CancellationToken cancellationToken)
         => context.RequestServices.GetService<IVodUploadRegistry>() is { } registry ? registry.RecordAsync(upload, cancellationToken) : ValueTask.CompletedTask;
