@@ -74,6 +74,7 @@ public sealed class WebUploadBrowserTests : IAsyncLifetime
         // Bob, in his own session, cannot renew Alice's upload with her ticket.
         var ticket = (string)Script("return vodgen.upload.ticket;");
         _browser.FindElement(By.Id("signout-button")).Click();
+        new WebDriverWait(_browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElement(By.Id("signin")).Displayed); // the sign-out landed
         SignIn("bob");
         var refused = (string?)((IJavaScriptExecutor)_browser).ExecuteAsyncScript(
             "const done = arguments[arguments.length - 1]; vodgen.refresh(arguments[0], arguments[1]).then(() => done('renewed'), e => done(e.status + ' ' + e.message));",
@@ -86,12 +87,14 @@ public sealed class WebUploadBrowserTests : IAsyncLifetime
     private void SignIn(string user)
     {
         _browser.Navigate().GoToUrl(_app.Address);
-        new WebDriverWait(_browser, TimeSpan.FromSeconds(30)).Until(b => b.FindElement(By.Id("signin")).Displayed);
+
+        // The sign-in form shows only once the page asked the server and nobody is signed in.
+        new WebDriverWait(_browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElement(By.Id("signin")).Displayed);
         var field = _browser.FindElement(By.Id("user"));
         field.Clear();
         field.SendKeys(user);
         _browser.FindElement(By.Id("signin-button")).Click();
-        new WebDriverWait(_browser, TimeSpan.FromSeconds(30)).Until(b => b.FindElement(By.Id("who")).Text == user);
+        new WebDriverWait(_browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElement(By.Id("who")).Text == user);
     }
 
     private object Script(string script) => ((IJavaScriptExecutor)_browser).ExecuteScript(script)!;

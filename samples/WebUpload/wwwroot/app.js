@@ -143,12 +143,14 @@ async function run(action) {
   }
 }
 
+// Both sections stay hidden until the server said who is signed in, so that nothing acts on a stale page.
 async function showAccount() {
   const response = await fetch('/account/me', { credentials: 'same-origin' });
   const signedIn = response.ok;
+  $('who').textContent = signedIn ? (await response.json()).user : '';
   $('signin').hidden = signedIn;
   $('upload').hidden = !signedIn;
-  $('who').textContent = signedIn ? (await response.json()).user : '';
+  vodgen.account = signedIn ? $('who').textContent : '';
 }
 
 $('signin-button').addEventListener('click', () => run(async () => {
