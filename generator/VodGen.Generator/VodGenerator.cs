@@ -37,11 +37,11 @@ public sealed class VodGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => SpecMerger.Merge(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Merged);
 
-        var products = merged.SelectMany(static (specs, _) => SourceOutputs.Products(specs)).WithTrackingName(TrackingNames.Products);
+        var products = merged.SelectMany(static (specs, _) => SourceSets.Products(specs)).WithTrackingName(TrackingNames.Products);
         var operations = merged.SelectMany(static (specs, _) => specs.Operations).WithTrackingName(TrackingNames.Operations);
         var boundOperations = operations.Select(static (operation, cancellationToken) => OperationBinder.Bind(operation, cancellationToken)).WithTrackingName(TrackingNames.BoundOperations);
         var sharedTypes = merged.SelectMany(static (specs, _) => specs.SharedTypes).WithTrackingName(TrackingNames.SharedTypes);
-        var namespaces = merged.SelectMany(static (specs, _) => SourceOutputs.Namespaces(specs)).WithTrackingName(TrackingNames.Namespaces);
+        var namespaces = merged.SelectMany(static (specs, _) => SourceSets.Namespaces(specs)).WithTrackingName(TrackingNames.Namespaces);
         var boundSharedTypes = sharedTypes.Select(static (type, cancellationToken) => OperationBinder.BindShared(type, cancellationToken)).WithTrackingName(TrackingNames.BoundSharedTypes);
         var helpPage = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => Diagnostics.HelpLinks.PageOf(provider.GlobalOptions))

@@ -13,32 +13,74 @@ internal enum ClassRole
     Shared,
 }
 
+/// <summary>What a value is when it is read, written or checked.</summary>
+internal enum ValueKind
+{
+    /// <summary>Text: a string, or a request option type (written as its text).</summary>
+    Text,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+
+    /// <summary>Any JSON value, kept raw.</summary>
+    Json,
+
+    /// <summary>Seconds on the wire, a <c>TimeSpan</c> in C# (answers only).</summary>
+    Duration,
+
+    /// <summary>A generated class (nested or shared), which has a reader and a writer in <c>VodGenJson</c>.</summary>
+    Class,
+
+    /// <summary>A list of <see cref="BoundType.Element"/>.</summary>
+    List,
+}
+
 /// <summary>
 /// A resolved C# type: a name (a keyword, a qualified name or a nested class name) or a list of an element type,
 /// so that emitters never take type strings apart again.
 /// </summary>
+/// <param name="Kind">How values of the type are read, written and checked.</param>
 /// <param name="Name">The type as written in C# where it is declared (a nested class by its own name), without a nullable annotation.</param>
 /// <param name="QualifiedName">The type as written anywhere (nested classes with their owners, <c>global::</c>-qualified).</param>
 /// <param name="Element">The element type of a list; null for anything else.</param>
-/// <param name="IsValueType">A struct (numbers, booleans, durations, raw JSON values).</param>
-/// <param name="IsClass">A generated class (nested or shared), which has a reader and a writer in <c>VodGenJson</c>.</param>
 /// <param name="Component">For the type of a shared schema: the schema's type name; empty for anything else.</param>
 /// <param name="SerializerKey">For a generated class: what its reader and writer are named after (<c>Read_{key}</c>).</param>
-internal sealed record BoundType(string Name, string QualifiedName, BoundType? Element, bool IsValueType, bool IsClass, string Component, string SerializerKey)
+internal sealed record BoundType(ValueKind Kind, string Name, string QualifiedName, BoundType? Element, string Component, string SerializerKey)
 {
     public const string List = "global::System.Collections.Generic.IReadOnlyList";
 
-    public static BoundType Value(string name) => new(name, name, null, IsValueType: true, IsClass: false, string.Empty, string.Empty);
+    /// <summary>A struct (numbers, booleans, durations, raw JSON values).</summary>
+    public bool IsValueType => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Json or ValueKind.Duration;
 
-    public static BoundType Reference(string name, string qualifiedName) => new(name, qualifiedName, null, IsValueType: false, IsClass: false, string.Empty, string.Empty);
+    /// <summary>A generated class (nested or shared).</summary>
+    public bool IsClass => Kind == ValueKind.Class;
 
-    public static BoundType Class(string name, string qualifiedName, string serializerKey) => new(name, qualifiedName, null, IsValueType: false, IsClass: true, string.Empty, serializerKey);
+    public static BoundType Scalar(ValueKind kind)
+    {
+        var name = kind switch
+        {
+            ValueKind.Int32 => "int",
+            ValueKind.Int64 => "long",
+            ValueKind.Double => "double",
+            ValueKind.Boolean => "bool",
+            ValueKind.Json => "global::System.Text.Json.JsonElement",
+            ValueKind.Duration => "global::System.TimeSpan",
+            _ => "string",
+        };
+        return new(kind, name, name, null, string.Empty, string.Empty);
+    }
+
+    /// <summary>A request option type: a class, but sent as its text.</summary>
+    public static BoundType Option(string name, string qualifiedName) => new(ValueKind.Text, name, qualifiedName, null, string.Empty, string.Empty);
+
+    public static BoundType Class(string name, string qualifiedName, string serializerKey) => new(ValueKind.Class, name, qualifiedName, null, string.Empty, serializerKey);
 
     public static BoundType Shared(string ns, string component)
-        => new("global::" + ns + "." + component, "global::" + ns + "." + component, null, IsValueType: false, IsClass: true, component, component);
+        => new(ValueKind.Class, "global::" + ns + "." + component, "global::" + ns + "." + component, null, component, component);
 
     public static BoundType ListOf(BoundType element)
-        => new(List + "<" + element.Name + ">", List + "<" + element.QualifiedName + ">", element, IsValueType: false, IsClass: false, string.Empty, string.Empty);
+        => new(ValueKind.List, List + "<" + element.Name + ">", List + "<" + element.QualifiedName + ">", element, string.Empty, string.Empty);
 
     public override string ToString() => Name;
 }
@@ -46,19 +88,34 @@ internal sealed record BoundType(string Name, string QualifiedName, BoundType? E
 /// <summary>A property of a generated class.</summary>
 /// <param name="JsonName">The name on the wire.</param>
 /// <param name="PropertyName">The C# name, unique in its class.</param>
-/// <param name="Schema">What the spec says of the value.</param>
+/// <param name="TypeRef">The C# type.</param>
+/// <param name="Description">The spec's description, for the XML documentation.</param>
+/// <param name="Example">The spec's example; empty for a secret.</param>
+/// <param name="Secret">Masked by <c>ToString()</c>.</param>
+/// <param name="Deprecated">Marked obsolete.</param>
 /// <param name="Required">Checked before sending: a member the spec requires, of a class that is sent.</param>
 /// <param name="IsRequiredMember">
 /// Declared with C#'s <c>required</c>, so leaving it out does not compile: required request members, except deprecated
 /// ones (C# does not allow a required member to be obsolete, CS9042) and those of shared classes (which responses
 /// build too); those are only checked before sending.
 /// </param>
-/// <param name="TypeRef">The C# type.</param>
+/// <param name="Checks">The spec's constraints that apply to the C# type, for validation and the analyzer's attributes (none on answers).</param>
 /// <param name="Decoded">For a Base64 JSON string: the type its <c>Decode…()</c> method returns; else null.</param>
 /// <param name="PlaybackUrls">Whether the member is, or holds, playback URLs that <c>WithPlaybackUrls</c> replaces.</param>
-internal sealed record BoundMember(string JsonName, string PropertyName, SchemaModel Schema, bool Required, bool IsRequiredMember, BoundType TypeRef, BoundType? Decoded, PlaybackUrlKind PlaybackUrls = PlaybackUrlKind.None)
+internal sealed record BoundMember(
+    string JsonName,
+    string PropertyName,
+    BoundType TypeRef,
+    string Description,
+    string Example,
+    bool Secret,
+    bool Deprecated,
+    bool Required,
+    bool IsRequiredMember,
+    BoundChecks Checks,
+    BoundType? Decoded,
+    PlaybackUrlKind PlaybackUrls = PlaybackUrlKind.None)
 {
-
     /// <summary>The C# type without a nullable annotation.</summary>
     public string Type => TypeRef.Name;
 
@@ -148,19 +205,37 @@ internal sealed record BoundErrorCode(string PropertyName, string Code, int Http
 
 /// <summary>
 /// One operation in C# terms, every name and type resolved: its request and response classes (with their nested
-/// classes) and the classes of the shared schemas its parameters reach. Emitters print it and decide nothing.
+/// classes), the classes of the shared schemas its parameters reach, the order its parameters are signed in, its
+/// validation and its flattening writers. Emitters print it and decide nothing.
 /// </summary>
+/// <param name="HttpMethod">The name of the runtime's <c>VodHttpMethod</c> member.</param>
+/// <param name="Idempotent">Whether a call may be repeated after an unclear failure.</param>
 internal sealed record BoundOperation(
     ProductModel Product,
-    OperationModel Operation,
+    string Name,
+    string Summary,
+    string Description,
+    string HttpMethod,
+    bool Deprecated,
+    bool Idempotent,
+    BoundQps? Qps,
     BoundClass Request,
     BoundClass Response,
     EquatableArray<BoundClass> Components,
+    EquatableArray<BoundParameter> WriteOrder,
+    BoundValidation Validation,
+    EquatableArray<BoundFlatWriter> FlatWriters,
     EquatableArray<BoundErrorCode> Errors = default,
     BoundPaging? Paging = null)
 {
     public string Namespace => Product.Namespace;
 }
+
+/// <summary>Documented call rate limits: per account, and per region where a region differs.</summary>
+internal sealed record BoundQps(int PerAccount, EquatableArray<BoundRegionLimit> Regions);
+
+/// <summary>A per-region call rate limit.</summary>
+internal sealed record BoundRegionLimit(string RegionId, int Limit);
 
 /// <summary>A top-level shared class: a decoded payload or a shared schema.</summary>
 internal sealed record BoundSharedType(string Namespace, BoundClass Class, bool IsComponent, string HintName, string Accessibility = "public");

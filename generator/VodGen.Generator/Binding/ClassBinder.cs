@@ -12,8 +12,6 @@ namespace VodGen.Generator.Binding;
 /// </summary>
 internal static class ClassBinder
 {
-    public const string JsonElementType = "global::System.Text.Json.JsonElement";
-
     // Members every generated class has (from object, and its ToString override); properties are named around them.
 
     /// <summary>The hidden class, one per namespace, that holds the readers and writers of the generated classes.</summary>
@@ -47,7 +45,19 @@ internal static class ClassBinder
 
             var checkedBeforeSending = required && role != ClassRole.Response;
             var playback = role == ClassRole.Request ? PlaybackUrlKind.None : PlaybackUrls(schema, type, owner);
-            owner.Members.Add(new BoundMember(jsonName, names[i], schema, checkedBeforeSending, checkedBeforeSending && role == ClassRole.Request && !schema.Deprecated, type, decodedType, playback));
+            owner.Members.Add(new BoundMember(
+                jsonName,
+                names[i],
+                type,
+                schema.Description,
+                schema.Secret ? string.Empty : schema.Example,
+                schema.Secret,
+                schema.Deprecated,
+                checkedBeforeSending,
+                checkedBeforeSending && role == ClassRole.Request && !schema.Deprecated,
+                role == ClassRole.Response ? BoundChecks.None : ChecksOf(schema),
+                decodedType,
+                playback));
         }
 
         return owner.ToBound();
@@ -76,20 +86,20 @@ internal static class ClassBinder
         {
             case SchemaKind.String when isDuration:
             case SchemaKind.Integer when isDuration:
-                return BoundType.Value("global::System.TimeSpan");
+                return BoundType.Scalar(ValueKind.Duration);
             case SchemaKind.Integer:
-                return BoundType.Value(schema.Format == "int32" ? "int" : "long");
+                return BoundType.Scalar(schema.Format == "int32" ? ValueKind.Int32 : ValueKind.Int64);
             case SchemaKind.Number:
-                return BoundType.Value("double");
+                return BoundType.Scalar(ValueKind.Double);
             case SchemaKind.Boolean:
-                return BoundType.Value("bool");
+                return BoundType.Scalar(ValueKind.Boolean);
             case SchemaKind.Any:
-                return BoundType.Value(JsonElementType);
+                return BoundType.Scalar(ValueKind.Json);
             case SchemaKind.String when role == ClassRole.Request && !schema.Constraints.Enum.IsEmpty:
                 var option = OptionType(schema, baseName, owner, used);
-                return BoundType.Reference(option, owner.QualifiedName + "." + option);
+                return BoundType.Option(option, owner.QualifiedName + "." + option);
             case SchemaKind.String:
-                return BoundType.Reference("string", "string");
+                return BoundType.Scalar(ValueKind.Text);
             case SchemaKind.Array:
                 return BoundType.ListOf(TypeOf(schema.Items!, baseName + "Item", role, ns, owner, used));
             case SchemaKind.Object when schema.Reference.Length > 0:
@@ -97,6 +107,25 @@ internal static class ClassBinder
             default:
                 return NestedClass(schema, baseName.EndsWith("Item", StringComparison.Ordinal) ? baseName : baseName + "Data", role, ns, owner, used);
         }
+    }
+
+    // Only what applies to the value's C# type: listed text values became an option type, which needs no length or pattern.
+    private static BoundChecks ChecksOf(SchemaModel schema)
+    {
+        var c = schema.Constraints;
+        var checks = schema.Kind switch
+        {
+            SchemaKind.String when c.Enum.IsEmpty => BoundChecks.None with { MinLength = c.MinLength, MaxLength = c.MaxLength, Pattern = c.Pattern },
+            SchemaKind.Integer or SchemaKind.Number => BoundChecks.None with { Allowed = c.Enum, Minimum = c.Minimum, Maximum = c.Maximum },
+            SchemaKind.Array => BoundChecks.None with
+            {
+                MinItems = c.MinItems,
+                MaxItems = c.MaxItems,
+                NoNullItems = schema.Items!.Kind is SchemaKind.String or SchemaKind.Object or SchemaKind.Array,
+            },
+            _ => BoundChecks.None,
+        };
+        return checks.Any ? checks : BoundChecks.None;
     }
 
     // Playback URLs are reached through nested classes and lists; a shared schema's class is bound on its own, so URLs

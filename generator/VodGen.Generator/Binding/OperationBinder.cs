@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using VodGen.Generator.Model;
 using VodGen.Generator.Parsing;
@@ -38,14 +39,60 @@ internal static class OperationBinder
 
         var request = ClassBinder.Bind(operation.Name + "Request", string.Empty, parameters, ClassRole.Request, ns);
         var response = ClassBinder.BindObject(operation.Name + "Response", operation.Response ?? RequestIdOnly, ClassRole.Response, ns);
+        var boundComponents = new EquatableArray<BoundClass>(components);
+        var writeOrder = WriteOrder(operation, request);
+
+        // One scope for the private members of the {Operation}Operation class: its own, then validation's, then the flattening writers'.
+        var scope = new HashSet<string>(StringComparer.Ordinal) { "Instance", "Validate", "WriteParameters", "ReadResponse" };
+        var validation = ValidationBinder.Bind(request, boundComponents, scope);
         return new BoundOperation(
             source.Product,
-            operation,
+            operation.Name,
+            operation.Summary,
+            operation.Description,
+            operation.Method.ToString(),
+            operation.Deprecated,
+            operation.Idempotent,
+            operation.Qps is { } qps ? new BoundQps(qps.PerAccount, qps.Regions.Select(r => new BoundRegionLimit(r.RegionId, r.Limit)).ToEquatableArray()) : null,
             request,
             response,
-            new EquatableArray<BoundClass>(components),
+            boundComponents,
+            writeOrder,
+            validation,
+            FlatWriterBinder.Bind(writeOrder, request, boundComponents, scope),
             BindErrors(operation),
             operation.Paging is { } paging ? PagingBinder.Bind(paging, request, response) : null);
+    }
+
+    // Common parameters and the operation's own, in ordinal order of their encoded names. A flattened list or
+    // object sorts by its prefix ("Name."), since all its names share it. Request members are bound in parameter order.
+    private static EquatableArray<BoundParameter> WriteOrder(OperationModel operation, BoundClass request)
+    {
+        var entries = new List<(string SortKey, BoundParameter Parameter)>();
+        foreach (var name in OperationReader.CommonParameterNames)
+        {
+            if (name != "Signature")
+            {
+                entries.Add((name, new BoundParameter(name, ParameterWriting.Common, null)));
+            }
+        }
+
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            var parameter = operation.Parameters[i];
+            var encoded = QueryNames.Encode(parameter.Name);
+            var writing = parameter.Style switch
+            {
+                ParameterStyle.RepeatList => ParameterWriting.RepeatList,
+                ParameterStyle.Json => ParameterWriting.Json,
+                ParameterStyle.Flat => ParameterWriting.Flat,
+                _ => ParameterWriting.Simple,
+            };
+            var key = writing is ParameterWriting.RepeatList or ParameterWriting.Flat ? encoded + "." : encoded;
+            entries.Add((key, new BoundParameter(encoded, writing, request.Members[i])));
+        }
+
+        return entries.OrderBy(e => e.SortKey, StringComparer.Ordinal).Select(e => e.Parameter).ToEquatableArray();
     }
 
     // One property per documented code, named in the scope of the {Operation}Errors class (which has All too).

@@ -25,23 +25,23 @@ internal static class UploadBinder
         var refresh = OperationBinder.Bind(model.Refresh, cancellationToken);
         return new BoundUpload(
             model.Create.Product,
-            create.Operation.Name,
-            refresh.Operation.Name,
+            create.Name,
+            refresh.Name,
             Member(refresh.Request, "VideoId").PropertyName,
-            Answer(create, model),
-            Answer(refresh, model),
+            Answer(create, model.Create, model),
+            Answer(refresh, model.Refresh, model),
             model.HintName);
     }
 
-    private static BoundUploadAnswer Answer(BoundOperation operation, UploadSupportModel model)
+    private static BoundUploadAnswer Answer(BoundOperation operation, OperationSource source, UploadSupportModel model)
     {
         var ns = operation.Namespace;
         var response = operation.Response;
         var address = Member(response, "UploadAddress");
         var auth = Member(response, "UploadAuth");
 
-        var addressClass = Decoded(response, address, ns);
-        var authClass = Decoded(response, auth, ns);
+        var addressClass = Decoded(response, address, source, ns);
+        var authClass = Decoded(response, auth, source, ns);
         string? Optional(bool present, string jsonName) => present ? Member(authClass, jsonName).PropertyName : null;
         return new BoundUploadAnswer(
             Member(response, "VideoId").PropertyName,
@@ -60,9 +60,9 @@ internal static class UploadBinder
     }
 
     // The class a Base64 JSON field decodes to: the response's nested class, or the shared type bound as it is on its own.
-    private static BoundClass Decoded(BoundClass response, BoundMember member, string ns)
+    private static BoundClass Decoded(BoundClass response, BoundMember member, OperationSource source, string ns)
         => member.Decoded!.Component.Length > 0
-            ? ClassBinder.BindObject(member.Decoded.Component, member.Schema.Decoded!, ClassRole.Response, ns)
+            ? ClassBinder.BindObject(member.Decoded.Component, source.Operation.Response!.Properties.First(p => p.JsonName == member.JsonName).Schema.Decoded!, ClassRole.Response, ns)
             : response.Nested.First(n => n.QualifiedName == member.Decoded.QualifiedName);
 
     // UploadSupport admitted the product only with these fields, so each is there.

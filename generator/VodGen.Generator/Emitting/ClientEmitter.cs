@@ -9,19 +9,18 @@ internal static class ClientEmitter
     public static void Write(SourceWriter writer, BoundOperation source)
     {
         var names = new OperationNames(source);
-        var operation = source.Operation;
         writer.WriteLine("/// <summary>Operations of the " + XmlDoc.Escape(source.Product.Product) + " API (" + XmlDoc.Escape(source.Product.Version) + ") on <see cref=\"global::VodGen.VodClient\"/>.</summary>");
         writer.Open(names.Accessibility + " static partial class " + names.Extensions);
-        XmlDoc.Summary(writer, operation.Summary, "Calls " + operation.Name + ".");
-        XmlDoc.Remarks(writer, operation.Description);
+        XmlDoc.Summary(writer, source.Summary, "Calls " + source.Name + ".");
+        XmlDoc.Remarks(writer, source.Description);
         writer.WriteLine("/// <param name=\"client\">The client to send with.</param>");
         writer.WriteLine("/// <param name=\"request\">The operation's parameters.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks the spec; nothing was sent.</exception>");
         writer.WriteLine("/// <exception cref=\"global::VodGen.VodServiceException\">The service answered with an error, such as one of <see cref=\"" + names.Errors + "\"/>.</exception>");
-        if (operation.Deprecated)
+        if (source.Deprecated)
         {
-            writer.WriteLine("[global::System.Obsolete(" + Literals.String(operation.Name + " is deprecated by the service.") + ")]");
+            writer.WriteLine("[global::System.Obsolete(" + Literals.String(source.Name + " is deprecated by the service.") + ")]");
         }
 
         writer.WriteLine("public static global::System.Threading.Tasks.Task<" + names.Qualified(names.Response) + "> " + names.Method + "(");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq;
 using VodGen.Generator.Binding;
-using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
@@ -14,54 +13,42 @@ internal static class ConstraintAttributes
 {
     private const string Namespace = "global::VodGen.Validation.";
 
-    public static void Emit(SourceWriter writer, SchemaModel schema)
+    public static void Emit(SourceWriter writer, BoundChecks checks)
     {
-        var constraints = schema.Constraints;
-        switch (schema.Kind)
+        if (checks.HasLength)
         {
-            case SchemaKind.String when constraints.Enum.IsEmpty:
-                if (constraints.MinLength is not null || constraints.MaxLength is not null)
-                {
-                    writer.WriteLine("[" + Namespace + "VodLength(" + Named("MinLength", constraints.MinLength, "MaxLength", constraints.MaxLength) + ")]");
-                }
+            writer.WriteLine("[" + Namespace + "VodLength(" + Named("MinLength", checks.MinLength, "MaxLength", checks.MaxLength) + ")]");
+        }
 
-                if (constraints.Pattern.Length > 0)
-                {
-                    writer.WriteLine("[" + Namespace + "VodPattern(" + Literals.String(constraints.Pattern) + ")]");
-                }
+        if (checks.Pattern.Length > 0)
+        {
+            writer.WriteLine("[" + Namespace + "VodPattern(" + Literals.String(checks.Pattern) + ")]");
+        }
 
-                break;
-            case SchemaKind.Integer:
-            case SchemaKind.Number:
-                if (!constraints.Enum.IsEmpty)
-                {
-                    writer.WriteLine("[" + Namespace + "VodAllowedValues(" + string.Join(", ", constraints.Enum.Select(Literals.Double)) + ")]");
-                }
+        if (!checks.Allowed.IsEmpty)
+        {
+            writer.WriteLine("[" + Namespace + "VodAllowedValues(" + string.Join(", ", checks.Allowed.Select(Literals.Double)) + ")]");
+        }
 
-                if (constraints.Minimum.Length > 0 || constraints.Maximum.Length > 0)
-                {
-                    var parts = new System.Collections.Generic.List<string>();
-                    if (constraints.Minimum.Length > 0)
-                    {
-                        parts.Add("Minimum = " + Literals.Double(constraints.Minimum));
-                    }
+        if (checks.HasBounds)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (checks.Minimum.Length > 0)
+            {
+                parts.Add("Minimum = " + Literals.Double(checks.Minimum));
+            }
 
-                    if (constraints.Maximum.Length > 0)
-                    {
-                        parts.Add("Maximum = " + Literals.Double(constraints.Maximum));
-                    }
+            if (checks.Maximum.Length > 0)
+            {
+                parts.Add("Maximum = " + Literals.Double(checks.Maximum));
+            }
 
-                    writer.WriteLine("[" + Namespace + "VodRange(" + string.Join(", ", parts) + ")]");
-                }
+            writer.WriteLine("[" + Namespace + "VodRange(" + string.Join(", ", parts) + ")]");
+        }
 
-                break;
-            case SchemaKind.Array:
-                if (constraints.MinItems is not null || constraints.MaxItems is not null)
-                {
-                    writer.WriteLine("[" + Namespace + "VodItemCount(" + Named("MinItems", constraints.MinItems, "MaxItems", constraints.MaxItems) + ")]");
-                }
-
-                break;
+        if (checks.HasItemCount)
+        {
+            writer.WriteLine("[" + Namespace + "VodItemCount(" + Named("MinItems", checks.MinItems, "MaxItems", checks.MaxItems) + ")]");
         }
     }
 

@@ -9,7 +9,7 @@ internal static class ErrorsEmitter
     public static void Write(SourceWriter writer, BoundOperation source)
     {
         var names = new OperationNames(source);
-        XmlDoc.Summary(writer, "The error codes the " + source.Operation.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
+        XmlDoc.Summary(writer, "The error codes the " + source.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
         writer.WriteGeneratedAttributes();
         writer.Open(names.Accessibility + " static partial class " + names.Errors);
         foreach (var error in source.Errors)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using VodGen.Generator.Binding;
 using VodGen.Generator.Model;
 
@@ -10,40 +9,43 @@ namespace VodGen.Generator.Emitting;
 /// <summary>
 /// Emits flattened parameters: lists (<c>Name.1</c>, <c>Name.1.Field</c>, <c>Name.1.Rule.2.Value</c>) and objects
 /// with <c>style: flat</c> (<c>Name.Field</c>, <c>Name.Range.Start</c>), at any depth. Each class that occurs in a
-/// flattened value gets one private writer method, which calls the others; a shared schema that contains itself
-/// therefore recurses at run time, as deep as the value is, instead of being unrolled here.
+/// flattened value has one private writer method (bound in <see cref="BoundOperation.FlatWriters"/>), which calls the
+/// others; a shared schema that contains itself therefore recurses at run time, as deep as the value is, instead of
+/// being unrolled here.
 /// </summary>
 internal sealed class FlatParameterEmitter
 {
     private const string QueryWriter = "global::VodGen.GeneratedCode.VodQueryWriter";
 
-    private readonly BoundOperation _source;
+    private readonly EquatableArray<BoundFlatWriter> _writers;
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
-    private readonly List<(string Method, BoundClass Plan)> _pending = new();
-    private readonly HashSet<string> _used;
     private int _index;
 
-    public FlatParameterEmitter(BoundOperation source, IEnumerable<string> usedNames)
+    public FlatParameterEmitter(EquatableArray<BoundFlatWriter> writers)
     {
-        _source = source;
-        _used = new HashSet<string>(usedNames, StringComparer.Ordinal);
+        _writers = writers;
+        foreach (var flatWriter in writers)
+        {
+            _methods[flatWriter.Type] = flatWriter.Method;
+        }
     }
 
-    /// <summary>Writes one flattened parameter of the request; <paramref name="owner"/> is the request class.</summary>
-    public void EmitParameter(SourceWriter writer, ParameterModel parameter, BoundMember member, string encodedName, BoundClass owner)
+    /// <summary>Writes one flattened parameter of the request.</summary>
+    public void EmitParameter(SourceWriter writer, BoundParameter parameter)
     {
+        var member = parameter.Member!;
         var variable = Local("f");
         writer.Open("if (request." + member.PropertyName + " is { } " + variable + ")");
         writer.WriteLine("writer.BeginList();");
-        if (parameter.Style == ParameterStyle.Flat)
+        if (parameter.Writing == ParameterWriting.Flat)
         {
-            writer.WriteLine("writer.Enter(" + Literals.Utf8(encodedName) + ");");
-            EmitValue(writer, member.TypeRef, parameter.Schema, variable, owner);
+            writer.WriteLine("writer.Enter(" + Literals.Utf8(parameter.EncodedName) + ");");
+            EmitValue(writer, member.TypeRef, variable);
             writer.WriteLine("writer.Exit();");
         }
         else
         {
-            EmitList(writer, member.TypeRef, parameter.Schema, variable, encodedName + ".", owner);
+            EmitList(writer, member.TypeRef, variable, parameter.EncodedName + ".");
         }
 
         writer.WriteLine("writer.EndList();");
@@ -53,20 +55,19 @@ internal sealed class FlatParameterEmitter
     /// <summary>The writer methods the emitted parameters call, including those they call in turn.</summary>
     public void EmitMethods(SourceWriter writer)
     {
-        for (var i = 0; i < _pending.Count; i++)
+        foreach (var flatWriter in _writers)
         {
-            var (method, plan) = _pending[i];
             writer.WriteLine();
-            writer.Open("private static void " + method + "(ref " + QueryWriter + " writer, " + plan.QualifiedName + " value)");
-            foreach (var member in plan.Members)
+            writer.Open("private static void " + flatWriter.Method + "(ref " + QueryWriter + " writer, " + flatWriter.Type + " value)");
+            foreach (var member in flatWriter.Class.Members)
             {
-                var suffix = "." + Literals.PercentEncode(member.JsonName);
+                var suffix = "." + QueryNames.Encode(member.JsonName);
                 var access = "value." + member.PropertyName;
                 if (member.TypeRef.Element is not null)
                 {
                     var list = Local("l");
                     writer.Open("if (" + access + " is { } " + list + ")");
-                    EmitList(writer, member.TypeRef, member.Schema, list, suffix + ".", plan);
+                    EmitList(writer, member.TypeRef, list, suffix + ".");
                     writer.Close();
                 }
                 else if (member.TypeRef.IsClass)
@@ -74,7 +75,7 @@ internal sealed class FlatParameterEmitter
                     var item = Local("o");
                     writer.Open("if (" + access + " is { } " + item + ")");
                     writer.WriteLine("writer.Enter(" + Literals.Utf8(suffix) + ");");
-                    EmitValue(writer, member.TypeRef, member.Schema, item, plan);
+                    EmitValue(writer, member.TypeRef, item);
                     writer.WriteLine("writer.Exit();");
                     writer.Close();
                 }
@@ -89,7 +90,7 @@ internal sealed class FlatParameterEmitter
     }
 
     // Every element of a list, named {segment}{index} after the entered name.
-    private void EmitList(SourceWriter writer, BoundType listType, SchemaModel schema, string list, string segment, BoundClass owner)
+    private void EmitList(SourceWriter writer, BoundType listType, string list, string segment)
     {
         var index = Local("i");
         var element = listType.Element!;
@@ -104,22 +105,22 @@ internal sealed class FlatParameterEmitter
         }
 
         writer.WriteLine("writer.Enter(" + Literals.Utf8(segment) + ", " + index + " + 1);");
-        EmitValue(writer, element, schema.Items!, item, owner);
+        EmitValue(writer, element, item);
         writer.WriteLine("writer.Exit();");
         writer.Close();
     }
 
     // A value at the entered name: a scalar is the name's value; a class writes its members after it; a list in a
     // list numbers its elements after a dot (Name.1.2).
-    private void EmitValue(SourceWriter writer, BoundType type, SchemaModel schema, string value, BoundClass owner)
+    private void EmitValue(SourceWriter writer, BoundType type, string value)
     {
         if (type.Element is not null)
         {
-            EmitList(writer, type, schema, value, ".", owner);
+            EmitList(writer, type, value, ".");
         }
         else if (type.IsClass)
         {
-            writer.WriteLine(MethodFor(type, owner) + "(ref writer, " + value + ");");
+            writer.WriteLine(_methods[type.QualifiedName] + "(ref writer, " + value + ");");
         }
         else
         {
@@ -127,23 +128,5 @@ internal sealed class FlatParameterEmitter
         }
     }
 
-    private string MethodFor(BoundType type, BoundClass owner)
-    {
-        // A shared schema's class is bound with the operation; a nested class is one of its owner's.
-        var plan = type.Component.Length > 0
-            ? _source.Components.First(c => c.Name == type.Component)
-            : owner.Nested.First(n => n.Name == type.Name);
-        if (!_methods.TryGetValue(plan.QualifiedName, out var method))
-        {
-            method = Unique("WriteFlat" + plan.Name);
-            _methods.Add(plan.QualifiedName, method);
-            _pending.Add((method, plan));
-        }
-
-        return method;
-    }
-
     private string Local(string prefix) => prefix + (_index++).ToString(CultureInfo.InvariantCulture);
-
-    private string Unique(string name) => Parsing.Identifiers.Unique(name, _used);
 }

@@ -1,5 +1,4 @@
 using VodGen.Generator.Binding;
-using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
@@ -8,38 +7,41 @@ internal static class JsonValueWriter
 {
     /// <param name="writer">Where the statements go.</param>
     /// <param name="type">The value's C# type.</param>
-    /// <param name="schema">The value's schema.</param>
     /// <param name="expression">The value (not null).</param>
     /// <param name="depth">Nesting of lists, for local names.</param>
     /// <param name="serializers">How the serializers class is named where the statements go: empty inside it.</param>
-    public static void Write(SourceWriter writer, BoundType type, SchemaModel schema, string expression, int depth, string serializers)
+    public static void Write(SourceWriter writer, BoundType type, string expression, int depth, string serializers)
     {
-        switch (schema.Kind)
+        switch (type.Kind)
         {
-            case SchemaKind.String:
+            case ValueKind.Text:
                 writer.WriteLine("json.WriteStringValue(" + expression + ");");
                 break;
-            case SchemaKind.Integer:
-            case SchemaKind.Number:
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
                 writer.WriteLine("json.WriteNumberValue(" + expression + ");");
                 break;
-            case SchemaKind.Boolean:
+            case ValueKind.Boolean:
                 writer.WriteLine("json.WriteBooleanValue(" + expression + ");");
                 break;
-            case SchemaKind.Object:
+            case ValueKind.Class:
                 writer.WriteLine((serializers.Length > 0 ? serializers + "." : string.Empty) + "Write_" + type.SerializerKey + "(json, " + expression + ");");
                 break;
-            case SchemaKind.Any:
+            case ValueKind.Json:
                 writer.WriteLine("global::VodGen.GeneratedCode.VodJsonValue.Write(json, " + expression + ");");
                 break;
-            default:
+            case ValueKind.List:
                 var element = "e" + depth;
                 writer.WriteLine("json.WriteStartArray();");
                 writer.Open("foreach (var " + element + " in " + expression + ")");
-                Write(writer, type.Element!, schema.Items!, element, depth + 1, serializers);
+                Write(writer, type.Element!, element, depth + 1, serializers);
                 writer.Close();
                 writer.WriteLine("json.WriteEndArray();");
                 break;
+            default:
+                // Durations are read from answers only; a value that is never sent has no writer.
+                throw new System.InvalidOperationException("No JSON writer for " + type.Kind + ".");
         }
     }
 }

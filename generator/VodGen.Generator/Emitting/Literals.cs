@@ -59,26 +59,6 @@ internal static class Literals
     /// <summary>A UTF-8 literal (<c>"..."u8</c>) of ASCII text.</summary>
     public static string Utf8(string ascii) => String(ascii) + "u8";
 
-    /// <summary>Percent-encodes a name the way the signature needs it, so it can be written as a constant.</summary>
-    public static string PercentEncode(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
-    }
-
     /// <summary>A spec number (invariant text) as a C# <c>double</c> literal.</summary>
     public static string Double(string value)
         => double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";

@@ -1,6 +1,5 @@
 using System.Linq;
 using VodGen.Generator.Binding;
-using VodGen.Generator.Model;
 
 namespace VodGen.Generator.Emitting;
 
@@ -132,20 +131,20 @@ internal static class ObjectClassEmitter
 
     private static void EmitProperty(SourceWriter writer, BoundMember member, ClassRole role)
     {
-        XmlDoc.Summary(writer, member.Schema.Description, "The " + member.JsonName + " value.");
-        if (member.Schema.Example.Length > 0 && !member.Schema.Secret)
+        XmlDoc.Summary(writer, member.Description, "The " + member.JsonName + " value.");
+        if (member.Example.Length > 0)
         {
-            writer.WriteLine("/// <example>" + XmlDoc.Escape(member.Schema.Example).Replace("\n", " ") + "</example>");
+            writer.WriteLine("/// <example>" + XmlDoc.Escape(member.Example).Replace("\n", " ") + "</example>");
         }
 
-        if (member.Schema.Deprecated)
+        if (member.Deprecated)
         {
             writer.WriteLine("[global::System.Obsolete(" + Literals.String(member.JsonName + " is deprecated by the service.") + ")]");
         }
 
         if (role == ClassRole.Request)
         {
-            ConstraintAttributes.Emit(writer, member.Schema);
+            ConstraintAttributes.Emit(writer, member.Checks);
         }
 
         var required = member.IsRequiredMember ? "required " : string.Empty;
@@ -179,7 +178,7 @@ internal static class ObjectClassEmitter
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
-            var value = member.Schema.Secret ? "global::VodGen.GeneratedCode.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
+            var value = member.Secret ? "global::VodGen.GeneratedCode.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
             writer.WriteLine("\t\t", Literals.String(member.PropertyName), ", ", value, i == plan.Members.Count - 1 ? ");" : ",");
         }
     }
@@ -239,50 +238,50 @@ internal static class ObjectClassEmitter
 
     private static string ReadExpression(BoundMember member)
     {
-        var schema = member.Schema;
-        switch (schema.Kind)
+        var type = member.TypeRef;
+        switch (type.Kind)
         {
-            case SchemaKind.Array when schema.Items!.Kind == SchemaKind.Object:
-                return "o.Objects(ref reader, Read_" + member.TypeRef.Element!.SerializerKey + ")";
-            case SchemaKind.Array when schema.Items.Kind == SchemaKind.Array:
-                return "o.Array(ref reader, " + ItemReader(schema.Items, member.TypeRef.Element!, 0) + ")";
-            case SchemaKind.Array:
-                return "o.Array(ref reader, " + Reader + "." + ScalarReader(schema.Items, member.TypeRef.Element!) + "Item)";
-            case SchemaKind.Object:
-                return "o.Object(ref reader, Read_" + member.TypeRef.SerializerKey + ")";
+            case ValueKind.List when type.Element!.IsClass:
+                return "o.Objects(ref reader, Read_" + type.Element.SerializerKey + ")";
+            case ValueKind.List when type.Element.Kind == ValueKind.List:
+                return "o.Array(ref reader, " + ItemReader(type.Element, 0) + ")";
+            case ValueKind.List:
+                return "o.Array(ref reader, " + Reader + "." + ScalarReader(type.Element) + "Item)";
+            case ValueKind.Class:
+                return "o.Object(ref reader, Read_" + type.SerializerKey + ")";
             default:
-                return "o." + ScalarReader(schema, member.TypeRef) + "(ref reader)";
+                return "o." + ScalarReader(type) + "(ref reader)";
         }
     }
 
     // A lambda reading one element of a nested array; arrays in it get their own lambda one level deeper.
-    private static string ItemReader(SchemaModel items, BoundType itemType, int depth)
+    private static string ItemReader(BoundType itemType, int depth)
     {
         var (r, p, i) = ("r" + depth, "p" + depth, "i" + depth);
         var head = "static (ref " + JsonReaderType + " " + r + ", string " + p + ", int " + i + ") => ";
-        switch (items.Kind)
+        switch (itemType.Kind)
         {
-            case SchemaKind.Array:
+            case ValueKind.List:
                 return head + Reader + ".ReadArrayValue(ref " + r + ", " + Reader + ".Item(" + p + ", " + i + "), "
-                    + ItemReader(items.Items!, itemType.Element!, depth + 1) + ")";
-            case SchemaKind.Object:
+                    + ItemReader(itemType.Element!, depth + 1) + ")";
+            case ValueKind.Class:
                 return head + Reader + ".ObjectItem(ref " + r + ", " + p + ", " + i + ", static (ref " + JsonReaderType + " e, string ep, int ei) => Read_"
                     + itemType.SerializerKey + "(ref e, ep))";
             default:
-                return head + Reader + "." + ScalarReader(items, itemType) + "Item(ref " + r + ", " + p + ", " + i + ")";
+                return head + Reader + "." + ScalarReader(itemType) + "Item(ref " + r + ", " + p + ", " + i + ")";
         }
     }
 
-    private static string ScalarReader(SchemaModel schema, BoundType type) => type.Name == "global::System.TimeSpan"
-        ? "DurationSeconds"
-        : schema.Kind switch
-        {
-            SchemaKind.Integer => schema.Format == "int32" ? "Int32" : "Int64",
-            SchemaKind.Number => "Double",
-            SchemaKind.Boolean => "Boolean",
-            SchemaKind.Any => "Json",
-            _ => "String",
-        };
+    private static string ScalarReader(BoundType type) => type.Kind switch
+    {
+        ValueKind.Duration => "DurationSeconds",
+        ValueKind.Int32 => "Int32",
+        ValueKind.Int64 => "Int64",
+        ValueKind.Double => "Double",
+        ValueKind.Boolean => "Boolean",
+        ValueKind.Json => "Json",
+        _ => "String",
+    };
 
     private static void EmitWriter(SourceWriter writer, BoundClass plan)
     {
@@ -295,13 +294,13 @@ internal static class ObjectClassEmitter
             if (member.IsRequiredMember && member.IsValueType)
             {
                 writer.WriteLine("json.WritePropertyName(" + Literals.String(member.JsonName) + "u8);");
-                JsonValueWriter.Write(writer, member.TypeRef, member.Schema, "value." + member.PropertyName, 0, string.Empty);
+                JsonValueWriter.Write(writer, member.TypeRef, "value." + member.PropertyName, 0, string.Empty);
                 continue;
             }
 
             writer.Open("if (value." + member.PropertyName + " is { } v" + i + ")");
             writer.WriteLine("json.WritePropertyName(" + Literals.String(member.JsonName) + "u8);");
-            JsonValueWriter.Write(writer, member.TypeRef, member.Schema, "v" + i, 0, string.Empty);
+            JsonValueWriter.Write(writer, member.TypeRef, "v" + i, 0, string.Empty);
             writer.Close();
         }
 

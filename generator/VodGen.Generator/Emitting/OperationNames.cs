@@ -25,13 +25,8 @@ internal sealed class OperationNames
     /// <summary>The product's class of client extension methods, declared in part by every operation's file.</summary>
     public static string ExtensionsClass(ProductModel product) => product.ExtensionsClassName;
 
-    public OperationNames(OperationSource source)
-        : this(source.Product, source.Operation.Name)
-    {
-    }
-
     public OperationNames(BoundOperation operation)
-        : this(operation.Product, operation.Operation.Name)
+        : this(operation.Product, operation.Name)
     {
     }
 

@@ -11,7 +11,6 @@ internal static class PagingEmitter
 {
     public static void Emit(SourceWriter writer, BoundOperation source, OperationNames names, BoundPaging paging)
     {
-        var operation = source.Operation;
         var request = source.Request;
         var itemsAccess = paging.ItemsAccess;
         var itemType = paging.ItemType;
@@ -20,11 +19,11 @@ internal static class PagingEmitter
         var pageSize = paging.PageSize;
         var token = paging.RequestToken;
         var responseToken = paging.ResponseToken;
-        var method = operation.Name + "ItemsAsync";
-        var core = operation.Name + "ItemsCore";
+        var method = source.Name + "ItemsAsync";
+        var core = source.Name + "ItemsCore";
         var enumerable = "global::System.Collections.Generic.IAsyncEnumerable<" + itemType + ">";
 
-        writer.WriteLine("/// <summary>Every item of " + operation.Name + ", fetched page by page as the caller enumerates.</summary>");
+        writer.WriteLine("/// <summary>Every item of " + source.Name + ", fetched page by page as the caller enumerates.</summary>");
         writer.WriteLine("/// <remarks>");
         writer.WriteLine("/// Starts at the request's " + XmlDoc.Escape(paging.PageNumberJsonName) + " (1 when unset) and asks for the next page until one comes back");
         writer.WriteLine("/// empty or short" + (totalAccess is null ? string.Empty : ", or the reported total is reached") + (token is null ? "." : "; each call sends back the " + XmlDoc.Escape(paging.TokenJsonName) + " of the previous answer."));
@@ -34,9 +33,9 @@ internal static class PagingEmitter
         writer.WriteLine("/// <param name=\"request\">The filters and the first page to read.</param>");
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the enumeration.</param>");
         writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks the spec; thrown here, before any call.</exception>");
-        if (operation.Deprecated)
+        if (source.Deprecated)
         {
-            writer.WriteLine("[global::System.Obsolete(" + Literals.String(operation.Name + " is deprecated by the service.") + ")]");
+            writer.WriteLine("[global::System.Obsolete(" + Literals.String(source.Name + " is deprecated by the service.") + ")]");
         }
 
         writer.WriteLine("public static " + enumerable + " " + method + "(");

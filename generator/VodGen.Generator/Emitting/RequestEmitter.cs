@@ -9,8 +9,8 @@ internal static class RequestEmitter
         => ObjectClassEmitter.Emit(
             writer,
             operation.Request,
-            "Parameters of the " + operation.Operation.Name + " operation.",
+            "Parameters of the " + operation.Name + " operation.",
             operation.Namespace,
-            remarks: "Parameters of " + operation.Operation.Name + ". " + operation.Operation.Summary,
+            remarks: "Parameters of " + operation.Name + ". " + operation.Summary,
             accessibility: operation.Product.Accessibility);
 }

@@ -6,5 +6,5 @@ namespace VodGen.Generator.Emitting;
 internal static class ResponseEmitter
 {
     public static void Write(SourceWriter writer, BoundOperation operation)
-        => ObjectClassEmitter.Emit(writer, operation.Response, "The answer of the " + operation.Operation.Name + " operation.", operation.Namespace, accessibility: operation.Product.Accessibility);
+        => ObjectClassEmitter.Emit(writer, operation.Response, "The answer of the " + operation.Name + " operation.", operation.Namespace, accessibility: operation.Product.Accessibility);
 }

@@ -12,25 +12,13 @@ namespace VodGen.Generator.Emitting;
 internal static class SourceOutputs
 {
     public static void AddOperation(SourceProductionContext context, BoundOperation operation)
-        => Add(context, FileNames.Operation(operation.Namespace, operation.Operation.Name), operation, OperationFileEmitter.Emit);
+        => Add(context, FileNames.Operation(operation.Namespace, operation.Name), operation, OperationFileEmitter.Emit);
 
     public static void AddProduct(SourceProductionContext context, ProductSource product)
         => Add(context, product.Product.HintName, product, ProductEmitter.Emit);
 
-    /// <summary>Each product with its operations' names; apart from the operations' own inputs, so that adding an operation re-emits only this file and its own.</summary>
-    public static EquatableArray<ProductSource> Products(MergedSpecs specs)
-        => specs.Products
-            .Select(p => new ProductSource(p, specs.Operations.Where(o => o.Product == p).Select(o => o.Operation.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
-            .ToEquatableArray();
-
     public static void AddSharedType(SourceProductionContext context, BoundSharedType type)
         => Add(context, type.HintName, type, SharedTypeEmitter.Emit);
-
-    /// <summary>The namespaces that get generated code, once each, with the name of their serializers' file.</summary>
-    public static EquatableArray<SerializersSource> Namespaces(MergedSpecs specs)
-        => specs.Products.Select(p => p.Namespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal)
-            .Select(ns => new SerializersSource(ns, FileNames.Type(ns, ClassBinder.SerializersClass, FileNames.SerializersKind, specs.Operations.Where(o => o.Product.Namespace == ns).Select(o => o.Operation.Name).ToList())))
-            .ToEquatableArray();
 
     /// <summary>The one declaration of a namespace's serializers class that carries its attributes and documentation.</summary>
     public static void AddSerializers(SourceProductionContext context, SerializersSource serializers)

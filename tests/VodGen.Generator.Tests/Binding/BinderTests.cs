@@ -8,9 +8,10 @@ namespace VodGen.Generator.Tests.Binding;
 /// <summary>Spec text → bound model, without compiling: the names and kinds the binder decides, which emitters only print.</summary>
 public class BinderTests
 {
-    private static BoundOperation Bind(string apis, string accessibility = "")
+    private static BoundOperation Bind(string apis, string accessibility = "", string components = "")
     {
-        var text = "{ \"info\": { \"style\": \"RPC\", \"product\": \"vod\", \"version\": \"2017-03-21\" }, \"apis\": { " + apis + " } }";
+        var text = "{ \"info\": { \"style\": \"RPC\", \"product\": \"vod\", \"version\": \"2017-03-21\" }, \"apis\": { " + apis + " }"
+            + (components.Length > 0 ? ", \"components\": { \"schemas\": { " + components + " } }" : string.Empty) + " }";
         var parsed = SpecReader.Read(new SpecFileText("/p/specs/a.json", text, EquatableArray<string>.Empty), CancellationToken.None);
         var merged = SpecMerger.Merge([parsed], new GeneratorOptions(string.Empty, true, EquatableArray<string>.Empty, Accessibility: accessibility), CancellationToken.None);
         return OperationBinder.Bind(Assert.Single(merged.Operations), CancellationToken.None);
@@ -33,6 +34,75 @@ public class BinderTests
         var request = Bind("\"Op\": { " + Parameters("OpRequest", "ToString", "WithPlaybackUrls", "GetType") + " }").Request;
 
         Assert.Equal(["OpRequestValue", "ToString2", "WithPlaybackUrls2", "GetType2"], request.Members.Select(m => m.PropertyName));
+    }
+
+    [Fact]
+    public void A_parameter_named_to_string_keeps_its_wire_name_and_leaves_ToString_alone()
+    {
+        var request = Bind("\"Op\": { " + Parameters("to-string", "ToString") + " }").Request;
+
+        Assert.Equal([("to-string", "ToString2"), ("ToString", "ToString3")], request.Members.Select(m => (m.JsonName, m.PropertyName)));
+        Assert.All(request.Members, m => Assert.Equal(ValueKind.Text, m.TypeRef.Kind));
+    }
+
+    [Fact]
+    public void Parameters_are_written_in_signing_order_with_lists_sorted_by_their_prefix()
+    {
+        var operation = Bind("\"Op\": { \"parameters\": ["
+            + " { \"name\": \"TagsExtra\", \"in\": \"query\", \"schema\": { \"type\": \"string\" } },"
+            + " { \"name\": \"Tags\", \"in\": \"query\", \"style\": \"repeatList\", \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } } },"
+            + " { \"name\": \"Body\", \"in\": \"query\", \"style\": \"json\", \"schema\": { \"type\": \"object\", \"properties\": { \"A\": { \"type\": \"string\" } } } },"
+            + " { \"name\": \"Ä\", \"in\": \"query\", \"schema\": { \"type\": \"integer\", \"format\": \"int32\" } } ] }");
+
+        var order = operation.WriteOrder.Select(p => (p.EncodedName, p.Writing, p.Member?.PropertyName)).ToList();
+
+        // Ordinal order of the encoded names: '%' < 'A' < … ; "Tags." before "TagsExtra" since '.' < 'E'.
+        Assert.Equal(("%C3%84", ParameterWriting.Simple, "Ä"), order[0]);
+        Assert.Equal(["Tags.", "TagsExtra"], order.Where(o => o.EncodedName.StartsWith("Tags", StringComparison.Ordinal)).Select(o => o.Writing == ParameterWriting.RepeatList ? o.EncodedName + "." : o.EncodedName));
+        Assert.Contains(("Body", ParameterWriting.Json, "Body"), order);
+        Assert.Contains(("Action", ParameterWriting.Common, null), order);
+        Assert.DoesNotContain(order, o => o.EncodedName == "Signature");
+        Assert.Equal(order.OrderBy(o => o.Writing is ParameterWriting.RepeatList or ParameterWriting.Flat ? o.EncodedName + "." : o.EncodedName, StringComparer.Ordinal), order);
+    }
+
+    [Fact]
+    public void Checks_apply_to_the_csharp_type_and_validation_names_its_fields_and_methods_once()
+    {
+        var operation = Bind("\"Op\": { \"parameters\": ["
+            + " { \"name\": \"Mode\", \"in\": \"query\", \"schema\": { \"type\": \"string\", \"enum\": [\"a\"], \"maxLength\": 3 } },"
+            + " { \"name\": \"Code\", \"in\": \"query\", \"schema\": { \"type\": \"string\", \"pattern\": \"^[a-z]+$\", \"maxLength\": 8 } },"
+            + " { \"name\": \"Level\", \"in\": \"query\", \"schema\": { \"type\": \"integer\", \"format\": \"int32\", \"enum\": [\"1\", \"2\"], \"maximum\": 2 } },"
+            + " { \"name\": \"Names\", \"in\": \"query\", \"style\": \"repeatList\", \"schema\": { \"type\": \"array\", \"maxItems\": 5, \"items\": { \"type\": \"string\" } } },"
+            + " { \"name\": \"Rules\", \"in\": \"query\", \"style\": \"repeatList\", \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"Key\": { \"type\": \"string\", \"required\": true } } } } },"
+            + " { \"name\": \"Plain\", \"in\": \"query\", \"style\": \"flat\", \"schema\": { \"type\": \"object\", \"properties\": { \"Note\": { \"type\": \"string\" } } } },"
+            + " { \"name\": \"Tree\", \"in\": \"query\", \"style\": \"flat\", \"schema\": { \"$ref\": \"#/components/schemas/Node\" } } ] }",
+            components: "\"Node\": { \"type\": \"object\", \"properties\": { \"Id\": { \"type\": \"string\", \"pattern\": \"^n\" }, \"Children\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/components/schemas/Node\" } } } }");
+
+        var checks = operation.Request.Members.ToDictionary(m => m.PropertyName, m => m.Checks);
+        Assert.Same(BoundChecks.None, checks["Mode"]); // an option type: no length to check
+        Assert.Equal((null, 8, "^[a-z]+$"), (checks["Code"].MinLength, checks["Code"].MaxLength, checks["Code"].Pattern));
+        Assert.Equal(["1", "2"], checks["Level"].Allowed);
+        Assert.Equal(("", "2"), (checks["Level"].Minimum, checks["Level"].Maximum));
+        Assert.Equal((5, true), (checks["Names"].MaxItems, checks["Names"].NoNullItems));
+        Assert.Same(BoundChecks.None, checks["Plain"]);
+
+        var validation = operation.Validation;
+        Assert.Equal(["CodePattern", "NodeIdPattern"], validation.PatternFields.Select(f => f.PatternField));
+        Assert.Equal(["LevelAllowed"], validation.AllowedFields.Select(f => f.AllowedField));
+
+        // Rules' items need a method (a required key); Plain's class has nothing to check and gets none; the shared
+        // class that contains itself gets one method, which its own Children call.
+        Assert.Equal(["ValidateRulesItem", "ValidateNode"], validation.Validators.Select(v => v.Method));
+        var byMember = validation.Request.ToDictionary(m => m.Member.PropertyName, m => m.Validator);
+        Assert.Equal(("ValidateRulesItem", "", "ValidateNode"), (byMember["Rules"], byMember["Plain"], byMember["Tree"]));
+        var node = validation.Validators.Single(v => v.Method == "ValidateNode");
+        Assert.Equal("global::VodGen.Vod.Node", node.Type);
+        Assert.Equal(("NodeIdPattern", "ValidateNode"), (node.Members.Single(m => m.Member.PropertyName == "Id").PatternField, node.Members.Single(m => m.Member.PropertyName == "Children").Validator));
+
+        // Flattening writers: one per class reached, in the order the parameter writer reaches them, the shared class once.
+        Assert.Equal(
+            [("WriteFlatPlainData", "global::VodGen.Vod.OpRequest.PlainData"), ("WriteFlatRulesItem", "global::VodGen.Vod.OpRequest.RulesItem"), ("WriteFlatNode", "global::VodGen.Vod.Node")],
+            operation.FlatWriters.Select(w => (w.Method, w.Type)));
     }
 
     [Fact]
