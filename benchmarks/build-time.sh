@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Incremental build time of consumer projects after touching one C# file: the same project without the generator
-# (the baseline), with one operation, with the VOD-scale product (186 official entries on one line, as official
-# files are published), the VOD-scale product's types and properties alone as plain sources (no method bodies: the
-# least a typed client of those operations compiles), the synthetic product (300 operations), and the specs-project
-# pattern: the VOD-scale specs in a class library of their own, and the application (measured) referencing it. Each is
-# built 3 times; the medians and their ratio to the baseline are printed as a Markdown table.
+# Incremental build time of consumer projects after touching one C# file, built as users build them: from VodGen
+# packages packed here (into a feed of this run's own). The consumers: an application that references the runtime
+# package alone (the baseline); with one operation; with the VOD-scale product (186 official entries on one line, as
+# official files are published); the VOD-scale product's generated types and properties alone as plain sources (no
+# method bodies: the least a typed client of those operations compiles; the floor); the synthetic product (300
+# operations); and the specs-project pattern: the VOD-scale specs in a class library of their own that references
+# VodGen, and the application (measured) that references that library. Each is built 3 times; the medians and their
+# ratio to the baseline are printed as a Markdown table.
 # Usage: bash benchmarks/build-time.sh            (uses the compiler server, as a developer's machine does)
 #        VODGEN_NO_SERVER=1 bash benchmarks/build-time.sh   (a new compiler process per build, as CI runs it)
 set -euo pipefail
@@ -19,26 +21,37 @@ dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" 
 # The floor: the VOD-scale product's generated types and properties with every method body removed, as plain sources.
 dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" -- write-generated vod-one-line "$work/floor-sources" --declarations-only >/dev/null
 
-consumer() { # name spec-file (empty: no generator at all) [directory of sources to compile as the project's own] [project to reference]
+# The packages, packed from a copy of the sources (the repository's own build output stays as it is) with a version
+# of their own, into a feed that the consumers use beside the machine's own package sources.
+version="0.0.0-buildtime"
+mkdir -p "$work/src" "$work/feed"
+for item in Directory.Build.props Directory.Packages.props nuget.config generator runtime specs docs artifacts; do
+  if [ -e "$repo/$item" ]; then cp -r "$repo/$item" "$work/src/"; fi
+done
+find "$work/src" -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+for project in runtime/VodGen.Runtime/VodGen.Runtime.csproj generator/VodGen.Package/VodGen.Package.csproj; do
+  dotnet pack "$work/src/$project" -c Release -o "$work/feed" -p:Version="$version" >/dev/null
+done
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><add key="buildtime-feed" value="$work/feed" /></packageSources></configuration>
+XML
+
+consumer() { # name package [spec file] [directory of sources to compile as the project's own] [project to reference] [library]
   mkdir -p "$work/$1"
-  if [ -n "${3:-}" ]; then cp "$3"/*.cs "$work/$1/"; fi
-  local generator=""
-  if [ -n "${4:-}" ]; then generator="<ProjectReference Include=\"$4\" />"; fi
-  if [ -n "$2" ]; then
-    generator="<ProjectReference Include=\"$repo/generator/VodGen.Generator/VodGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
-    <AdditionalFiles Include=\"$2\" VodGenSpec=\"true\" />"
-  fi
+  local items="<PackageReference Include=\"$2\" Version=\"$version\" />"
+  if [ -n "${3:-}" ]; then mkdir -p "$work/$1/specs"; cp "$3" "$work/$1/specs/"; fi
+  if [ -n "${4:-}" ]; then cp "$4"/*.cs "$work/$1/"; fi
+  if [ -n "${5:-}" ]; then items="<ProjectReference Include=\"$5\" />"; fi
+  local output="Exe" marker='public static class Marker { public static void Main() { } }'
+  if [ -n "${6:-}" ]; then output="Library"; marker='public static class Marker { }'; fi
   cat > "$work/$1/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/VodGen.Generator/build/VodGen.props" />
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImportDirectoryBuildProps>false</ImportDirectoryBuildProps><UseSharedCompilation>$shared</UseSharedCompilation></PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/runtime/VodGen.Runtime/VodGen.Runtime.csproj" />
-    $generator
-  </ItemGroup>
+  <PropertyGroup><OutputType>$output</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><UseSharedCompilation>$shared</UseSharedCompilation></PropertyGroup>
+  <ItemGroup>$items</ItemGroup>
 </Project>
 XML
-  echo 'public static class Marker { }' > "$work/$1/Marker.cs"
+  echo "$marker" > "$work/$1/Marker.cs"
   dotnet restore "$work/$1" >/dev/null
   dotnet build "$work/$1" --no-restore >/dev/null   # builds the referenced projects once
 }
@@ -54,19 +67,19 @@ seconds() { # project
 
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 
-consumer none ""
-consumer one "$repo/specs/RefreshUploadVideo.json"
-consumer vod "$work/vod.json"
-consumer floor "" "$work/floor-sources"
-consumer large "$work/synth.json"
+consumer none VodGen.Runtime
+consumer one VodGen "$repo/specs/RefreshUploadVideo.json"
+consumer vod VodGen "$work/vod.json"
+consumer floor VodGen.Runtime "" "$work/floor-sources"
+consumer large VodGen "$work/synth.json"
 # The specs-project pattern: the specs compiled once in a library; the application's own edits leave them alone.
-consumer specs "$work/vod.json"
-consumer app "" "" "$work/specs/specs.csproj"
+consumer specs VodGen "$work/vod.json" "" "" library
+consumer app VodGen "" "" "$work/specs/specs.csproj"
 seconds none >/dev/null   # warm the compiler server (when used) on a neutral build
 base=""
-echo "| consumer (compiler server: $shared) | build after an edit, 3 runs (s) | median | × without the generator |"
+echo "| consumer (packages; compiler server: $shared) | build after an edit, 3 runs (s) | median | × the baseline |"
 echo "| --- | --- | ---: | ---: |"
-for pair in "none:without the generator" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "floor:its types and properties only, no method bodies (floor, plain sources)" "large:synthetic product (300 operations)" "app:VOD-scale specs in a project of their own; the application after its edit"; do
+for pair in "none:the runtime package only (baseline)" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "floor:its types and properties only, no method bodies (floor, plain sources)" "large:synthetic product (300 operations)" "app:VOD-scale specs in a library of their own; the application after its edit"; do
   name="${pair%%:*}"; label="${pair#*:}"
   a=$(seconds "$name"); b=$(seconds "$name"); c=$(seconds "$name")
   m=$(median "$a" "$b" "$c")

@@ -51,10 +51,16 @@ public class GenerationBenchmarks
                 ?? throw new InvalidOperationException($"The published VOD file is not here: put it at ../shared/reference/vod-api-docs.json or name it in {VodGen.Testing.PublishedVodFile.Variable}."));
         }
 
+        var sample = OfficialSample();
+        return product == "vod-published-size" ? VodScaleProduct.CreatePublishedSize(sample) : VodScaleProduct.Create(sample);
+    }
+
+    /// <summary>The official metadata entries the stand-in products are built from.</summary>
+    public static string OfficialSample()
+    {
         using var stream = typeof(GenerationBenchmarks).Assembly.GetManifestResourceStream("official-sample.json")!;
         using var reader = new StreamReader(stream);
-        var sample = reader.ReadToEnd();
-        return product == "vod-published-size" ? VodScaleProduct.CreatePublishedSize(sample) : VodScaleProduct.Create(sample);
+        return reader.ReadToEnd();
     }
 
     [GlobalSetup]
@@ -115,6 +121,17 @@ public class GenerationBenchmarks
     /// </summary>
     internal static CSharpCompilation Compilation(string name, params SyntaxTree[] trees)
         => CSharpCompilation.Create(name, trees, [MetadataReference.CreateFromFile(typeof(global::VodGen.VodClient).Assembly.Location)]);
+
+    /// <summary>
+    /// What a real build references: the running framework's System assemblies and VodGen.Runtime, so that binding and
+    /// analyzers see the types they look for (the SDK's analyzers register nothing without them).
+    /// </summary>
+    internal static MetadataReference[] FullReferences()
+        => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(global::VodGen.VodClient).Assembly.Location))
+            .ToArray();
 
     /// <summary>A driver that runs VodGen over <paramref name="texts"/>, each marked as a spec by <paramref name="options"/>.</summary>
     internal static GeneratorDriver NewDriver(ImmutableArray<AdditionalText> texts, AnalyzerConfigOptionsProvider options) => CSharpGeneratorDriver.Create(

@@ -5,6 +5,8 @@ using VodGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- whole-call-profile [--modes] [--only TEXT] [ROUNDS]  (a call's time, step by step)
 // DOTNET_TieredCompilation=0 dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes; also vod-published-size, synthetic-300)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-compile vod-one-line [ROUNDS] [--only TEXT]  (what each kind of generated body costs the compiler)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-analyzers vod-one-line SDK/Sdks/Microsoft.NET.Sdk/analyzers [--every-analyzer]  (CA2252 and CA1856/CA1857 on generated code)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- write-generated vod-one-line DIR [--declarations-only]
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- --filter '*'       (BenchmarkDotNet suites)
 if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")
@@ -17,6 +19,18 @@ if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")
 if (args.Length == 2 && args[0] == "profile-generation")
 {
     return ProfileGeneration.Run(Console.Out, args[1]);
+}
+
+if (args.Length >= 2 && args[0] == "profile-compile")
+{
+    var only = Array.IndexOf(args, "--only") is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+    var rounds = args.Length > 2 && int.TryParse(args[2], out var r) ? r : 5;
+    return ProfileCompile.Run(Console.Out, args[1], rounds, only);
+}
+
+if (args.Length is 3 or 4 && args[0] == "profile-analyzers")
+{
+    return await ProfileAnalyzers.RunAsync(Console.Out, args[1], args[2], everyAnalyzer: args.Length == 4 && args[3] == "--every-analyzer");
 }
 
 if (args.Length is 3 or 4 && args[0] == "write-generated")

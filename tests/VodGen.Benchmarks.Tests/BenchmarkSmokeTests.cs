@@ -65,6 +65,19 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void The_compile_profile_cuts_bodies_and_reader_parts_into_code_that_still_compiles()
+    {
+        using var output = new StringWriter();
+
+        // Only the variants that cut readers apart (plus the whole and the floor): each must still compile, or Run fails.
+        Assert.Equal(0, ProfileCompile.Run(output, "vod-one-line", rounds: 1, only: "readers: only"));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("190 files", lines[0]);
+        Assert.Equal(["whole", "readers: only `return new T();`", "floor (every body removed)"], lines.Skip(1).Select(l => l.Trim()[..l.Trim().IndexOf("  ", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
     public async Task Limiter_accuracy_measurement_runs()
     {
         using var output = new StringWriter();
