@@ -5,6 +5,7 @@ using VodGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- upload-throughput  (upload vs raw PUTs, alternating pairs)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- whole-call-profile [--modes] [--only TEXT] [ROUNDS]  (a call's time, step by step)
 // DOTNET_TieredCompilation=0 dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-generation vod-one-line  (where generation time goes; also vod-published-size, synthetic-300)
+// dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- parse-ratio [BLOCKS]  (generated reader / JsonDocument.Parse, alternating blocks)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-compile vod-one-line [ROUNDS] [--only TEXT]  (what each kind of generated body costs the compiler)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-analyzers vod-one-line SDK/Sdks/Microsoft.NET.Sdk/analyzers [--every-analyzer]  (CA2252 and CA1856/CA1857 on generated code)
 // dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- write-generated vod-one-line DIR [--declarations-only]
@@ -19,6 +20,11 @@ if (args.Length == 2 && args[0] is "write-synthetic-spec" or "write-vod-spec")
 if (args.Length == 2 && args[0] == "profile-generation")
 {
     return ProfileGeneration.Run(Console.Out, args[1]);
+}
+
+if (args.Length is 1 or 2 && args[0] == "parse-ratio")
+{
+    return ParseRatio.Run(Console.Out, args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 41);
 }
 
 if (args.Length >= 2 && args[0] == "profile-compile")

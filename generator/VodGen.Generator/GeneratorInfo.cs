@@ -12,7 +12,7 @@ internal static class GeneratorInfo
     /// The version of the contract between generated code and VodGen.Runtime (<c>VodGen.VodGeneratedCodeContract.Version</c>):
     /// the generated code compiles against a runtime with this version, and no other.
     /// </summary>
-    public const int RuntimeContract = 1;
+    public const int RuntimeContract = 2;
 
     /// <summary>The runtime's contract marker type.</summary>
     public const string RuntimeContractType = "VodGen.GeneratedCode.VodGeneratedCodeContract";

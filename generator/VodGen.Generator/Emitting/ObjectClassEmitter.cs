@@ -185,73 +185,91 @@ internal static class ObjectClassEmitter
 
     private static void EmitReader(SourceWriter writer, BoundClass plan)
     {
-        // A loop over the members the class knows and a switch with one short statement per member; matching names,
-        // skipping unknown members and refusing repeated ones is the runtime's VodObjectReader's job.
-        var members = "Members_" + plan.SerializerKey;
+        // One call reads every member by the class's shape (a letter per member, readers for objects and lists), one
+        // initializer builds the object: no per-member statements, which cost the compiler most (profile-compile).
+        var shape = "Shape_" + plan.SerializerKey;
         writer.WriteLine("/// <summary>Reads a <see cref=\"" + plan.QualifiedName + "\"/> from the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
         writer.Open("internal static " + plan.QualifiedName + " Read_" + plan.SerializerKey + "(ref " + JsonReaderType + " reader, string path)");
-        for (var i = 0; i < plan.Members.Count; i++)
+        var kinds = new System.Text.StringBuilder(plan.Members.Count);
+        var readers = new System.Collections.Generic.List<string>();
+        foreach (var member in plan.Members)
         {
-            writer.WriteLine(plan.Members[i].QualifiedDeclaredType, " v", Number(i), " = default;");
-        }
-
-        var names = string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
-        writer.WriteLine("var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, " + members + " ??= new(" + names + "));");
-        writer.Open("while (o.Next(ref reader))");
-        if (plan.Members.Count > 0)
-        {
-            writer.Open("switch (o.Member)");
-            for (var i = 0; i < plan.Members.Count; i++)
+            var kind = KindLetter(member.TypeRef);
+            kinds.Append(kind);
+            if (kind == 'r')
             {
-                writer.WriteLine("case ", Number(i), ": v" + Number(i) + " = ", ReadExpression(plan.Members[i]), "; break;");
+                readers.Add(ValueReader(member.TypeRef));
             }
-
-            writer.Close();
         }
 
-        writer.Close();
-        writer.WriteLine();
+        var names = plan.Members.Count == 0 ? string.Empty : ", " + string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
+        var readerArray = readers.Count == 0 ? "null" : "new " + ValueReaderType + "[] { " + string.Join(", ", readers) + " }";
+        writer.WriteLine("global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, " + shape + " ??= new(" + Literals.String(kinds.ToString()) + ", " + readerArray + names + "), out var v);");
         if (plan.Members.Count == 0)
         {
-            writer.WriteLine("return new " + plan.QualifiedName + "();");
+            writer.WriteLine("return v.Complete(new " + plan.QualifiedName + "());");
         }
         else
         {
-            writer.Open("return new " + plan.QualifiedName);
+            writer.Open("return v.Complete(new " + plan.QualifiedName);
             for (var i = 0; i < plan.Members.Count; i++)
             {
-                writer.WriteLine(plan.Members[i].PropertyName, " = v", Number(i), ",");
+                writer.WriteLine(plan.Members[i].PropertyName, " = ", ValueExpression(plan.Members[i], i), ",");
             }
 
-            writer.Close(";");
+            writer.Close(");");
         }
 
         writer.Close();
         writer.WriteLine();
-        writer.WriteLine("private static global::VodGen.GeneratedCode.VodJsonMembers? " + members + ";");
+        writer.WriteLine("private static global::VodGen.GeneratedCode.VodJsonShape? " + shape + ";");
     }
 
-    // Member indexes as text, cached: every reader writes each of them three times.
+    private const string ValueReaderType = "global::VodGen.GeneratedCode.VodJsonValueReader";
+    private const string ValueReaders = "global::VodGen.GeneratedCode.VodJsonValueReaders";
+
+    // Member indexes as text, cached: every reader writes each of them.
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 128).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static string Number(int value) => value < SmallNumbers.Length ? SmallNumbers[value] : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string ReadExpression(BoundMember member)
+    // The shape's letter of a member (VodJsonShape): scalars are read by the runtime, objects and lists by a reader.
+    private static char KindLetter(BoundType type) => type.Kind switch
     {
-        var type = member.TypeRef;
-        switch (type.Kind)
+        ValueKind.Text => 's',
+        ValueKind.Int64 => 'l',
+        ValueKind.Int32 => 'i',
+        ValueKind.Double => 'd',
+        ValueKind.Boolean => 'b',
+        ValueKind.Duration => 't',
+        ValueKind.Json => 'j',
+        _ => 'r',
+    };
+
+    private static string ValueExpression(BoundMember member, int index)
+    {
+        var i = Number(index);
+        return member.TypeRef.Kind switch
         {
-            case ValueKind.List when type.Element!.IsClass:
-                return "o.Objects(ref reader, Read_" + type.Element.SerializerKey + ")";
-            case ValueKind.List when type.Element.Kind == ValueKind.List:
-                return "o.Array(ref reader, " + ItemReader(type.Element, 0) + ")";
-            case ValueKind.List:
-                return "o.Array(ref reader, " + Reader + "." + ScalarReader(type.Element) + "Item)";
-            case ValueKind.Class:
-                return "o.Object(ref reader, Read_" + type.SerializerKey + ")";
-            default:
-                return "o." + ScalarReader(type) + "(ref reader)";
-        }
+            ValueKind.Text => "v.String(" + i + ")",
+            ValueKind.Int64 => "v.Int64(" + i + ")",
+            ValueKind.Int32 => "v.Int32(" + i + ")",
+            ValueKind.Double => "v.Double(" + i + ")",
+            ValueKind.Boolean => "v.Boolean(" + i + ")",
+            ValueKind.Duration => "v.DurationSeconds(" + i + ")",
+            ValueKind.Json => "v.Json(" + i + ")",
+            _ => "(" + member.TypeRef.QualifiedName + "?)v.Value(" + i + ")",
+        };
+    }
+
+    // The reader of a member that holds an object or a list.
+    private static string ValueReader(BoundType type)
+    {
+        var element = type.Element;
+        return type.Kind == ValueKind.Class ? ValueReaders + ".Object(Read_" + type.SerializerKey + ")"
+            : element!.IsClass ? ValueReaders + ".Objects(Read_" + element.SerializerKey + ")"
+            : element.Kind == ValueKind.List ? ValueReaders + ".Array(" + ItemReader(element, 0) + ")"
+            : ValueReaders + ".Array(" + Reader + "." + ScalarReader(element) + "Item)";
     }
 
     // A lambda reading one element of a nested array; arrays in it get their own lambda one level deeper.

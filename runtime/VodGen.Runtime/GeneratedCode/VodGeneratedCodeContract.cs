@@ -11,5 +11,5 @@ namespace VodGen.GeneratedCode;
 public static class VodGeneratedCodeContract
 {
     /// <summary>The contract version; the generator names the one it needs.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 }

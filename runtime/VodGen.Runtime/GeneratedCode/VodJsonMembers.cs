@@ -1,16 +1,14 @@
 using System;
-using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
 namespace VodGen.GeneratedCode;
 
 /// <summary>
-/// The JSON member names of one generated class, in the order of its members; a <see cref="VodObjectReader"/> maps
-/// each property name it meets to a member's index with it. Generated code creates one per class, on first use.
+/// The JSON member names of one generated class, in the order of its members (a <see cref="VodJsonShape"/>'s);
+/// <see cref="VodJsonValues.Read"/> maps each property name it meets to a member's index with it.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class VodJsonMembers
+internal sealed class VodJsonMembers
 {
     private readonly string[] _names;
     private readonly byte[][] _utf8;

@@ -244,100 +244,49 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse Read_DescribeVodDomainTrafficDataResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData? v6 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse ??= new("EndTime", "StartTime", "RequestId", "DomainName", "TotalTraffic", "DataInterval", "TrafficDataPerInterval"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodDomainTrafficDataResponse ??= new("ssssssr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData) }, "EndTime", "StartTime", "RequestId", "DomainName", "TotalTraffic", "DataInterval", "TrafficDataPerInterval"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.Object(ref reader, Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse
-			{
-				EndTime = v0,
-				StartTime = v1,
-				RequestId = v2,
-				DomainName = v3,
-				TotalTraffic = v4,
-				DataInterval = v5,
-				TrafficDataPerInterval = v6,
-			};
+				EndTime = v.String(0),
+				StartTime = v.String(1),
+				RequestId = v.String(2),
+				DomainName = v.String(3),
+				TotalTraffic = v.String(4),
+				DataInterval = v.String(5),
+				TrafficDataPerInterval = (global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData?)v.Value(6),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodDomainTrafficDataResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData ??= new("DataModule"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem) }, "DataModule"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData
-			{
-				DataModule = v0,
-			};
+				DataModule = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem Read_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem ??= new("HttpsDomesticValue", "Value", "OverseasValue", "HttpsValue", "HttpsOverseasValue", "TimeStamp", "DomesticValue"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem ??= new("sssssss", null, "HttpsDomesticValue", "Value", "OverseasValue", "HttpsValue", "HttpsOverseasValue", "TimeStamp", "DomesticValue"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodDomainTrafficDataResponse.TrafficDataPerIntervalData.DataModuleItem
-			{
-				HttpsDomesticValue = v0,
-				Value = v1,
-				OverseasValue = v2,
-				HttpsValue = v3,
-				HttpsOverseasValue = v4,
-				TimeStamp = v5,
-				DomesticValue = v6,
-			};
+				HttpsDomesticValue = v.String(0),
+				Value = v.String(1),
+				OverseasValue = v.String(2),
+				HttpsValue = v.String(3),
+				HttpsOverseasValue = v.String(4),
+				TimeStamp = v.String(5),
+				DomesticValue = v.String(6),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodDomainTrafficDataResponse_TrafficDataPerIntervalData_DataModuleItem;
 	}
 }

@@ -323,152 +323,77 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse Read_DescribeVodUserDomainsResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			long? v1 = default;
-			long? v2 = default;
-			long? v3 = default;
-			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData? v4 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse ??= new("RequestId", "PageNumber", "PageSize", "TotalCount", "Domains"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodUserDomainsResponse ??= new("slllr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_DescribeVodUserDomainsResponse_DomainsData) }, "RequestId", "PageNumber", "PageSize", "TotalCount", "Domains"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodUserDomainsResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Int64(ref reader); break;
-					case 2: v2 = o.Int64(ref reader); break;
-					case 3: v3 = o.Int64(ref reader); break;
-					case 4: v4 = o.Object(ref reader, Read_DescribeVodUserDomainsResponse_DomainsData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodUserDomainsResponse
-			{
-				RequestId = v0,
-				PageNumber = v1,
-				PageSize = v2,
-				TotalCount = v3,
-				Domains = v4,
-			};
+				RequestId = v.String(0),
+				PageNumber = v.Int64(1),
+				PageSize = v.Int64(2),
+				TotalCount = v.Int64(3),
+				Domains = (global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData?)v.Value(4),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodUserDomainsResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData Read_DescribeVodUserDomainsResponse_DomainsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData ??= new("PageData"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodUserDomainsResponse_DomainsData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem) }, "PageData"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData
-			{
-				PageData = v0,
-			};
+				PageData = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodUserDomainsResponse_DomainsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			string? v7 = default;
-			global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData? v8 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem ??= new("GmtCreated", "SslProtocol", "Description", "Sandbox", "Cname", "DomainStatus", "GmtModified", "DomainName", "Sources"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem ??= new("ssssssssr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData) }, "GmtCreated", "SslProtocol", "Description", "Sandbox", "Cname", "DomainStatus", "GmtModified", "DomainName", "Sources"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-					case 7: v7 = o.String(ref reader); break;
-					case 8: v8 = o.Object(ref reader, Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem
-			{
-				GmtCreated = v0,
-				SslProtocol = v1,
-				Description = v2,
-				Sandbox = v3,
-				Cname = v4,
-				DomainStatus = v5,
-				GmtModified = v6,
-				DomainName = v7,
-				Sources = v8,
-			};
+				GmtCreated = v.String(0),
+				SslProtocol = v.String(1),
+				Description = v.String(2),
+				Sandbox = v.String(3),
+				Cname = v.String(4),
+				DomainStatus = v.String(5),
+				GmtModified = v.String(6),
+				DomainName = v.String(7),
+				Sources = (global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData?)v.Value(8),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData ??= new("Source"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem) }, "Source"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData
-			{
-				Source = v0,
-			};
+				Source = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem Read_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			int? v2 = default;
-			string? v3 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem ??= new("Type", "Priority", "Port", "Content"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem ??= new("ssis", null, "Type", "Priority", "Port", "Content"), out var v);
+			return v.Complete(new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.Int32(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.DescribeVodUserDomainsResponse.DomainsData.PageDataItem.SourcesData.SourceItem
-			{
-				Type = v0,
-				Priority = v1,
-				Port = v2,
-				Content = v3,
-			};
+				Type = v.String(0),
+				Priority = v.String(1),
+				Port = v.Int32(2),
+				Content = v.String(3),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_DescribeVodUserDomainsResponse_DomainsData_PageDataItem_SourcesData_SourceItem;
 
 		/// <summary>Writes a <see cref="global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem"/> as a JSON object.</summary>
 		internal static void Write_DescribeVodUserDomainsRequest_TagItem(global::System.Text.Json.Utf8JsonWriter json, global::VodGen.Vod.DescribeVodUserDomainsRequest.TagItem value)

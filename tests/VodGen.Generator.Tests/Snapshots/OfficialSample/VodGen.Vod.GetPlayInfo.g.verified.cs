@@ -360,187 +360,83 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse Read_GetPlayInfoResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData? v1 = default;
-			global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData? v2 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse ??= new("RequestId", "VideoBase", "PlayInfoList"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetPlayInfoResponse ??= new("srr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_GetPlayInfoResponse_VideoBaseData), global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_GetPlayInfoResponse_PlayInfoListData) }, "RequestId", "VideoBase", "PlayInfoList"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetPlayInfoResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Object(ref reader, Read_GetPlayInfoResponse_VideoBaseData); break;
-					case 2: v2 = o.Object(ref reader, Read_GetPlayInfoResponse_PlayInfoListData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetPlayInfoResponse
-			{
-				RequestId = v0,
-				VideoBase = v1,
-				PlayInfoList = v2,
-			};
+				RequestId = v.String(0),
+				VideoBase = (global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData?)v.Value(1),
+				PlayInfoList = (global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData?)v.Value(2),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetPlayInfoResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData Read_GetPlayInfoResponse_VideoBaseData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			string? v7 = default;
-			string? v8 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_VideoBaseData ??= new("CreationTime", "Status", "VideoId", "CoverURL", "Duration", "Title", "MediaType", "DanMuURL", "StorageClass"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetPlayInfoResponse_VideoBaseData ??= new("sssssssss", null, "CreationTime", "Status", "VideoId", "CoverURL", "Duration", "Title", "MediaType", "DanMuURL", "StorageClass"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-					case 7: v7 = o.String(ref reader); break;
-					case 8: v8 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetPlayInfoResponse.VideoBaseData
-			{
-				CreationTime = v0,
-				Status = v1,
-				VideoId = v2,
-				CoverURL = v3,
-				Duration = v4,
-				Title = v5,
-				MediaType = v6,
-				DanMuURL = v7,
-				StorageClass = v8,
-			};
+				CreationTime = v.String(0),
+				Status = v.String(1),
+				VideoId = v.String(2),
+				CoverURL = v.String(3),
+				Duration = v.String(4),
+				Title = v.String(5),
+				MediaType = v.String(6),
+				DanMuURL = v.String(7),
+				StorageClass = v.String(8),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_VideoBaseData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetPlayInfoResponse_VideoBaseData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData Read_GetPlayInfoResponse_PlayInfoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData ??= new("PlayInfo"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetPlayInfoResponse_PlayInfoListData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem) }, "PlayInfo"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData
-			{
-				PlayInfo = v0,
-			};
+				PlayInfo = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetPlayInfoResponse_PlayInfoListData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem Read_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			long? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			string? v7 = default;
-			long? v8 = default;
-			string? v9 = default;
-			string? v10 = default;
-			string? v11 = default;
-			string? v12 = default;
-			string? v13 = default;
-			long? v14 = default;
-			long? v15 = default;
-			string? v16 = default;
-			string? v17 = default;
-			string? v18 = default;
-			string? v19 = default;
-			string? v20 = default;
-			int? v21 = default;
-			int? v22 = default;
-			string? v23 = default;
-			string? v24 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem ??= new("CreationTime", "Status", "Specification", "NarrowBandType", "Height", "Bitrate", "ModificationTime", "WatermarkId", "Encrypt", "Definition", "EncryptType", "EncryptMode", "StreamType", "JobId", "Size", "Width", "Fps", "Duration", "PlayURL", "Format", "HDRType", "BitDepth", "JobType", "JobExt", "CodecName"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem ??= new("sssslssslsssssllsssssiiss", null, "CreationTime", "Status", "Specification", "NarrowBandType", "Height", "Bitrate", "ModificationTime", "WatermarkId", "Encrypt", "Definition", "EncryptType", "EncryptMode", "StreamType", "JobId", "Size", "Width", "Fps", "Duration", "PlayURL", "Format", "HDRType", "BitDepth", "JobType", "JobExt", "CodecName"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.Int64(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-					case 7: v7 = o.String(ref reader); break;
-					case 8: v8 = o.Int64(ref reader); break;
-					case 9: v9 = o.String(ref reader); break;
-					case 10: v10 = o.String(ref reader); break;
-					case 11: v11 = o.String(ref reader); break;
-					case 12: v12 = o.String(ref reader); break;
-					case 13: v13 = o.String(ref reader); break;
-					case 14: v14 = o.Int64(ref reader); break;
-					case 15: v15 = o.Int64(ref reader); break;
-					case 16: v16 = o.String(ref reader); break;
-					case 17: v17 = o.String(ref reader); break;
-					case 18: v18 = o.String(ref reader); break;
-					case 19: v19 = o.String(ref reader); break;
-					case 20: v20 = o.String(ref reader); break;
-					case 21: v21 = o.Int32(ref reader); break;
-					case 22: v22 = o.Int32(ref reader); break;
-					case 23: v23 = o.String(ref reader); break;
-					case 24: v24 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetPlayInfoResponse.PlayInfoListData.PlayInfoItem
-			{
-				CreationTime = v0,
-				Status = v1,
-				Specification = v2,
-				NarrowBandType = v3,
-				Height = v4,
-				Bitrate = v5,
-				ModificationTime = v6,
-				WatermarkId = v7,
-				Encrypt = v8,
-				Definition = v9,
-				EncryptType = v10,
-				EncryptMode = v11,
-				StreamType = v12,
-				JobId = v13,
-				Size = v14,
-				Width = v15,
-				Fps = v16,
-				Duration = v17,
-				PlayURL = v18,
-				Format = v19,
-				HDRType = v20,
-				BitDepth = v21,
-				JobType = v22,
-				JobExt = v23,
-				CodecName = v24,
-			};
+				CreationTime = v.String(0),
+				Status = v.String(1),
+				Specification = v.String(2),
+				NarrowBandType = v.String(3),
+				Height = v.Int64(4),
+				Bitrate = v.String(5),
+				ModificationTime = v.String(6),
+				WatermarkId = v.String(7),
+				Encrypt = v.Int64(8),
+				Definition = v.String(9),
+				EncryptType = v.String(10),
+				EncryptMode = v.String(11),
+				StreamType = v.String(12),
+				JobId = v.String(13),
+				Size = v.Int64(14),
+				Width = v.Int64(15),
+				Fps = v.String(16),
+				Duration = v.String(17),
+				PlayURL = v.String(18),
+				Format = v.String(19),
+				HDRType = v.String(20),
+				BitDepth = v.Int32(21),
+				JobType = v.Int32(22),
+				JobExt = v.String(23),
+				CodecName = v.String(24),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetPlayInfoResponse_PlayInfoListData_PlayInfoItem;
 	}
 }

@@ -214,46 +214,26 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SubmitSnapshotJobResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SubmitSnapshotJobResponse Read_SubmitSnapshotJobResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData? v1 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse ??= new("RequestId", "SnapshotJob"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SubmitSnapshotJobResponse ??= new("sr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_SubmitSnapshotJobResponse_SnapshotJobData) }, "RequestId", "SnapshotJob"), out var v);
+			return v.Complete(new global::VodGen.Vod.SubmitSnapshotJobResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Object(ref reader, Read_SubmitSnapshotJobResponse_SnapshotJobData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SubmitSnapshotJobResponse
-			{
-				RequestId = v0,
-				SnapshotJob = v1,
-			};
+				RequestId = v.String(0),
+				SnapshotJob = (global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData?)v.Value(1),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SubmitSnapshotJobResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SubmitSnapshotJobResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData Read_SubmitSnapshotJobResponse_SnapshotJobData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SubmitSnapshotJobResponse_SnapshotJobData ??= new("JobId"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SubmitSnapshotJobResponse_SnapshotJobData ??= new("s", null, "JobId"), out var v);
+			return v.Complete(new global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SubmitSnapshotJobResponse.SnapshotJobData
-			{
-				JobId = v0,
-			};
+				JobId = v.String(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SubmitSnapshotJobResponse_SnapshotJobData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SubmitSnapshotJobResponse_SnapshotJobData;
 	}
 }

@@ -34,28 +34,15 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.UploadAddressInfo"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.UploadAddressInfo Read_UploadAddressInfo(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_UploadAddressInfo ??= new("Endpoint", "Bucket", "FileName"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_UploadAddressInfo ??= new("sss", null, "Endpoint", "Bucket", "FileName"), out var v);
+			return v.Complete(new global::VodGen.Vod.UploadAddressInfo
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.UploadAddressInfo
-			{
-				Endpoint = v0,
-				Bucket = v1,
-				FileName = v2,
-			};
+				Endpoint = v.String(0),
+				Bucket = v.String(1),
+				FileName = v.String(2),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_UploadAddressInfo;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_UploadAddressInfo;
 	}
 }

@@ -422,136 +422,66 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse Read_GetVideoListResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			int? v1 = default;
-			global::VodGen.Vod.GetVideoListResponse.VideoListData? v2 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse ??= new("RequestId", "Total", "VideoList"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetVideoListResponse ??= new("sir", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_GetVideoListResponse_VideoListData) }, "RequestId", "Total", "VideoList"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetVideoListResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Int32(ref reader); break;
-					case 2: v2 = o.Object(ref reader, Read_GetVideoListResponse_VideoListData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetVideoListResponse
-			{
-				RequestId = v0,
-				Total = v1,
-				VideoList = v2,
-			};
+				RequestId = v.String(0),
+				Total = v.Int32(1),
+				VideoList = (global::VodGen.Vod.GetVideoListResponse.VideoListData?)v.Value(2),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetVideoListResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData Read_GetVideoListResponse_VideoListData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData ??= new("Video"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetVideoListResponse_VideoListData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_GetVideoListResponse_VideoListData_VideoItem) }, "Video"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetVideoListResponse.VideoListData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_GetVideoListResponse_VideoListData_VideoItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetVideoListResponse.VideoListData
-			{
-				Video = v0,
-			};
+				Video = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetVideoListResponse_VideoListData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem Read_GetVideoListResponse_VideoListData_VideoItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			double? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			string? v7 = default;
-			long? v8 = default;
-			long? v9 = default;
-			string? v10 = default;
-			string? v11 = default;
-			string? v12 = default;
-			string? v13 = default;
-			string? v14 = default;
-			global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData? v15 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetVideoListResponse_VideoListData_VideoItem ??= new("sssdssssllsssssr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData) }, "VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.Double(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-					case 7: v7 = o.String(ref reader); break;
-					case 8: v8 = o.Int64(ref reader); break;
-					case 9: v9 = o.Int64(ref reader); break;
-					case 10: v10 = o.String(ref reader); break;
-					case 11: v11 = o.String(ref reader); break;
-					case 12: v12 = o.String(ref reader); break;
-					case 13: v13 = o.String(ref reader); break;
-					case 14: v14 = o.String(ref reader); break;
-					case 15: v15 = o.Object(ref reader, Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem
-			{
-				VideoId = v0,
-				Title = v1,
-				Description = v2,
-				Duration = v3,
-				CoverURL = v4,
-				Status = v5,
-				CreationTime = v6,
-				ModificationTime = v7,
-				Size = v8,
-				CateId = v9,
-				CateName = v10,
-				Tags = v11,
-				StorageLocation = v12,
-				RegionId = v13,
-				AppId = v14,
-				Snapshots = v15,
-			};
+				VideoId = v.String(0),
+				Title = v.String(1),
+				Description = v.String(2),
+				Duration = v.Double(3),
+				CoverURL = v.String(4),
+				Status = v.String(5),
+				CreationTime = v.String(6),
+				ModificationTime = v.String(7),
+				Size = v.Int64(8),
+				CateId = v.Int64(9),
+				CateName = v.String(10),
+				Tags = v.String(11),
+				StorageLocation = v.String(12),
+				RegionId = v.String(13),
+				AppId = v.String(14),
+				Snapshots = (global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData?)v.Value(15),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetVideoListResponse_VideoListData_VideoItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData Read_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData ??= new("Snapshot"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Array(global::VodGen.GeneratedCode.VodJsonReader.StringItem) }, "Snapshot"), out var v);
+			return v.Complete(new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Array(ref reader, global::VodGen.GeneratedCode.VodJsonReader.StringItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.GetVideoListResponse.VideoListData.VideoItem.SnapshotsData
-			{
-				Snapshot = v0,
-			};
+				Snapshot = (global::System.Collections.Generic.IReadOnlyList<string>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_GetVideoListResponse_VideoListData_VideoItem_SnapshotsData;
 	}
 }

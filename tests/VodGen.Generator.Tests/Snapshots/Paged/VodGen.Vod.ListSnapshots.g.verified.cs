@@ -363,103 +363,55 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse Read_ListSnapshotsResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData? v1 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse ??= new("RequestId", "MediaSnapshot"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_ListSnapshotsResponse ??= new("sr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_ListSnapshotsResponse_MediaSnapshotData) }, "RequestId", "MediaSnapshot"), out var v);
+			return v.Complete(new global::VodGen.Vod.ListSnapshotsResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Object(ref reader, Read_ListSnapshotsResponse_MediaSnapshotData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.ListSnapshotsResponse
-			{
-				RequestId = v0,
-				MediaSnapshot = v1,
-			};
+				RequestId = v.String(0),
+				MediaSnapshot = (global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData?)v.Value(1),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_ListSnapshotsResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData Read_ListSnapshotsResponse_MediaSnapshotData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			long? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData? v4 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData ??= new("Total", "CreationTime", "JobId", "Regular", "Snapshots"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_ListSnapshotsResponse_MediaSnapshotData ??= new("lsssr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData) }, "Total", "CreationTime", "JobId", "Regular", "Snapshots"), out var v);
+			return v.Complete(new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Int64(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.Object(ref reader, Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData
-			{
-				Total = v0,
-				CreationTime = v1,
-				JobId = v2,
-				Regular = v3,
-				Snapshots = v4,
-			};
+				Total = v.Int64(0),
+				CreationTime = v.String(1),
+				JobId = v.String(2),
+				Regular = v.String(3),
+				Snapshots = (global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData?)v.Value(4),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_ListSnapshotsResponse_MediaSnapshotData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData ??= new("Snapshot"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem) }, "Snapshot"), out var v);
+			return v.Complete(new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Objects(ref reader, Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData
-			{
-				Snapshot = v0,
-			};
+				Snapshot = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem Read_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			long? v0 = default;
-			string? v1 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem ??= new("Index", "Url"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem ??= new("ls", null, "Index", "Url"), out var v);
+			return v.Complete(new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Int64(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.ListSnapshotsResponse.MediaSnapshotData.SnapshotsData.SnapshotItem
-			{
-				Index = v0,
-				Url = v1,
-			};
+				Index = v.Int64(0),
+				Url = v.String(1),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_ListSnapshotsResponse_MediaSnapshotData_SnapshotsData_SnapshotItem;
 	}
 }

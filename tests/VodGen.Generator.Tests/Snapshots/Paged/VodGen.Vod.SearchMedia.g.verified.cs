@@ -592,226 +592,106 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse Read_SearchMediaResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			long? v1 = default;
-			string? v2 = default;
-			global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.SearchMediaResponse.MediaListItem>? v3 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse ??= new("RequestId", "Total", "ScrollToken", "MediaList"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse ??= new("slsr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Objects(Read_SearchMediaResponse_MediaListItem) }, "RequestId", "Total", "ScrollToken", "MediaList"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.Int64(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.Objects(ref reader, Read_SearchMediaResponse_MediaListItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse
-			{
-				RequestId = v0,
-				Total = v1,
-				ScrollToken = v2,
-				MediaList = v3,
-			};
+				RequestId = v.String(0),
+				Total = v.Int64(1),
+				ScrollToken = v.String(2),
+				MediaList = (global::System.Collections.Generic.IReadOnlyList<global::VodGen.Vod.SearchMediaResponse.MediaListItem>?)v.Value(3),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem Read_SearchMediaResponse_MediaListItem(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData? v3 = default;
-			global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData? v4 = default;
-			global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData? v5 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem ??= new("MediaType", "MediaId", "CreationTime", "Video", "Image", "AttachedMedia"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse_MediaListItem ??= new("sssrrr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_SearchMediaResponse_MediaListItem_VideoData), global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_SearchMediaResponse_MediaListItem_ImageData), global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_SearchMediaResponse_MediaListItem_AttachedMediaData) }, "MediaType", "MediaId", "CreationTime", "Video", "Image", "AttachedMedia"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse.MediaListItem
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.Object(ref reader, Read_SearchMediaResponse_MediaListItem_VideoData); break;
-					case 4: v4 = o.Object(ref reader, Read_SearchMediaResponse_MediaListItem_ImageData); break;
-					case 5: v5 = o.Object(ref reader, Read_SearchMediaResponse_MediaListItem_AttachedMediaData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem
-			{
-				MediaType = v0,
-				MediaId = v1,
-				CreationTime = v2,
-				Video = v3,
-				Image = v4,
-				AttachedMedia = v5,
-			};
+				MediaType = v.String(0),
+				MediaId = v.String(1),
+				CreationTime = v.String(2),
+				Video = (global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData?)v.Value(3),
+				Image = (global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData?)v.Value(4),
+				AttachedMedia = (global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData?)v.Value(5),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse_MediaListItem;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData Read_SearchMediaResponse_MediaListItem_VideoData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			double? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			string? v6 = default;
-			string? v7 = default;
-			long? v8 = default;
-			long? v9 = default;
-			string? v10 = default;
-			string? v11 = default;
-			string? v12 = default;
-			string? v13 = default;
-			string? v14 = default;
-			global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData? v15 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData ??= new("VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse_MediaListItem_VideoData ??= new("sssdssssllsssssr", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Object(Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData) }, "VideoId", "Title", "Description", "Duration", "CoverURL", "Status", "CreationTime", "ModificationTime", "Size", "CateId", "CateName", "Tags", "StorageLocation", "RegionId", "AppId", "Snapshots"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.Double(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-					case 6: v6 = o.String(ref reader); break;
-					case 7: v7 = o.String(ref reader); break;
-					case 8: v8 = o.Int64(ref reader); break;
-					case 9: v9 = o.Int64(ref reader); break;
-					case 10: v10 = o.String(ref reader); break;
-					case 11: v11 = o.String(ref reader); break;
-					case 12: v12 = o.String(ref reader); break;
-					case 13: v13 = o.String(ref reader); break;
-					case 14: v14 = o.String(ref reader); break;
-					case 15: v15 = o.Object(ref reader, Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData
-			{
-				VideoId = v0,
-				Title = v1,
-				Description = v2,
-				Duration = v3,
-				CoverURL = v4,
-				Status = v5,
-				CreationTime = v6,
-				ModificationTime = v7,
-				Size = v8,
-				CateId = v9,
-				CateName = v10,
-				Tags = v11,
-				StorageLocation = v12,
-				RegionId = v13,
-				AppId = v14,
-				Snapshots = v15,
-			};
+				VideoId = v.String(0),
+				Title = v.String(1),
+				Description = v.String(2),
+				Duration = v.Double(3),
+				CoverURL = v.String(4),
+				Status = v.String(5),
+				CreationTime = v.String(6),
+				ModificationTime = v.String(7),
+				Size = v.Int64(8),
+				CateId = v.Int64(9),
+				CateName = v.String(10),
+				Tags = v.String(11),
+				StorageLocation = v.String(12),
+				RegionId = v.String(13),
+				AppId = v.String(14),
+				Snapshots = (global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData?)v.Value(15),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse_MediaListItem_VideoData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData Read_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			global::System.Collections.Generic.IReadOnlyList<string>? v0 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData ??= new("Snapshot"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData ??= new("r", new global::VodGen.GeneratedCode.VodJsonValueReader[] { global::VodGen.GeneratedCode.VodJsonValueReaders.Array(global::VodGen.GeneratedCode.VodJsonReader.StringItem) }, "Snapshot"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.Array(ref reader, global::VodGen.GeneratedCode.VodJsonReader.StringItem); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.VideoData.SnapshotsData
-			{
-				Snapshot = v0,
-			};
+				Snapshot = (global::System.Collections.Generic.IReadOnlyList<string>?)v.Value(0),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse_MediaListItem_VideoData_SnapshotsData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData Read_SearchMediaResponse_MediaListItem_ImageData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_ImageData ??= new("ImageId", "Title", "URL", "Type", "Status", "CreationTime"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse_MediaListItem_ImageData ??= new("ssssss", null, "ImageId", "Title", "URL", "Type", "Status", "CreationTime"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.ImageData
-			{
-				ImageId = v0,
-				Title = v1,
-				URL = v2,
-				Type = v3,
-				Status = v4,
-				CreationTime = v5,
-			};
+				ImageId = v.String(0),
+				Title = v.String(1),
+				URL = v.String(2),
+				Type = v.String(3),
+				Status = v.String(4),
+				CreationTime = v.String(5),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_ImageData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse_MediaListItem_ImageData;
 
 		/// <summary>Reads a <see cref="global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData Read_SearchMediaResponse_MediaListItem_AttachedMediaData(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_SearchMediaResponse_MediaListItem_AttachedMediaData ??= new("MediaId", "Title", "URL", "BusinessType", "Status", "CreationTime"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_SearchMediaResponse_MediaListItem_AttachedMediaData ??= new("ssssss", null, "MediaId", "Title", "URL", "BusinessType", "Status", "CreationTime"), out var v);
+			return v.Complete(new global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.SearchMediaResponse.MediaListItem.AttachedMediaData
-			{
-				MediaId = v0,
-				Title = v1,
-				URL = v2,
-				BusinessType = v3,
-				Status = v4,
-				CreationTime = v5,
-			};
+				MediaId = v.String(0),
+				Title = v.String(1),
+				URL = v.String(2),
+				BusinessType = v.String(3),
+				Status = v.String(4),
+				CreationTime = v.String(5),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_SearchMediaResponse_MediaListItem_AttachedMediaData;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_SearchMediaResponse_MediaListItem_AttachedMediaData;
 	}
 }

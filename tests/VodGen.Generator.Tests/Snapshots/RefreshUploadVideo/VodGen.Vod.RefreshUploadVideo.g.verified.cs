@@ -181,31 +181,16 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.RefreshUploadVideoResponse"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.RefreshUploadVideoResponse Read_RefreshUploadVideoResponse(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			string? v3 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_RefreshUploadVideoResponse ??= new("RequestId", "UploadAddress", "VideoId", "UploadAuth"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_RefreshUploadVideoResponse ??= new("ssss", null, "RequestId", "UploadAddress", "VideoId", "UploadAuth"), out var v);
+			return v.Complete(new global::VodGen.Vod.RefreshUploadVideoResponse
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.RefreshUploadVideoResponse
-			{
-				RequestId = v0,
-				UploadAddress = v1,
-				VideoId = v2,
-				UploadAuth = v3,
-			};
+				RequestId = v.String(0),
+				UploadAddress = v.String(1),
+				VideoId = v.String(2),
+				UploadAuth = v.String(3),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_RefreshUploadVideoResponse;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_RefreshUploadVideoResponse;
 	}
 }

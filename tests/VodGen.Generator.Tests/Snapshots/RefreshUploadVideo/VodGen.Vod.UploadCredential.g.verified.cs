@@ -46,37 +46,18 @@ namespace VodGen.Vod
 		/// <summary>Reads a <see cref="global::VodGen.Vod.UploadCredential"/> from the JSON object the reader stands on; <paramref name="path"/> names it in errors.</summary>
 		internal static global::VodGen.Vod.UploadCredential Read_UploadCredential(ref global::System.Text.Json.Utf8JsonReader reader, string path)
 		{
-			string? v0 = default;
-			string? v1 = default;
-			string? v2 = default;
-			global::System.TimeSpan? v3 = default;
-			string? v4 = default;
-			string? v5 = default;
-			var o = new global::VodGen.GeneratedCode.VodObjectReader(ref reader, path, Members_UploadCredential ??= new("AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"));
-			while (o.Next(ref reader))
+			global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, Shape_UploadCredential ??= new("ssstss", null, "AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration", "ExpireUTCTime", "Region"), out var v);
+			return v.Complete(new global::VodGen.Vod.UploadCredential
 			{
-				switch (o.Member)
-				{
-					case 0: v0 = o.String(ref reader); break;
-					case 1: v1 = o.String(ref reader); break;
-					case 2: v2 = o.String(ref reader); break;
-					case 3: v3 = o.DurationSeconds(ref reader); break;
-					case 4: v4 = o.String(ref reader); break;
-					case 5: v5 = o.String(ref reader); break;
-				}
-			}
-
-			return new global::VodGen.Vod.UploadCredential
-			{
-				AccessKeyId = v0,
-				AccessKeySecret = v1,
-				SecurityToken = v2,
-				Expiration = v3,
-				ExpireUTCTime = v4,
-				Region = v5,
-			};
+				AccessKeyId = v.String(0),
+				AccessKeySecret = v.String(1),
+				SecurityToken = v.String(2),
+				Expiration = v.DurationSeconds(3),
+				ExpireUTCTime = v.String(4),
+				Region = v.String(5),
+			});
 		}
 
-		private static global::VodGen.GeneratedCode.VodJsonMembers? Members_UploadCredential;
+		private static global::VodGen.GeneratedCode.VodJsonShape? Shape_UploadCredential;
 	}
 }
