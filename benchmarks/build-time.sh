@@ -9,6 +9,7 @@
 # ratio to the baseline are printed as a Markdown table.
 # Usage: bash benchmarks/build-time.sh            (uses the compiler server, as a developer's machine does)
 #        VODGEN_NO_SERVER=1 bash benchmarks/build-time.sh   (a new compiler process per build, as CI runs it)
+#        VODGEN_REPORT_ANALYZERS=1 bash benchmarks/build-time.sh   (and the time of each analyzer and generator in the VOD-scale build)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -24,6 +25,8 @@ dotnet run -c Release --no-build --project "$repo/benchmarks/VodGen.Benchmarks" 
 # The packages, packed from a copy of the sources (the repository's own build output stays as it is) with a version
 # of their own, into a feed that the consumers use beside the machine's own package sources.
 version="0.0.0-buildtime"
+# A packages folder of the run's own: the machine's cache would serve an earlier run's packages of the same version.
+export NUGET_PACKAGES="$work/nuget-packages"
 mkdir -p "$work/src" "$work/feed"
 for item in Directory.Build.props Directory.Packages.props nuget.config generator runtime specs docs artifacts; do
   if [ -e "$repo/$item" ]; then cp -r "$repo/$item" "$work/src/"; fi
@@ -86,3 +89,12 @@ for pair in "none:the runtime package only (baseline)" "one:one operation (Refre
   if [ -z "$base" ]; then base="$m"; fi
   printf '| %s | %.2f, %.2f, %.2f | %.2f | %.2f |\n' "$label" "$a" "$b" "$c" "$m" "$(echo "$m / $base" | bc -l)"
 done
+
+# Analyzer and generator time by analyzer in the VOD-scale consumer, from one more build after an edit.
+if [ "${VODGEN_REPORT_ANALYZERS:-}" = "1" ]; then
+  touch "$work/vod/Marker.cs"
+  echo
+  echo "VOD-scale consumer, one build after an edit with -p:ReportAnalyzer=true (seconds, % of its kind):"
+  dotnet build "$work/vod" --no-restore --no-dependencies -p:ReportAnalyzer=true -v:d 2>&1 \
+    | grep -E "Total (analyzer|generator) execution time|^ +[0-9]+\.[0-9]+ +[0-9]+ +[A-Za-z]" | sed -E 's/^ +//' | head -12
+fi
