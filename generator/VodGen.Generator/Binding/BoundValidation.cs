@@ -3,10 +3,11 @@ using VodGen.Generator.Model;
 namespace VodGen.Generator.Binding;
 
 /// <summary>
-/// A member as its class's validation checks it: the fields that hold its pattern and allowed values, and the
-/// method that checks the class of its value (or of its list's elements); each empty when it has none.
+/// A member as its class's validation checks it: whether its presence is checked, the fields that hold its pattern
+/// and allowed values, and the method that checks the class of its value (or of its list's elements); each name empty
+/// when it has none.
 /// </summary>
-internal sealed record BoundCheckedMember(BoundMember Member, string PatternField, string AllowedField, string Validator);
+internal sealed record BoundCheckedMember(BoundMember Member, bool CheckPresence, string PatternField, string AllowedField, string Validator);
 
 /// <summary>A private method of the operation class that checks the members of a nested or shared request class.</summary>
 /// <param name="Type">The class, qualified.</param>

@@ -50,16 +50,16 @@ internal sealed class ValidationBinder
             binder._patternFields.ToEquatableArray());
     }
 
-    /// <summary>Whether a member is checked for presence: a required reference can still be null at run time, and a
-    /// required member that is deprecated is nullable (see <see cref="BoundMember.IsRequiredMember"/>); a required
-    /// value type the compiler already insists on.</summary>
-    public static bool NeedsRequiredCheck(BoundMember member) => member.Required && (!member.IsValueType || !member.IsRequiredMember);
+    // Whether a member is checked for presence: a required reference can still be null at run time, and a required
+    // member that is deprecated is nullable (see BoundMember.IsRequiredMember); a required value type the compiler
+    // already insists on.
+    private static bool NeedsRequiredCheck(BoundMember member) => member.Required && (!member.IsValueType || !member.IsRequiredMember);
 
     private EquatableArray<BoundCheckedMember> Checked(BoundClass owner)
         => owner.Members.Select(m =>
         {
             var key = Key(owner, m);
-            return new BoundCheckedMember(m, Lookup(_patterns, key), Lookup(_allowed, key), Lookup(_memberMethods, key));
+            return new BoundCheckedMember(m, NeedsRequiredCheck(m), Lookup(_patterns, key), Lookup(_allowed, key), Lookup(_memberMethods, key));
         }).ToEquatableArray();
 
     private static string Lookup(Dictionary<string, string> names, string key) => names.TryGetValue(key, out var name) ? name : string.Empty;
@@ -79,13 +79,13 @@ internal sealed class ValidationBinder
             if (member.Checks.Pattern.Length > 0)
             {
                 _patterns[key] = Unique(path + member.PropertyName + "Pattern");
-                _patternFields.Add(new BoundCheckedMember(member, _patterns[key], string.Empty, string.Empty));
+                _patternFields.Add(new BoundCheckedMember(member, false, _patterns[key], string.Empty, string.Empty));
             }
 
             if (!member.Checks.Allowed.IsEmpty)
             {
                 _allowed[key] = Unique(path + member.PropertyName + "Allowed");
-                _allowedFields.Add(new BoundCheckedMember(member, string.Empty, _allowed[key], string.Empty));
+                _allowedFields.Add(new BoundCheckedMember(member, false, string.Empty, _allowed[key], string.Empty));
             }
 
             // A member whose value (or list element) is one of this class's nested classes, or a shared class, is

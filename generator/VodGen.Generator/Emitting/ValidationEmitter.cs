@@ -67,7 +67,7 @@ internal sealed class ValidationEmitter
     {
         var member = entry.Member;
         var checks = member.Checks;
-        if (ValidationBinder.NeedsRequiredCheck(member))
+        if (entry.CheckPresence)
         {
             writer.WriteLine(Validation + ".Required(" + (member.TypeRef.Kind == ValueKind.Text ? value : "(object?)" + value) + ", " + name + ");");
         }
