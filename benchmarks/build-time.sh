@@ -5,8 +5,8 @@
 # official files are published); the VOD-scale product's generated types and properties alone as plain sources (no
 # method bodies: the least a typed client of those operations compiles; the floor); the synthetic product (300
 # operations); and the specs-project pattern: the VOD-scale specs in a class library of their own that references
-# VodGen, and the application (measured) that references that library. Each is built 3 times; the medians and their
-# ratio to the baseline are printed as a Markdown table.
+# VodGen, and the application (measured) that references that library. The consumers build in alternating rounds
+# (VODGEN_ROUNDS, 5 by default); the medians and their ratio to the baseline are printed as a Markdown table.
 # Usage: bash benchmarks/build-time.sh            (uses the compiler server, as a developer's machine does)
 #        VODGEN_NO_SERVER=1 bash benchmarks/build-time.sh   (a new compiler process per build, as CI runs it)
 #        VODGEN_REPORT_ANALYZERS=1 bash benchmarks/build-time.sh   (and the time of each analyzer and generator in the VOD-scale build)
@@ -68,7 +68,7 @@ seconds() { # project
   echo "$end - $start" | bc
 }
 
-median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 consumer none VodGen.Runtime
 consumer one VodGen "$repo/specs/RefreshUploadVideo.json"
@@ -79,16 +79,23 @@ consumer large VodGen "$work/synth.json"
 consumer specs VodGen "$work/vod.json" "" "" library
 consumer app VodGen "" "" "$work/specs/specs.csproj"
 seconds none >/dev/null   # warm the compiler server (when used) on a neutral build
-base=""
-echo "| consumer (packages; compiler server: $shared) | build after an edit, 3 runs (s) | median | × the baseline |"
-echo "| --- | --- | ---: | ---: |"
-for pair in "none:the runtime package only (baseline)" "one:one operation (RefreshUploadVideo)" "vod:VOD-scale product, one line (186 operations)" "floor:its types and properties only, no method bodies (floor, plain sources)" "large:synthetic product (300 operations)" "app:VOD-scale specs in a library of their own; the application after its edit"; do
-  name="${pair%%:*}"; label="${pair#*:}"
-  a=$(seconds "$name"); b=$(seconds "$name"); c=$(seconds "$name")
-  m=$(median "$a" "$b" "$c")
-  if [ -z "$base" ]; then base="$m"; fi
-  printf '| %s | %.2f, %.2f, %.2f | %.2f | %.2f |\n' "$label" "$a" "$b" "$c" "$m" "$(echo "$m / $base" | bc -l)"
+# Rounds in which every consumer builds once, so that the machine's drift over minutes touches them alike.
+rounds="${VODGEN_ROUNDS:-5}"
+names=(none one vod floor large app)
+labels=("the runtime package only (baseline)" "one operation (RefreshUploadVideo)" "VOD-scale product, one line (186 operations)" "its types and properties only, no method bodies (floor, plain sources)" "synthetic product (300 operations)" "VOD-scale specs in a library of their own; the application after its edit")
+declare -A times
+for ((round = 0; round < rounds; round++)); do
+  for name in "${names[@]}"; do times[$name]="${times[$name]:-} $(seconds "$name")"; done
 done
+base=$(median ${times[none]})
+echo "| consumer (packages; compiler server: $shared; $rounds alternating rounds) | builds after an edit (s) | median | × the baseline |"
+echo "| --- | --- | ---: | ---: |"
+for i in "${!names[@]}"; do
+  name="${names[$i]}"
+  m=$(median ${times[$name]})
+  printf '| %s | %s | %.2f | %.2f |\n' "${labels[$i]}" "$(printf '%.2f ' ${times[$name]} | sed 's/ $//; s/ /, /g')" "$m" "$(echo "$m / $base" | bc -l)"
+done
+printf '\nVOD-scale consumer ÷ floor: %.2f\n' "$(echo "$(median ${times[vod]}) / $(median ${times[floor]})" | bc -l)"
 
 # Analyzer and generator time by analyzer in the VOD-scale consumer, from one more build after an edit.
 if [ "${VODGEN_REPORT_ANALYZERS:-}" = "1" ]; then
