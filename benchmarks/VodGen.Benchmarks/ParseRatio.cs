@@ -27,7 +27,7 @@ internal static class ParseRatio
                 Time(() => read(body), 100);
             }
 
-            var perBlock = Math.Max(1, (int)(5_000 / Time(() => { using var d = JsonDocument.Parse(body); }, 2000)));
+            var perBlock = Math.Max(1, (int)(5_000 / Math.Max(0.01, Time(() => { using var d = JsonDocument.Parse(body); }, 2000))));
             var ratios = new List<double>();
             var (documentTotal, readerTotal) = (0.0, 0.0);
             for (var i = 0; i < blocks; i++)

@@ -78,6 +78,19 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void The_parse_ratio_reports_both_answers_with_a_ratio_and_its_quartiles()
+    {
+        using var output = new StringWriter();
+
+        Assert.Equal(0, ParseRatio.Run(output, blocks: 3));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^RefreshUploadVideo sample: generated reader / JsonDocument.Parse = \d+\.\d\d \(median of 3 blocks; quartiles \d+\.\d\d–\d+\.\d\d\); \d+\.\d ns against \d+\.\d ns per call", lines[0]);
+        Assert.StartsWith("GetPlayInfo, 60 streams: generated reader / JsonDocument.Parse = ", lines[1]);
+    }
+
+    [Fact]
     public async Task Limiter_accuracy_measurement_runs()
     {
         using var output = new StringWriter();
