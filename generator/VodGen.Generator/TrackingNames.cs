@@ -3,7 +3,6 @@ namespace VodGen.Generator;
 /// <summary>Names of the pipeline steps, so tests can check which steps ran and why.</summary>
 internal static class TrackingNames
 {
-    public const string SpecFiles = nameof(SpecFiles);
     public const string Parsed = nameof(Parsed);
     public const string Options = nameof(Options);
     public const string Merged = nameof(Merged);

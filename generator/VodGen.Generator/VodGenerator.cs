@@ -17,14 +17,13 @@ public sealed class VodGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specFiles = context.AdditionalTextsProvider
+        // Each spec file is parsed straight from the compiler's text: no step keeps the text (a copy of an official
+        // file is megabytes), and the parsed model is what later steps compare.
+        var parsed = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => BuildInputs.ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
-            .Where(static file => file is not null)
-            .WithTrackingName(TrackingNames.SpecFiles);
-
-        var parsed = specFiles
-            .Select(static (file, cancellationToken) => SpecReader.Read(file!, cancellationToken))
+            .Select(static (pair, cancellationToken) => BuildInputs.ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken) is { } file ? SpecReader.Read(file, cancellationToken) : null)
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.Parsed);
 
         var options = context.AnalyzerConfigOptionsProvider

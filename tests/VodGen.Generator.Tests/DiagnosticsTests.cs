@@ -265,11 +265,24 @@ public class DiagnosticsTests
     [Fact]
     public void VODGEN015_an_unexpected_failure_is_reported_not_thrown()
     {
-        var result = Parsing.SpecReader.Read(new Model.SpecFileText("/p/specs/a.json", null!, default), CancellationToken.None);
+        var result = Parsing.SpecReader.Read(new Model.SpecFileText("/p/specs/a.json", new UnreadableText(), default), CancellationToken.None);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("VODGEN015", diagnostic.Id);
+        Assert.Contains("IOException: the disk went away", diagnostic.ToDiagnostic(string.Empty).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Null(result.File);
+    }
+
+    // A text whose characters cannot be read (as a file on a failing disk would be).
+    private sealed class UnreadableText : Microsoft.CodeAnalysis.Text.SourceText
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override int Length => 100;
+
+        public override char this[int position] => throw new System.IO.IOException("the disk went away");
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => throw new System.IO.IOException("the disk went away");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class IncrementalTests
     // Steps that always produce output for a valid spec set; diagnostic steps appear only when there is something to report.
     private static readonly string[] TrackedSteps =
     {
-        TrackingNames.SpecFiles, TrackingNames.Parsed, TrackingNames.Options, TrackingNames.Merged, TrackingNames.Products,
+        TrackingNames.Parsed, TrackingNames.Options, TrackingNames.Merged, TrackingNames.Products,
         TrackingNames.Operations, TrackingNames.SharedTypes, TrackingNames.BoundOperations, TrackingNames.BoundSharedTypes, TrackingNames.Namespaces,
     };
 

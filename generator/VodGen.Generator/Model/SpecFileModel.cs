@@ -1,3 +1,6 @@
+using System;
+using Microsoft.CodeAnalysis.Text;
+
 namespace VodGen.Generator.Model;
 
 /// <summary>What the parser read from one spec file, with the locations needed to report merge conflicts.</summary>
@@ -17,10 +20,17 @@ internal sealed record LocatedOperation(OperationModel Operation, LocationInfo L
 internal sealed record SpecParseResult(SpecFileModel? File, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
-/// A spec file's text as the pipeline sees it: path, content, and the operations its item selects
-/// (empty: all of them).
+/// A spec file as the parser reads it: path, the compiler's text (no string copy: an official file is megabytes), and
+/// the operations its item selects (empty: all of them). Not a pipeline value: the first step parses it at once.
 /// </summary>
-internal sealed record SpecFileText(string Path, string Text, EquatableArray<string> Selection);
+internal sealed record SpecFileText(string Path, SourceText Text, EquatableArray<string> Selection)
+{
+    /// <summary>A spec file from a string (tests, embedded knowledge).</summary>
+    public SpecFileText(string path, string text, EquatableArray<string> selection)
+        : this(path, SourceText.From(text ?? throw new ArgumentNullException(nameof(text))), selection)
+    {
+    }
+}
 
 /// <summary>
 /// Build-wide settings read from MSBuild properties; <see cref="Selection"/> empty selects every operation, and

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VodGen.Generator.Model;
@@ -32,6 +33,9 @@ internal static class BuildInputs
     /// <summary>Item metadata listing the operations to generate from one spec file (all when empty).</summary>
     public const string OperationsMetadata = "build_metadata.AdditionalFiles.VodGenOperations";
 
+    // A file the compiler could not read is parsed as an empty one (VODGEN001 says so).
+    private static readonly SourceText EmptyText = SourceText.From(string.Empty);
+
     /// <summary>The file's path and text when it is marked as a spec; null otherwise.</summary>
     public static SpecFileText? ReadSpecFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
@@ -41,7 +45,7 @@ internal static class BuildInputs
         }
 
         options.TryGetValue(OperationsMetadata, out var selection);
-        return new SpecFileText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, Names(selection));
+        return new SpecFileText(file.Path, file.GetText(cancellationToken) ?? EmptyText, Names(selection));
     }
 
     /// <summary>

@@ -21,9 +21,7 @@ internal static class SpecReader
         {
             // The bytes live only while the file is read (the models hold decoded strings), so they come from the
             // pool: an official file is megabytes, and a fresh array that size per run is a large-object allocation.
-            var length = Encoding.UTF8.GetByteCount(file.Text);
-            utf8 = ArrayPool<byte>.Shared.Rent(length);
-            Encoding.UTF8.GetBytes(file.Text, 0, file.Text.Length, utf8, 0);
+            utf8 = Utf8Text.Rent(file.Text, out var length, cancellationToken);
             map = new SourcePositionMap(file.Path, utf8, length);
             context = new SpecReadContext(map, cancellationToken);
             var model = ReadFile(context, file, utf8, length);
