@@ -24,6 +24,22 @@ public class MarkdownDocTests
     public void Inline_markdown_becomes_xml_doc_markup(string markdown, string expected)
         => Assert.Equal(expected, MarkdownDoc.Inline(markdown));
 
+    [Theory]
+    [InlineData("The ID of the video. 视频ID (!) 100% done")]
+    [InlineData("")]
+    public void Plain_prose_is_returned_as_it_is_without_a_copy(string text)
+        => Assert.Same(text, MarkdownDoc.Inline(text));
+
+    [Theory]
+    [InlineData("a & b", "a &amp; b")]
+    [InlineData("a\tb", "a    b")]
+    [InlineData("x < y > z", "x &lt; y &gt; z")]
+    [InlineData("line\u2028break", "line break")]
+    [InlineData("bell\u0007", "bell")]
+    [InlineData("Hi! [there](#a)", "Hi! there")]
+    public void Text_with_anything_to_escape_or_convert_is_not_taken_as_plain(string text, string expected)
+        => Assert.Equal(expected, MarkdownDoc.Inline(System.Text.RegularExpressions.Regex.Unescape(text)));
+
     [Fact]
     public void Headings_lists_paragraphs_and_fences_become_blocks()
     {

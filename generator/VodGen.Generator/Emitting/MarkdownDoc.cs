@@ -108,6 +108,12 @@ internal static class MarkdownDoc
     /// <summary>One line's inline Markdown as escaped XML with tags.</summary>
     public static string Inline(string text)
     {
+        if (IsPlainInline(text))
+        {
+            // Most lines of prose have nothing to convert or escape: no copy for them.
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length + 16);
         var i = 0;
         while (i < text.Length)
@@ -148,6 +154,20 @@ internal static class MarkdownDoc
         }
 
         return builder.ToString();
+    }
+
+    // Whether Inline would return the text unchanged: no inline markup and nothing XmlDoc.Append changes.
+    private static bool IsPlainInline(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '[' or '*' or '&' or '<' or '>' or '\t' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AppendLink(StringBuilder builder, string label, string target)

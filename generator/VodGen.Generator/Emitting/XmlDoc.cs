@@ -12,7 +12,7 @@ internal static class XmlDoc
 {
     public static void Summary(SourceWriter writer, string text, string fallback)
     {
-        var chosen = text.Trim().Length > 0 ? text : fallback;
+        var chosen = IsBlank(text) ? fallback : text;
         if (IsPlainLine(chosen))
         {
             // Most summaries are one plain line: nothing to escape or split.
@@ -20,7 +20,7 @@ internal static class XmlDoc
             return;
         }
 
-        var lines = new List<string>(Lines(chosen));
+        var lines = MarkdownDoc.ToLines(chosen);
         if (lines.Count == 0)
         {
             // Markup with no words in it ("### [](#)"): the fallback says something at least.
@@ -30,14 +30,14 @@ internal static class XmlDoc
         if (lines.Count == 1)
         {
             // Most summaries are one line; one line of source for them too.
-            writer.WriteLine("/// <summary>" + lines[0] + "</summary>");
+            writer.WriteLine("/// <summary>", lines[0], "</summary>");
             return;
         }
 
         writer.WriteLine("/// <summary>");
         foreach (var line in lines)
         {
-            writer.WriteLine("/// " + line);
+            writer.WriteLine("/// ", line);
         }
 
         writer.WriteLine("/// </summary>");
@@ -45,7 +45,12 @@ internal static class XmlDoc
 
     public static void Remarks(SourceWriter writer, string text)
     {
-        var lines = text.Trim().Length == 0 ? new List<string>() : new List<string>(Lines(text));
+        if (IsBlank(text))
+        {
+            return;
+        }
+
+        var lines = MarkdownDoc.ToLines(text);
         if (lines.Count == 0)
         {
             return;
@@ -54,7 +59,7 @@ internal static class XmlDoc
         writer.WriteLine("/// <remarks>");
         foreach (var line in lines)
         {
-            writer.WriteLine("/// " + line);
+            writer.WriteLine("/// ", line);
         }
 
         writer.WriteLine("/// </remarks>");
@@ -117,6 +122,17 @@ internal static class XmlDoc
         }
     }
 
-    // Markdown becomes XML documentation markup; runs of blank lines are paragraph breaks.
-    private static IEnumerable<string> Lines(string text) => MarkdownDoc.ToLines(text);
+    // Whether the text is empty or white space only (without the copy that Trim makes).
+    private static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
