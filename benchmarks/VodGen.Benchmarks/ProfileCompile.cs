@@ -7,7 +7,7 @@ namespace VodGen.Benchmarks;
 
 /// <summary>
 /// What each kind of generated method body costs the compiler: the product's generated sources compiled in-process
-/// (parse excluded, bind and emit included, warm, best of several interleaved rounds), whole, with every body removed
+/// (parse excluded, bind and emit included, on one thread, warm, best of several interleaved rounds), whole, with every body removed
 /// (the floor), with one kind of body removed at a time, and with parts of the readers (the costliest kind) removed;
 /// the difference to the whole is what that part costs.
 /// <c>dotnet run -c Release --project benchmarks/VodGen.Benchmarks -- profile-compile vod-one-line [ROUNDS] [--only TEXT]</c>.
@@ -24,11 +24,12 @@ internal static class ProfileCompile
         ("without Validate (+ Validate*)", Strip(static m => m.Identifier.Text.StartsWith("Validate", StringComparison.Ordinal))),
         ("without client methods (*Async, *ItemsCore)", Strip(static m => m.Identifier.Text.EndsWith("Async", StringComparison.Ordinal) || m.Identifier.Text.EndsWith("ItemsCore", StringComparison.Ordinal))),
         ("without Decode*, WithPlaybackUrls, ReadResponse", Strip(static m => m.Identifier.Text.StartsWith("Decode", StringComparison.Ordinal) || m.Identifier.Text is "WithPlaybackUrls" or "ReadResponse")),
-        ("readers: switch cases empty (no member reads)", Readers(ReaderPart.Reads)),
-        ("readers: no loop or switch", Readers(ReaderPart.Loop)),
-        ("readers: no loop, no initializer", Readers(ReaderPart.Loop | ReaderPart.Initializer)),
-        ("readers: no loop, initializer, locals", Readers(ReaderPart.Loop | ReaderPart.Initializer | ReaderPart.Locals)),
-        ("readers: only `return new T();`", Readers(ReaderPart.Loop | ReaderPart.Initializer | ReaderPart.Locals | ReaderPart.Reader)),
+        ("readers: shape made elsewhere (`Shape_X!`)", Readers(ReaderPart.Shape)),
+        ("readers: shape without value readers (`null`)", Readers(ReaderPart.ValueReaders)),
+        ("readers: value readers with type arguments (`Object<T>(Read_X)`)", ExplicitTypeArguments),
+        ("readers: value readers without method groups (`Object<T>(null!)`)", NoMethodGroups),
+        ("readers: object initializer gone (`return new T();`)", Readers(ReaderPart.Initializer)),
+        ("readers: only `return new T();`", Readers(ReaderPart.Initializer | ReaderPart.Read)),
         ("floor (every body removed)", Strip(static _ => true)),
     ];
 
@@ -39,7 +40,11 @@ internal static class ProfileCompile
         var run = GenerationBenchmarks.NewDriver(texts, new GenerationBenchmarks.SpecOptions(path)).RunGenerators(GenerationBenchmarks.Compilation("Sources")).GetRunResult().Results[0];
         var trees = run.GeneratedSources.Select(s => s.SyntaxTree).ToArray();
         var references = GenerationBenchmarks.FullReferences();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+        s_readerTypes = trees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            .Where(m => m.Identifier.Text.StartsWith("Read_", StringComparison.Ordinal))
+            .GroupBy(m => m.Identifier.Text)
+            .ToDictionary(g => g.Key, g => g.First().ReturnType);
         var variants = Variants
             .Where(v => only is null || v.Name is "whole" || v.Name.StartsWith("floor", StringComparison.Ordinal) || v.Name.Contains(only, StringComparison.Ordinal))
             .Select(v => (v.Name, Trees: trees.Select(t => t.WithRootAndOptions(v.Rewrite(t.GetRoot()), t.Options)).ToArray()))
@@ -48,11 +53,17 @@ internal static class ProfileCompile
         Array.Fill(best, double.MaxValue);
         for (var round = 0; round <= rounds; round++)
         {
-            // Interleaved, so that a slow moment of the machine touches every variant alike; round 0 warms up.
-            for (var i = 0; i < variants.Count; i++)
+            // Interleaved, so that a slow moment of the machine touches every variant alike, and starting from another
+            // variant each round, so that none always follows the same one; round 0 warms up.
+            for (var step = 0; step < variants.Count; step++)
             {
-                // A new compilation each time (nothing bound is reused), over trees already parsed.
+                var i = (step + round) % variants.Count;
+
+                // A new compilation each time (nothing bound is reused), over trees already parsed, on a heap cleared of
+                // the previous compilation (whose collection would otherwise be charged to this one).
                 var compilation = CSharpCompilation.Create("Profile", variants[i].Trees, references, options);
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
                 var stopwatch = Stopwatch.StartNew();
                 using var pe = new MemoryStream();
                 var result = compilation.Emit(pe);
@@ -83,15 +94,34 @@ internal static class ProfileCompile
 
     private static Func<SyntaxNode, SyntaxNode> Strip(Func<MethodDeclarationSyntax, bool> which) => root => new BodyStripper(which).Visit(root);
 
+    // Set before the variants are made: each reader method's name and return type, across all generated files.
+    private static Dictionary<string, TypeSyntax> s_readerTypes = new();
+
+    private static SyntaxNode ExplicitTypeArguments(SyntaxNode root) => new TypeArgumentWriter(s_readerTypes, false).Visit(root);
+
+    private static SyntaxNode NoMethodGroups(SyntaxNode root) => new TypeArgumentWriter(s_readerTypes, true).Visit(root);
+
     private static Func<SyntaxNode, SyntaxNode> Readers(ReaderPart parts) => root => new ReaderCutter(parts).Visit(root);
 
-    // Replaces the bodies of the chosen methods with `=> throw null!`.
+    // Replaces the bodies of the chosen methods with `=> throw null!` (an iterator's with `{ yield break; }`).
     private sealed class BodyStripper(Func<MethodDeclarationSyntax, bool> which) : CSharpSyntaxRewriter
     {
         public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-            => !which(node) ? base.VisitMethodDeclaration(node) : node.WithBody(null)
+        {
+            if (!which(node))
+            {
+                return base.VisitMethodDeclaration(node);
+            }
+
+            if (node.Body?.DescendantNodes().OfType<YieldStatementSyntax>().Any() == true)
+            {
+                return node.WithBody(SyntaxFactory.Block(SyntaxFactory.YieldStatement(SyntaxKind.YieldBreakStatement)));
+            }
+
+            return node.WithBody(null)
                 .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression(" throw null!")))
                 .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+        }
     }
 
     /// <summary>The parts of a generated reader (<c>Read_*</c>) that <see cref="ReaderCutter"/> can take out.</summary>
@@ -100,22 +130,21 @@ internal static class ProfileCompile
     {
         None = 0,
 
-        /// <summary>The statement of each switch case (the member's read and assignment); the cases stay.</summary>
-        Reads = 1,
+        /// <summary>The object initializer of the result and the <c>Complete</c> call (<c>return new T();</c> instead).</summary>
+        Initializer = 1,
 
-        /// <summary>The loop over the members and its switch.</summary>
-        Loop = 2,
+        /// <summary>The <c>VodJsonValues.Read(…)</c> statement with the class's shape.</summary>
+        Read = 2,
 
-        /// <summary>The object initializer of the result (<c>return new T();</c> instead).</summary>
-        Initializer = 4,
+        /// <summary>The shape's construction (<c>Shape_X ??= new(…)</c> becomes <c>Shape_X!</c>).</summary>
+        Shape = 4,
 
-        /// <summary>The locals the values are read into.</summary>
-        Locals = 8,
-
-        /// <summary>The member reader and its members table.</summary>
-        Reader = 16,
+        /// <summary>The shape's array of value readers (becomes <c>null</c>).</summary>
+        ValueReaders = 8,
     }
 
+    // A reader is `VodJsonValues.Read(ref reader, path, Shape_X ??= new(…), out var v);` and
+    // `return v.Complete(new T { A = v.String(0), … });`.
     private sealed class ReaderCutter(ReaderPart parts) : CSharpSyntaxRewriter
     {
         public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
@@ -128,43 +157,58 @@ internal static class ProfileCompile
             var kept = new List<StatementSyntax>();
             foreach (var statement in node.Body.Statements)
             {
-                switch (statement)
+                if (statement is ExpressionStatementSyntax && parts.HasFlag(ReaderPart.Read))
                 {
-                    case LocalDeclarationStatementSyntax local when local.Declaration.Variables[0].Identifier.Text == "o":
-                        if (!parts.HasFlag(ReaderPart.Reader))
-                        {
-                            kept.Add(local);
-                        }
-
-                        break;
-                    case LocalDeclarationStatementSyntax local:
-                        if (!parts.HasFlag(ReaderPart.Locals))
-                        {
-                            kept.Add(local);
-                        }
-
-                        break;
-                    case WhileStatementSyntax loop when parts.HasFlag(ReaderPart.Loop):
-                        break;
-                    case WhileStatementSyntax loop when parts.HasFlag(ReaderPart.Reads):
-                        kept.Add((StatementSyntax)new CaseEmptier().Visit(loop));
-                        break;
-                    case ReturnStatementSyntax { Expression: ObjectCreationExpressionSyntax creation } when parts.HasFlag(ReaderPart.Initializer):
-                        kept.Add(SyntaxFactory.ReturnStatement(creation.WithInitializer(null).WithArgumentList(SyntaxFactory.ArgumentList())));
-                        break;
-                    default:
-                        kept.Add(statement);
-                        break;
+                    continue;
                 }
+
+                if (statement is ExpressionStatementSyntax read && (parts.HasFlag(ReaderPart.Shape) || parts.HasFlag(ReaderPart.ValueReaders)))
+                {
+                    kept.Add((StatementSyntax)new ShapeCutter(parts).Visit(read));
+                    continue;
+                }
+
+                if (statement is ReturnStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: ObjectCreationExpressionSyntax creation }] } }
+                    && parts.HasFlag(ReaderPart.Initializer))
+                {
+                    kept.Add(SyntaxFactory.ReturnStatement(creation.WithInitializer(null).WithArgumentList(SyntaxFactory.ArgumentList())));
+                    continue;
+                }
+
+                kept.Add(statement);
             }
 
             return node.WithBody(node.Body.WithStatements(SyntaxFactory.List(kept)));
         }
     }
 
-    private sealed class CaseEmptier : CSharpSyntaxRewriter
+    private sealed class ShapeCutter(ReaderPart parts) : CSharpSyntaxRewriter
     {
-        public override SyntaxNode? VisitSwitchSection(SwitchSectionSyntax node)
-            => node.WithStatements(SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.BreakStatement()));
+        public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
+            => parts.HasFlag(ReaderPart.Shape) && node.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+                ? SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, node.Left)
+                : base.VisitAssignmentExpression(node);
+
+        public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
+            => parts.HasFlag(ReaderPart.ValueReaders) ? SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression) : base.VisitArrayCreationExpression(node);
+    }
+
+    // `VodJsonValueReaders.Object(Read_X)` → `VodJsonValueReaders.Object<T>(Read_X)`: no type inference from a method group.
+    private sealed class TypeArgumentWriter(Dictionary<string, TypeSyntax> readerTypes, bool withoutMethodGroup) : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+        {
+            if (node.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.Text: "Object" or "Objects" } name } access
+                && access.Expression.ToString().EndsWith("VodJsonValueReaders", StringComparison.Ordinal)
+                && node.ArgumentList.Arguments is [{ Expression: IdentifierNameSyntax reader }]
+                && readerTypes.TryGetValue(reader.Identifier.Text, out var type))
+            {
+                var generic = SyntaxFactory.GenericName(name.Identifier, SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(type.WithoutTrivia())));
+                var call = node.WithExpression(access.WithName(generic));
+                return withoutMethodGroup ? call.WithArgumentList(SyntaxFactory.ParseArgumentList("(null!)")) : call;
+            }
+
+            return base.VisitInvocationExpression(node);
+        }
     }
 }

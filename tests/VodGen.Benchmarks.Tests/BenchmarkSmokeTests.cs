@@ -69,12 +69,15 @@ public class BenchmarkSmokeTests
     {
         using var output = new StringWriter();
 
-        // Only the variants that cut readers apart (plus the whole and the floor): each must still compile, or Run fails.
-        Assert.Equal(0, ProfileCompile.Run(output, "vod-one-line", rounds: 1, only: "readers: only"));
+        // The variants that cut readers apart (plus the whole and the floor): each must still compile, or Run fails.
+        Assert.Equal(0, ProfileCompile.Run(output, "vod-one-line", rounds: 1, only: "readers: "));
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("190 files", lines[0]);
-        Assert.Equal(["whole", "readers: only `return new T();`", "floor (every body removed)"], lines.Skip(1).Select(l => l.Trim()[..l.Trim().IndexOf("  ", StringComparison.Ordinal)]));
+        var names = lines.Skip(1).Select(l => l.Trim()[..l.Trim().IndexOf("  ", StringComparison.Ordinal)]).ToList();
+        Assert.Equal("whole", names[0]);
+        Assert.Equal("floor (every body removed)", names[^1]);
+        Assert.Equal(6, names.Count(n => n.StartsWith("readers: ", StringComparison.Ordinal)));
     }
 
     [Fact]
