@@ -18,7 +18,8 @@ public sealed class VodGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Each spec file is parsed straight from the compiler's text: no step keeps the text (a copy of an official
-        // file is megabytes), and the parsed model is what later steps compare.
+        // file is megabytes), and the parsed model is what later steps compare. The price: a change of the build's
+        // options (.editorconfig, MSBuild properties) parses the spec files again, as an edit of them does.
         var parsed = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => BuildInputs.ReadSpecFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken) is { } file ? SpecReader.Read(file, cancellationToken) : null)
