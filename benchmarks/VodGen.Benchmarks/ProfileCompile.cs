@@ -28,6 +28,7 @@ internal static class ProfileCompile
         ("readers: shape without value readers (`null`)", Readers(ReaderPart.ValueReaders)),
         ("readers: value readers with type arguments (`Object<T>(Read_X)`)", ExplicitTypeArguments),
         ("readers: value readers without method groups (`Object<T>(null!)`)", NoMethodGroups),
+        ("readers: value readers as bare method groups (simulated)", static n => new BareMethodGroups().Visit(n)),
         ("readers: object initializer gone (`return new T();`)", Readers(ReaderPart.Initializer)),
         ("readers: only `return new T();`", Readers(ReaderPart.Initializer | ReaderPart.Read)),
         ("floor (every body removed)", Strip(static _ => true)),
@@ -209,6 +210,38 @@ internal static class ProfileCompile
             }
 
             return base.VisitInvocationExpression(node);
+        }
+    }
+
+    // What value readers would cost as bare method groups converted to one non-generic delegate type (return type
+    // covariance: `Read_X` returning a class converts to a delegate returning object), lists of scalars as kind letters
+    // (no reader): the shape gets `null`, and a statement beside it makes the same conversions into an array.
+    private sealed class BareMethodGroups : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitBlock(BlockSyntax node)
+        {
+            var statements = new List<StatementSyntax>();
+            foreach (var statement in node.Statements)
+            {
+                var array = statement.DescendantNodes().OfType<ArrayCreationExpressionSyntax>().FirstOrDefault(a => a.Type.ElementType.ToString().EndsWith("VodJsonValueReader", StringComparison.Ordinal));
+                if (statement is not ExpressionStatementSyntax || array is null)
+                {
+                    statements.Add(statement);
+                    continue;
+                }
+
+                var groups = array.Initializer!.Expressions.OfType<InvocationExpressionSyntax>()
+                    .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Object" or "Objects" })
+                    .Select(i => i.ArgumentList.Arguments[0].Expression.ToString())
+                    .ToList();
+                statements.Add(statement.ReplaceNode(array, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
+                if (groups.Count > 0)
+                {
+                    statements.Add(SyntaxFactory.ParseStatement("_ = new global::VodGen.GeneratedCode.VodJsonObjectReader<object>[] { " + string.Join(", ", groups) + " };"));
+                }
+            }
+
+            return node.WithStatements(SyntaxFactory.List(statements));
         }
     }
 }
