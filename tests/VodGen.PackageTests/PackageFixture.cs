@@ -83,8 +83,37 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        // Restoring the consumers extracted this run's packages into the machine's packages folder; every run has a
+        // version of its own, so they would pile up there (one copy of every package per run) if left.
+        foreach (var package in Directory.EnumerateFiles(Feed, "*.nupkg"))
+        {
+            var id = Path.GetFileName(package)[..^($".{Version}.nupkg".Length)];
+            DeleteIfPresent(Path.Combine(GlobalPackagesFolder(), id.ToLowerInvariant(), Version.ToLowerInvariant()));
+        }
+
         Directory.Delete(Root, recursive: true);
         return Task.CompletedTask;
+    }
+
+    // Where restore extracts packages: NUGET_PACKAGES when set, else the user's .nuget/packages.
+    private static string GlobalPackagesFolder()
+        => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    private static void DeleteIfPresent(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A compiler server may still hold a file of it open (on Windows); the next cleanup is not ours to retry.
+        }
     }
 
     private static void Copy(string from, string to)
