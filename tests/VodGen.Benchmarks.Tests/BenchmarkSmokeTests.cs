@@ -81,6 +81,33 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task The_analyzer_profile_runs_the_sdk_s_analyzers_over_generated_and_plain_sources()
+    {
+        using var output = new StringWriter();
+
+        // The .NET SDK running this test has the analyzers a build runs; one copy of the product, one round.
+        Assert.Equal(0, await ProfileAnalyzers.RunAsync(output, "vod-one-line", SdkAnalyzersDirectory(), everyAnalyzer: false, rounds: 1, maxCopies: 1));
+
+        var text = output.ToString();
+        Assert.Contains("| 1 namespace, generator output |", text, StringComparison.Ordinal);
+        Assert.Contains("| 1 namespace, generator output parsed beforehand |", text, StringComparison.Ordinal);
+        Assert.Contains("| 1 namespace, plain sources |", text, StringComparison.Ordinal);
+    }
+
+    // <dotnet>/sdk/<newest>/Sdks/Microsoft.NET.Sdk/analyzers, found from the running runtime (<dotnet>/shared/Microsoft.NETCore.App/<version>/).
+    private static string SdkAnalyzersDirectory()
+    {
+        var root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var found = Directory.EnumerateDirectories(Path.Combine(root, "sdk"))
+            .Select(sdk => Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers"))
+            .Where(folder => File.Exists(Path.Combine(folder, "Microsoft.CodeAnalysis.NetAnalyzers.dll")))
+            .OrderByDescending(folder => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(folder))))!.Split('-')[0], out var v) ? v : new Version())
+            .FirstOrDefault();
+        Assert.True(found is not null, "No .NET SDK with its analyzers under " + root);
+        return found!;
+    }
+
+    [Fact]
     public void The_parse_ratio_reports_both_answers_with_a_ratio_and_its_quartiles()
     {
         using var output = new StringWriter();
