@@ -30,6 +30,15 @@ public class MarkdownDocTests
     public void Plain_prose_is_returned_as_it_is_without_a_copy(string text)
         => Assert.Same(text, MarkdownDoc.Inline(text));
 
+    [Fact]
+    public void Escaping_text_with_nothing_to_escape_returns_it_without_a_copy()
+    {
+        const string example = "9b73864d75f1d231e9001cd5f8**** 视频";
+
+        Assert.Same(example, XmlDoc.Escape(example));
+        Assert.Equal("a &lt;b&gt; &amp;\n    c", XmlDoc.Escape("a <b> &\r\n\tc\u0001"));
+    }
+
     [Theory]
     [InlineData("a & b", "a &amp; b")]
     [InlineData("a\tb", "a    b")]

@@ -134,7 +134,7 @@ internal static class ObjectClassEmitter
         XmlDoc.Summary(writer, member.Description, "The " + member.JsonName + " value.");
         if (member.Example.Length > 0)
         {
-            writer.WriteLine("/// <example>" + XmlDoc.Escape(member.Example).Replace("\n", " ") + "</example>");
+            writer.WriteLine("/// <example>", XmlDoc.Escape(member.Example).Replace("\n", " "), "</example>");
         }
 
         if (member.Deprecated)
@@ -148,7 +148,7 @@ internal static class ObjectClassEmitter
         }
 
         var required = member.IsRequiredMember ? "required " : string.Empty;
-        writer.WriteLine("public ", required, member.DeclaredType, " " + member.PropertyName, " { get; init; }");
+        writer.WriteLine("public ", required, member.DeclaredType, " ", member.PropertyName + " { get; init; }");
     }
 
     private static void EmitDecodeMethod(SourceWriter writer, BoundMember member, string ns)

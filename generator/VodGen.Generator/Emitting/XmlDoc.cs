@@ -86,6 +86,12 @@ internal static class XmlDoc
     /// <summary>Escapes text for XML content.</summary>
     public static string Escape(string text)
     {
+        if (!NeedsEscaping(text))
+        {
+            // Nearly every example and name: nothing to change, no copy.
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -93,6 +99,20 @@ internal static class XmlDoc
         }
 
         return builder.ToString();
+    }
+
+    // Whether Append would change any character of the text.
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Appends one character escaped for XML content (see <see cref="Escape"/>).</summary>
