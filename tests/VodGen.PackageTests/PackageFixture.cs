@@ -85,7 +85,7 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         // Restoring the consumers extracted this run's packages into the machine's packages folder; every run has a
         // version of its own, so they would pile up there (one copy of every package per run) if left.
-        foreach (var package in Directory.EnumerateFiles(Feed, "*.nupkg"))
+        foreach (var package in Directory.Exists(Feed) ? Directory.EnumerateFiles(Feed, "*.nupkg") : [])
         {
             var id = Path.GetFileName(package)[..^($".{Version}.nupkg".Length)];
             DeleteIfPresent(Path.Combine(GlobalPackagesFolder(), id.ToLowerInvariant(), Version.ToLowerInvariant()));
