@@ -156,19 +156,10 @@ internal static class MarkdownDoc
         return builder.ToString();
     }
 
-    // Whether Inline would return the text unchanged: no inline markup and nothing XmlDoc.Append changes.
-    private static bool IsPlainInline(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '[' or '*' or '&' or '<' or '>' or '\t' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
-            {
-                return false;
-            }
-        }
+    // Whether Inline would return the text unchanged: no inline markup and nothing XML escaping changes.
+    private static bool IsPlainInline(string text) => text.IndexOfAny(InlineMarkup) < 0 && !XmlDoc.NeedsEscaping(text);
 
-        return true;
-    }
+    private static readonly char[] InlineMarkup = ['\\', '`', '[', '*'];
 
     private static void AppendLink(StringBuilder builder, string label, string target)
     {

@@ -11,7 +11,7 @@ internal static class XmlDoc
 {
     public static void Summary(SourceWriter writer, string text, string fallback)
     {
-        var chosen = IsBlank(text) ? fallback : text;
+        var chosen = string.IsNullOrWhiteSpace(text) ? fallback : text;
         if (IsPlainLine(chosen))
         {
             // Most summaries are one plain line: nothing to escape or split.
@@ -44,7 +44,7 @@ internal static class XmlDoc
 
     public static void Remarks(SourceWriter writer, string text)
     {
-        if (IsBlank(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
@@ -66,22 +66,8 @@ internal static class XmlDoc
 
     // Text that Escape and Lines would return unchanged as one line.
     private static bool IsPlainLine(string text)
-    {
-        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (c is '&' or '<' or '>' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return !MarkdownDoc.HasMarkup(text);
-    }
+        => text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[text.Length - 1])
+            && !NeedsEscaping(text) && !MarkdownDoc.HasMarkup(text);
 
     /// <summary>Escapes text for XML content.</summary>
     public static string Escape(string text)
@@ -101,8 +87,8 @@ internal static class XmlDoc
         return builder.ToString();
     }
 
-    // Whether Append would change any character of the text.
-    private static bool NeedsEscaping(string text)
+    /// <summary>Whether <see cref="Append"/> would change any character of the text.</summary>
+    public static bool NeedsEscaping(string text)
     {
         foreach (var c in text)
         {
@@ -139,19 +125,5 @@ internal static class XmlDoc
 
                 break;
         }
-    }
-
-    // Whether the text is empty or white space only (without the copy that Trim makes).
-    private static bool IsBlank(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
