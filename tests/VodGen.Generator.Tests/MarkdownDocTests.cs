@@ -81,6 +81,25 @@ public class MarkdownDocTests
             lines);
     }
 
+    [Theory]
+    [InlineData("one\ntwo")]
+    [InlineData("one\r\ntwo")]
+    [InlineData("one\rtwo")]
+    [InlineData("one\u2028two")]
+    [InlineData("one\u2029two")]
+    [InlineData("one\u0085two")]
+    [InlineData("  one  \r\ntwo \n\n")]
+    public void Every_line_terminator_of_csharp_ends_a_line(string text)
+        => Assert.Equal(new[] { "one", "two" }, MarkdownDoc.ToLines(System.Text.RegularExpressions.Regex.Unescape(text)));
+
+    [Fact]
+    public void A_heading_without_words_leaves_nothing_behind()
+    {
+        // Its paragraph break is taken back with it; the break before the next words stays.
+        Assert.Equal(new[] { "A", "<para/>", "B" }, MarkdownDoc.ToLines("A\n\n### [](#)\n\nB"));
+        Assert.Equal(new[] { "<list type=\"bullet\">", "<item><description>a b</description></item>", "</list>" }, MarkdownDoc.ToLines("- a\n  b\n  [](#x)"));
+    }
+
     [Fact]
     public void Any_text_gives_well_formed_xml()
     {

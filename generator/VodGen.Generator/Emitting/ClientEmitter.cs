@@ -6,12 +6,11 @@ namespace VodGen.Generator.Emitting;
 /// <summary>Writes the <c>{Operation}Async</c> extension method on <c>VodClient</c>.</summary>
 internal static class ClientEmitter
 {
-    public static void Write(SourceWriter writer, BoundOperation source)
+    public static void Write(SourceWriter writer, BoundOperation source, OperationNames names)
     {
-        var names = new OperationNames(source);
         writer.WriteLine("/// <summary>Operations of the " + XmlDoc.Escape(source.Product.Product) + " API (" + XmlDoc.Escape(source.Product.Version) + ") on <see cref=\"global::VodGen.VodClient\"/>.</summary>");
         writer.Open(names.Accessibility + " static partial class " + names.Extensions);
-        XmlDoc.Summary(writer, source.Summary, "Calls " + source.Name + ".");
+        XmlDoc.Summary(writer, source.Summary, "Calls ", source.Name, ".");
         XmlDoc.Remarks(writer, source.Description);
         writer.WriteLine("/// <param name=\"client\">The client to send with.</param>");
         writer.WriteLine("/// <param name=\"request\">The operation's parameters.</param>");

@@ -6,9 +6,8 @@ namespace VodGen.Generator.Emitting;
 /// <summary>Writes <c>{Operation}Errors</c>: one <c>VodErrorCode</c> per documented error, and <c>All</c>.</summary>
 internal static class ErrorsEmitter
 {
-    public static void Write(SourceWriter writer, BoundOperation source)
+    public static void Write(SourceWriter writer, BoundOperation source, OperationNames names)
     {
-        var names = new OperationNames(source);
         XmlDoc.Summary(writer, "The error codes the " + source.Name + " operation documents. Compare them with VodServiceException.Code.", string.Empty);
         writer.WriteGeneratedAttributes();
         writer.Open(names.Accessibility + " static partial class " + names.Errors);

@@ -15,7 +15,18 @@ internal static class Literals
             return "\"" + value + "\"";
         }
 
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        return AppendString(new StringBuilder(value.Length + 8), value).ToString();
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a regular string literal (see <see cref="String"/>).</summary>
+    public static StringBuilder AppendString(StringBuilder builder, string value)
+    {
+        builder.Append('"');
+        if (!NeedsEscape(value))
+        {
+            return builder.Append(value).Append('"');
+        }
+
         foreach (var c in value)
         {
             switch (c)
@@ -40,7 +51,7 @@ internal static class Literals
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"');
     }
 
     private static bool NeedsEscape(string value)

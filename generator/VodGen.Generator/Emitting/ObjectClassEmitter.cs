@@ -131,7 +131,7 @@ internal static class ObjectClassEmitter
 
     private static void EmitProperty(SourceWriter writer, BoundMember member, ClassRole role)
     {
-        XmlDoc.Summary(writer, member.Description, "The " + member.JsonName + " value.");
+        XmlDoc.Summary(writer, member.Description, "The ", member.JsonName, " value.");
         if (member.Example.Length > 0)
         {
             writer.WriteLine("/// <example>", XmlDoc.Escape(member.Example).Replace("\n", " "), "</example>");
@@ -190,21 +190,42 @@ internal static class ObjectClassEmitter
         var shape = "Shape_" + plan.SerializerKey;
         writer.WriteLine("/// <summary>Reads a <see cref=\"" + plan.QualifiedName + "\"/> from the JSON object the reader stands on; <paramref name=\"path\"/> names it in errors.</summary>");
         writer.Open("internal static " + plan.QualifiedName + " Read_" + plan.SerializerKey + "(ref " + JsonReaderType + " reader, string path)");
-        var kinds = new System.Text.StringBuilder(plan.Members.Count);
-        var readers = new System.Collections.Generic.List<string>();
-        foreach (var member in plan.Members)
+        var kinds = new char[plan.Members.Count];
+        var readers = 0;
+        for (var i = 0; i < kinds.Length; i++)
         {
-            var kind = KindLetter(member.TypeRef);
-            kinds.Append(kind);
-            if (kind == 'r')
-            {
-                readers.Add(ValueReader(member.TypeRef));
-            }
+            kinds[i] = KindLetter(plan.Members[i].TypeRef);
+            readers += kinds[i] == 'r' ? 1 : 0;
         }
 
-        var names = plan.Members.Count == 0 ? string.Empty : ", " + string.Join(", ", plan.Members.Select(m => Literals.String(m.JsonName)));
-        var readerArray = readers.Count == 0 ? "null" : "new " + ValueReaderType + "[] { " + string.Join(", ", readers) + " }";
-        writer.WriteLine("global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, " + shape + " ??= new(" + Literals.String(kinds.ToString()) + ", " + readerArray + names + "), out var v);");
+        // One line of many parts (every member's name): written piece by piece, not joined first.
+        writer.StartLine().Write("global::VodGen.GeneratedCode.VodJsonValues.Read(ref reader, path, ").Write(shape).Write(" ??= new(").WriteString(new string(kinds)).Write(", ");
+        if (readers == 0)
+        {
+            writer.Write("null");
+        }
+        else
+        {
+            writer.Write("new " + ValueReaderType + "[] { ");
+            var first = true;
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                if (kinds[i] == 'r')
+                {
+                    writer.Write(first ? string.Empty : ", ").Write(ValueReader(plan.Members[i].TypeRef));
+                    first = false;
+                }
+            }
+
+            writer.Write(" }");
+        }
+
+        foreach (var member in plan.Members)
+        {
+            writer.Write(", ").WriteString(member.JsonName);
+        }
+
+        writer.EndLine("), out var v);");
         if (plan.Members.Count == 0)
         {
             writer.WriteLine("return v.Complete(new " + plan.QualifiedName + "());");
@@ -214,7 +235,7 @@ internal static class ObjectClassEmitter
             writer.Open("return v.Complete(new " + plan.QualifiedName);
             for (var i = 0; i < plan.Members.Count; i++)
             {
-                writer.WriteLine(plan.Members[i].PropertyName, " = ", ValueExpression(plan.Members[i], i), ",");
+                WriteValueAssignment(writer, plan.Members[i], i);
             }
 
             writer.Close(");");
@@ -246,20 +267,30 @@ internal static class ObjectClassEmitter
         _ => 'r',
     };
 
-    private static string ValueExpression(BoundMember member, int index)
+    // "Name = v.String(3)," and the like: the initializer's line of a member, in parts.
+    private static void WriteValueAssignment(SourceWriter writer, BoundMember member, int index)
     {
         var i = Number(index);
-        return member.TypeRef.Kind switch
+        var read = member.TypeRef.Kind switch
         {
-            ValueKind.Text => "v.String(" + i + ")",
-            ValueKind.Int64 => "v.Int64(" + i + ")",
-            ValueKind.Int32 => "v.Int32(" + i + ")",
-            ValueKind.Double => "v.Double(" + i + ")",
-            ValueKind.Boolean => "v.Boolean(" + i + ")",
-            ValueKind.Duration => "v.DurationSeconds(" + i + ")",
-            ValueKind.Json => "v.Json(" + i + ")",
-            _ => "(" + member.TypeRef.QualifiedName + "?)v.Value(" + i + ")",
+            ValueKind.Text => " = v.String(",
+            ValueKind.Int64 => " = v.Int64(",
+            ValueKind.Int32 => " = v.Int32(",
+            ValueKind.Double => " = v.Double(",
+            ValueKind.Boolean => " = v.Boolean(",
+            ValueKind.Duration => " = v.DurationSeconds(",
+            ValueKind.Json => " = v.Json(",
+            _ => null,
         };
+
+        if (read is not null)
+        {
+            writer.WriteLine(member.PropertyName, read, i, "),");
+        }
+        else
+        {
+            writer.StartLine().Write(member.PropertyName).Write(" = (").Write(member.TypeRef.QualifiedName).Write("?)v.Value(").Write(i).EndLine("),");
+        }
     }
 
     // The reader of a member that holds an object or a list.

@@ -10,10 +10,8 @@ namespace VodGen.Generator.Emitting;
 /// </summary>
 internal static class OperationEmitter
 {
-    public static void Write(SourceWriter writer, BoundOperation source)
+    public static void Write(SourceWriter writer, BoundOperation source, OperationNames names)
     {
-        var names = new OperationNames(source);
-
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// How " + source.Name + " is validated, signed and read. Used by <see cref=\"" + names.Extensions + "." + names.Method + "\"/>;");
         writer.WriteLine("/// exposed so that its facts (such as <see cref=\"global::VodGen.GeneratedCode.VodOperationInfo.Qps\"/>) can be read.");
@@ -82,10 +80,10 @@ internal static class OperationEmitter
             switch (parameter.Writing)
             {
                 case ParameterWriting.Common:
-                    writer.WriteLine("writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter." + parameter.EncodedName + ");");
+                    writer.WriteLine("writer.WriteCommon(global::VodGen.GeneratedCode.VodCommonParameter.", parameter.EncodedName, ");");
                     break;
                 case ParameterWriting.Simple:
-                    writer.WriteLine("writer.Write(", Literals.Utf8(parameter.EncodedName), ", request.", member!.PropertyName, ");");
+                    writer.StartLine().Write("writer.Write(").WriteString(parameter.EncodedName).Write("u8, request.").Write(member!.PropertyName).EndLine(");");
                     index++;
                     break;
                 case ParameterWriting.Json:

@@ -12,16 +12,17 @@ internal static class OperationFileEmitter
     public static string Emit(BoundOperation operation)
     {
         var writer = new SourceWriter().FileHeader();
+        var names = new OperationNames(operation);
         writer.Open("namespace " + operation.Namespace);
         RequestEmitter.Write(writer, operation);
         writer.WriteLine();
         ResponseEmitter.Write(writer, operation);
         writer.WriteLine();
-        ErrorsEmitter.Write(writer, operation);
+        ErrorsEmitter.Write(writer, operation, names);
         writer.WriteLine();
-        OperationEmitter.Write(writer, operation);
+        OperationEmitter.Write(writer, operation, names);
         writer.WriteLine();
-        ClientEmitter.Write(writer, operation);
+        ClientEmitter.Write(writer, operation, names);
         writer.WriteLine();
 
         // The readers of the answer's classes and the writers of the request's (for values sent as JSON), kept

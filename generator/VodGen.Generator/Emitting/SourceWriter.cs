@@ -50,6 +50,46 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Starts a line to be written in parts (<see cref="Write"/>, <see cref="WriteString"/>, then
+    /// <see cref="EndLine"/>): long lines of many pieces, such as a reader's member list, without a joined string first.
+    /// </summary>
+    public SourceWriter StartLine()
+    {
+        _builder.Append('\t', _indent);
+        return this;
+    }
+
+    /// <summary>Continues the line started with <see cref="StartLine"/>.</summary>
+    public SourceWriter Write(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    /// <summary>Continues the line with <paramref name="value"/> as a C# string literal (see <see cref="Literals.String"/>).</summary>
+    public SourceWriter WriteString(string value)
+    {
+        Literals.AppendString(_builder, value);
+        return this;
+    }
+
+    /// <summary>Ends the line started with <see cref="StartLine"/>, after <paramref name="text"/>.</summary>
+    public SourceWriter EndLine(string text = "")
+    {
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes line <paramref name="index"/> of converted documentation between a prefix and a suffix.</summary>
+    public SourceWriter WriteLine(string prefix, DocLines lines, int index, string suffix = "")
+    {
+        _builder.Append('\t', _indent).Append(prefix);
+        lines.CopyTo(index, _builder);
+        _builder.Append(suffix).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <paramref name="header"/> and an opening brace, then indents.</summary>
     public SourceWriter Open(string header)
     {

@@ -10,36 +10,54 @@ namespace VodGen.Generator.Emitting;
 internal static class XmlDoc
 {
     public static void Summary(SourceWriter writer, string text, string fallback)
+        => Summary(writer, text, fallback, string.Empty, string.Empty);
+
+    /// <summary>
+    /// A summary of <paramref name="text"/>, or when it is blank of <paramref name="fallbackPrefix"/>,
+    /// <paramref name="fallback"/> and <paramref name="fallbackSuffix"/> (parts, so that no fallback is built for the
+    /// many members that have a description).
+    /// </summary>
+    public static void Summary(SourceWriter writer, string text, string fallbackPrefix, string fallback, string fallbackSuffix)
     {
-        var chosen = string.IsNullOrWhiteSpace(text) ? fallback : text;
-        if (IsPlainLine(chosen))
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = fallbackPrefix + fallback + fallbackSuffix;
+        }
+
+        if (IsPlainLine(text))
         {
             // Most summaries are one plain line: nothing to escape or split.
-            writer.WriteLine("/// <summary>", chosen, "</summary>");
+            writer.WriteLine("/// <summary>", text, "</summary>");
             return;
         }
 
-        var lines = MarkdownDoc.ToLines(chosen);
+        var lines = DocLines.Rent();
+        MarkdownDoc.Convert(text, lines);
         if (lines.Count == 0)
         {
             // Markup with no words in it ("### [](#)"): the fallback says something at least.
-            lines.Add(XmlDoc.Escape(fallback));
+            var words = fallbackPrefix + fallback + fallbackSuffix;
+            lines.AppendEscaped(words, 0, words.Length);
+            lines.EndLine();
         }
 
         if (lines.Count == 1)
         {
             // Most summaries are one line; one line of source for them too.
-            writer.WriteLine("/// <summary>", lines[0], "</summary>");
-            return;
+            writer.WriteLine("/// <summary>", lines, 0, "</summary>");
         }
-
-        writer.WriteLine("/// <summary>");
-        foreach (var line in lines)
+        else
         {
-            writer.WriteLine("/// ", line);
+            writer.WriteLine("/// <summary>");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                writer.WriteLine("/// ", lines, i);
+            }
+
+            writer.WriteLine("/// </summary>");
         }
 
-        writer.WriteLine("/// </summary>");
+        lines.Return();
     }
 
     public static void Remarks(SourceWriter writer, string text)
@@ -49,19 +67,20 @@ internal static class XmlDoc
             return;
         }
 
-        var lines = MarkdownDoc.ToLines(text);
-        if (lines.Count == 0)
+        var lines = DocLines.Rent();
+        MarkdownDoc.Convert(text, lines);
+        if (lines.Count > 0)
         {
-            return;
+            writer.WriteLine("/// <remarks>");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                writer.WriteLine("/// ", lines, i);
+            }
+
+            writer.WriteLine("/// </remarks>");
         }
 
-        writer.WriteLine("/// <remarks>");
-        foreach (var line in lines)
-        {
-            writer.WriteLine("/// ", line);
-        }
-
-        writer.WriteLine("/// </remarks>");
+        lines.Return();
     }
 
     // Text that Escape and Lines would return unchanged as one line.
@@ -87,12 +106,12 @@ internal static class XmlDoc
         return builder.ToString();
     }
 
-    /// <summary>Whether <see cref="Append"/> would change any character of the text.</summary>
+    /// <summary>Whether escaping would change any character of the text.</summary>
     public static bool NeedsEscaping(string text)
     {
         foreach (var c in text)
         {
-            if (c is '&' or '<' or '>' or '\u0085' or '\u2028' or '\u2029' || char.IsControl(c))
+            if (EscapeOf(c) is not null)
             {
                 return true;
             }
@@ -104,26 +123,31 @@ internal static class XmlDoc
     /// <summary>Appends one character escaped for XML content (see <see cref="Escape"/>).</summary>
     public static void Append(StringBuilder builder, char c)
     {
-        switch (c)
+        if (EscapeOf(c) is { } replacement)
         {
-            case '&': builder.Append("&amp;"); break;
-            case '<': builder.Append("&lt;"); break;
-            case '>': builder.Append("&gt;"); break;
-            case '\r': break;
-            case '\t': builder.Append("    "); break;
-
-            // C# ends a line at these too, which would end the /// comment (Lines has already split on them).
-            case '\u0085':
-            case '\u2028':
-            case '\u2029': builder.Append(' '); break;
-            default:
-                // Other control characters cannot appear in XML documentation.
-                if (!char.IsControl(c) || c == '\n')
-                {
-                    builder.Append(c);
-                }
-
-                break;
+            builder.Append(replacement);
+        }
+        else
+        {
+            builder.Append(c);
         }
     }
+
+    /// <summary>What a character becomes in XML documentation; null when it stays as it is.</summary>
+    public static string? EscapeOf(char c)
+        => c switch
+        {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\t' => "    ",
+
+            // C# ends a line at these too, which would end the /// comment (Markdown has already split lines on them).
+            '\u0085' or '\u2028' or '\u2029' => " ",
+
+            // Other control characters cannot appear in XML documentation (a line feed is the caller's to place).
+            '\n' => null,
+            _ when char.IsControl(c) => string.Empty,
+            _ => null,
+        };
 }
