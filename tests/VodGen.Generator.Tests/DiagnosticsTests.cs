@@ -54,12 +54,27 @@ public class DiagnosticsTests
         Assert.Equal(text.IndexOf(",,", StringComparison.Ordinal) + 1 - text.IndexOf('\n') - 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
     }
 
-    [Fact]
-    public void VODGEN001_escape_of_an_unpaired_surrogate_is_invalid_json_at_the_string()
+    [Theory]
+    [InlineData("summary", "bad \\uD888 escape")]
+    [InlineData("summary", "bad \\n then \\udfff")]
+    [InlineData("responseDemo", "bad \\\\ and \\uDA00")] // a field VodGen never reads is checked as well
+    public void VODGEN001_escape_of_an_unpaired_surrogate_is_invalid_json_at_the_string(string key, string value)
     {
-        var text = "{ " + Info + ", \"apis\": { \"Op\": { \"summary\": \"bad \\uD888 escape\" } } }";
+        var text = "{ " + Info + ", \"apis\": { \"Op\": { \"" + key + "\": \"" + value + "\" } } }";
 
         Single("VODGEN001", text, at: "\"bad");
+    }
+
+    [Fact]
+    public void Escapes_that_decode_are_read_when_used_and_checked_only_as_json()
+    {
+        // An escaped backslash before "uD888" is text, not an escape; paired surrogates decode.
+        var text = "{ " + Info + ", \"apis\": { \"Op\": { \"summary\": \"a \\\\uD888 \\ud83d\\ude00 \\\"q\\\"\", \"responseDemo\": \"{\\\"x\\\": 1}\" } } }";
+
+        var parsed = Parsing.SpecReader.Read(new Model.SpecFileText("/p/specs/escapes.json", text, default), CancellationToken.None);
+
+        Assert.DoesNotContain(parsed.Diagnostics, d => d.Id == "VODGEN001");
+        Assert.Equal("a \\uD888 \ud83d\ude00 \"q\"", Assert.Single(parsed.File!.Operations).Operation.Summary);
     }
 
     [Fact]

@@ -176,6 +176,7 @@ internal sealed class JsonScalarNode : JsonTreeNode
     private readonly byte[]? _source;
     private readonly int _valueStart;
     private readonly int _valueLength;
+    private readonly bool _escaped;
     private string? _text;
 
     /// <summary>A scalar whose text is known (keywords, strings with escapes).</summary>
@@ -186,20 +187,32 @@ internal sealed class JsonScalarNode : JsonTreeNode
         _text = text;
     }
 
-    /// <summary>A scalar whose text is the UTF-8 at <paramref name="valueStart"/>, decoded when first read.</summary>
-    public JsonScalarNode(JsonScalarKind kind, byte[] source, int valueStart, int valueLength, int start, int end)
+    /// <summary>
+    /// A scalar whose text is the UTF-8 at <paramref name="valueStart"/>, decoded when first read (unescaped, when
+    /// <paramref name="escaped"/>: the builder has checked that its escapes decode).
+    /// </summary>
+    public JsonScalarNode(JsonScalarKind kind, byte[] source, int valueStart, int valueLength, int start, int end, bool escaped = false)
         : base(start, end)
     {
         Kind = kind;
         _source = source;
         _valueStart = valueStart;
         _valueLength = valueLength;
+        _escaped = escaped;
     }
 
     public JsonScalarKind Kind { get; }
 
     /// <summary>The unescaped string, or a number's literal text.</summary>
-    public string Text => _text ??= KnownTexts.Find(_source!, _valueStart, _valueLength) ?? Encoding.UTF8.GetString(_source!, _valueStart, _valueLength);
+    public string Text => _text ??= _escaped ? Unescape() : KnownTexts.Find(_source!, _valueStart, _valueLength) ?? Encoding.UTF8.GetString(_source!, _valueStart, _valueLength);
+
+    // The quoted string alone is a JSON document: the framework's reader unescapes it.
+    private string Unescape()
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(new ReadOnlySpan<byte>(_source!, Start, End - Start));
+        reader.Read();
+        return reader.GetString() ?? string.Empty;
+    }
 
     public override string KindName => Kind switch
     {

@@ -69,9 +69,13 @@ internal sealed class JsonTreeBuilder
                 return ReadArray(ref reader, start);
             case JsonTokenType.String:
                 var length = reader.ValueSpan.Length;
-                return reader.ValueIsEscaped
+
+                // Escaped strings are decoded when first read too (most are examples and prose VodGen never reads),
+                // unless one may hold a surrogate escape: only decoding tells whether it pairs, and that is an error
+                // to report now, where it stands.
+                return reader.ValueIsEscaped && MayHoldSurrogateEscape(reader.ValueSpan)
                     ? new JsonScalarNode(JsonScalarKind.String, ReadEscaped(ref reader), start, start + length + 2)
-                    : new JsonScalarNode(JsonScalarKind.String, _utf8, start + 1, length, start, start + length + 2);
+                    : new JsonScalarNode(JsonScalarKind.String, _utf8, start + 1, length, start, start + length + 2, reader.ValueIsEscaped);
             case JsonTokenType.Number:
                 return new JsonScalarNode(JsonScalarKind.Number, _utf8, start, reader.ValueSpan.Length, start, start + reader.ValueSpan.Length);
             case JsonTokenType.True:
@@ -162,6 +166,26 @@ internal sealed class JsonTreeBuilder
         }
 
         return !names.Add(property.Name);
+    }
+
+    // Whether the raw bytes of a string hold an escape of the surrogate range (\uD800 to \uDFFF).
+    private static bool MayHoldSurrogateEscape(ReadOnlySpan<byte> raw)
+    {
+        for (var i = raw.IndexOf((byte)'\\'); i >= 0 && i + 3 < raw.Length; i++)
+        {
+            if (raw[i] == '\\' && raw[i + 1] == 'u' && (raw[i + 2] | 0x20) == 'd' && raw[i + 3] is (byte)'8' or (byte)'9' or (byte)'a' or (byte)'b' or (byte)'c' or (byte)'d' or (byte)'e' or (byte)'f' or (byte)'A' or (byte)'B' or (byte)'C' or (byte)'D' or (byte)'E' or (byte)'F')
+            {
+                return true;
+            }
+
+            if (raw[i] == '\\')
+            {
+                // An escaped backslash is not the start of another escape.
+                i++;
+            }
+        }
+
+        return false;
     }
 
     // The reader accepts \uD800-style escapes that do not form a surrogate pair, then refuses to unescape them.
