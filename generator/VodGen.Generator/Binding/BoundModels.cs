@@ -56,20 +56,28 @@ internal sealed record BoundType(ValueKind Kind, string Name, string QualifiedNa
     /// <summary>A generated class (nested or shared).</summary>
     public bool IsClass => Kind == ValueKind.Class;
 
-    public static BoundType Scalar(ValueKind kind)
+    /// <summary>The type of a scalar kind (one shared instance each: every property of an official file asks for one).</summary>
+    public static BoundType Scalar(ValueKind kind) => kind switch
     {
-        var name = kind switch
-        {
-            ValueKind.Int32 => "int",
-            ValueKind.Int64 => "long",
-            ValueKind.Double => "double",
-            ValueKind.Boolean => "bool",
-            ValueKind.Json => "global::System.Text.Json.JsonElement",
-            ValueKind.Duration => "global::System.TimeSpan",
-            _ => "string",
-        };
-        return new(kind, name, name, null, string.Empty, string.Empty);
-    }
+        ValueKind.Int32 => Int32Type,
+        ValueKind.Int64 => Int64Type,
+        ValueKind.Double => DoubleType,
+        ValueKind.Boolean => BooleanType,
+        ValueKind.Json => JsonType,
+        ValueKind.Duration => DurationType,
+        ValueKind.Text => TextType,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "not a scalar kind"),
+    };
+
+    private static readonly BoundType TextType = Named(ValueKind.Text, "string");
+    private static readonly BoundType Int32Type = Named(ValueKind.Int32, "int");
+    private static readonly BoundType Int64Type = Named(ValueKind.Int64, "long");
+    private static readonly BoundType DoubleType = Named(ValueKind.Double, "double");
+    private static readonly BoundType BooleanType = Named(ValueKind.Boolean, "bool");
+    private static readonly BoundType JsonType = Named(ValueKind.Json, "global::System.Text.Json.JsonElement");
+    private static readonly BoundType DurationType = Named(ValueKind.Duration, "global::System.TimeSpan");
+
+    private static BoundType Named(ValueKind kind, string name) => new(kind, name, name, null, string.Empty, string.Empty);
 
     /// <summary>A request option type: a class, but sent as its text.</summary>
     public static BoundType Option(string name, string qualifiedName) => new(ValueKind.Text, name, qualifiedName, null, string.Empty, string.Empty);

@@ -16,7 +16,8 @@ internal static class ErrorsEmitter
             var status = error.HttpStatus.ToString(CultureInfo.InvariantCulture);
             var statusText = error.HttpStatus > 0 ? "HTTP " + status : "HTTP status not documented";
             XmlDoc.Summary(writer, error.Code + " (" + statusText + "): " + error.Summary, string.Empty);
-            writer.WriteLine("public static global::VodGen.VodErrorCode " + error.PropertyName + " { get; } = new(" + Literals.String(error.Code) + ", " + status + ", " + Literals.String(error.Message) + ");");
+            writer.StartLine().Write("public static global::VodGen.VodErrorCode ").Write(error.PropertyName).Write(" { get; } = new(")
+                .WriteString(error.Code).Write(", ").Write(status).Write(", ").WriteString(error.Message).EndLine(");");
             writer.WriteLine();
         }
 
@@ -25,7 +26,7 @@ internal static class ErrorsEmitter
         writer.WriteLine("{");
         foreach (var error in source.Errors)
         {
-            writer.WriteLine("\t" + error.PropertyName + ",");
+            writer.WriteLine("\t", error.PropertyName, ",");
         }
 
         writer.WriteLine("};");

@@ -148,7 +148,7 @@ internal static class ObjectClassEmitter
         }
 
         var required = member.IsRequiredMember ? "required " : string.Empty;
-        writer.WriteLine("public ", required, member.DeclaredType, " ", member.PropertyName + " { get; init; }");
+        writer.StartLine().Write("public ").Write(required).Write(member.DeclaredType).Write(" ").Write(member.PropertyName).EndLine(" { get; init; }");
     }
 
     private static void EmitDecodeMethod(SourceWriter writer, BoundMember member, string ns)
@@ -178,8 +178,17 @@ internal static class ObjectClassEmitter
         for (var i = 0; i < plan.Members.Count; i++)
         {
             var member = plan.Members[i];
-            var value = member.Secret ? "global::VodGen.GeneratedCode.VodDisplay.Secret(" + member.PropertyName + ")" : member.PropertyName;
-            writer.WriteLine("\t\t", Literals.String(member.PropertyName), ", ", value, i == plan.Members.Count - 1 ? ");" : ",");
+            writer.StartLine().Write("\t\t").WriteString(member.PropertyName).Write(", ");
+            if (member.Secret)
+            {
+                writer.Write("global::VodGen.GeneratedCode.VodDisplay.Secret(").Write(member.PropertyName).Write(")");
+            }
+            else
+            {
+                writer.Write(member.PropertyName);
+            }
+
+            writer.EndLine(i == plan.Members.Count - 1 ? ");" : ",");
         }
     }
 
