@@ -14,6 +14,9 @@ internal sealed class AllocationTicks : EventListener
     private readonly Dictionary<(string Type, bool Large), long> _bytes = new();
     private readonly object _gate = new();
     private bool _recording;
+    private DateTime _from;
+    private DateTime _to;
+    private DateTime _lastTick;
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -25,7 +28,7 @@ internal sealed class AllocationTicks : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs data)
     {
-        if (data.EventId != AllocationTickEventId || !_recording || data.Payload is null)
+        if (data.EventId != AllocationTickEventId || data.Payload is null)
         {
             return;
         }
@@ -33,9 +36,14 @@ internal sealed class AllocationTicks : EventListener
         var type = data.PayloadNames!.IndexOf("TypeName") is var t and >= 0 ? data.Payload[t] as string ?? "?" : "?";
         var large = data.PayloadNames.IndexOf("AllocationKind") is var k and >= 0 && Convert.ToInt32(data.Payload[k]) == 1;
         var amount = data.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(data.Payload[a]) : 100_000;
+        var at = data.TimeStamp.ToUniversalTime();
         lock (_gate)
         {
-            _bytes[(type, large)] = _bytes.GetValueOrDefault((type, large)) + amount;
+            _lastTick = at;
+            if (_recording && at >= _from && at <= _to)
+            {
+                _bytes[(type, large)] = _bytes.GetValueOrDefault((type, large)) + amount;
+            }
         }
     }
 
@@ -45,7 +53,7 @@ internal sealed class AllocationTicks : EventListener
         lock (_gate)
         {
             _bytes.Clear();
-            _recording = true;
+            (_from, _to, _recording) = (DateTime.UtcNow, DateTime.MaxValue, true);
         }
 
         for (var i = 0; i < runs; i++)
@@ -53,9 +61,33 @@ internal sealed class AllocationTicks : EventListener
             action();
         }
 
+        DateTime end;
+        lock (_gate)
+        {
+            _to = end = DateTime.UtcNow;
+        }
+
+        // The runtime hands events over on a thread of its own, a little later: allocate past one more tick and wait
+        // until it arrives, so that every tick of the action has been counted (the wait's bound only guards a runtime
+        // that never sends one).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (LastTick() <= end && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            GC.KeepAlive(new byte[128 * 1024]);
+            Thread.Sleep(5);
+        }
+
         lock (_gate)
         {
             _recording = false;
+        }
+    }
+
+    private DateTime LastTick()
+    {
+        lock (_gate)
+        {
+            return _lastTick;
         }
     }
 

@@ -46,6 +46,24 @@ public class BenchmarkSmokeTests
             var line = Assert.Single(text.Split('\n'), l => l.TrimStart().StartsWith(stage + " ", StringComparison.Ordinal));
             Assert.Matches(@"\d+\.\d\d ms \(median of \d+\) +\d+\.\d MB, \d+\.\d GCs \(\d\.\d\d full\), \d+\.\d\d ms paused", line);
         }
+
+        Assert.Matches(@"kept by the driver after a cold run +\d+\.\d MB", text);
+    }
+
+    [Fact]
+    public void Allocation_ticks_name_the_types_a_stage_allocates()
+    {
+        using var ticks = new AllocationTicks();
+        using var output = new StringWriter();
+        var kept = new List<string>();
+
+        // About 4 MB of strings per run: enough ticks (one per 100 KB) for any sampling to see them.
+        ticks.Record(() => kept.AddRange(Enumerable.Range(0, 20_000).Select(i => new string('x', 100 + (i % 7)))), runs: 2);
+        ticks.Report(output, runs: 2);
+
+        Assert.Equal(40_000, kept.Count);
+        var top = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.Matches(@"^ +\d+\.\d\d MB +System\.String$", top.TrimEnd());
     }
 
     [Fact]
