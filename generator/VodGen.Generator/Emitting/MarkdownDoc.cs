@@ -4,13 +4,13 @@ using System.Collections.Generic;
 namespace VodGen.Generator.Emitting;
 
 /// <summary>
-/// Turns the Markdown of official descriptions into XML documentation markup, one output line per item, written into
-/// a reusable <see cref="DocLines"/> buffer rather than a string per line: code spans
+/// Turns the Markdown of official descriptions into XML documentation markup, one output line per item: code spans
 /// become <c>&lt;c&gt;</c>, fenced code <c>&lt;code&gt;</c>, emphasis <c>&lt;b&gt;</c>/<c>&lt;i&gt;</c>, lists
 /// <c>&lt;list&gt;</c>, headings bold paragraphs, and web links <c>&lt;see href&gt;</c>. Links with nowhere to go
 /// outside Alibaba Cloud's documentation site (<c>~~55397~~</c> placeholders, <c>#anchors</c>) keep only their
 /// text, and empty ones vanish. Whatever the input, the output is well-formed: every tag it opens it closes, and all
-/// other text is escaped.
+/// other text is escaped. It reads the description by ranges and writes into a reusable <see cref="DocLines"/>
+/// buffer: no string per line, item or span.
 /// </summary>
 internal static class MarkdownDoc
 {
