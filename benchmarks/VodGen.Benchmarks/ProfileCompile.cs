@@ -29,6 +29,7 @@ internal static class ProfileCompile
         ("readers: value readers with type arguments (`Object<T>(Read_X)`)", ExplicitTypeArguments),
         ("readers: value readers without method groups (`Object<T>(null!)`)", NoMethodGroups),
         ("readers: value readers as bare method groups (simulated)", static n => new BareMethodGroups().Visit(n)),
+        ("readers: value readers as one switch per class of readers (simulated)", static n => new SwitchDispatch().Visit(n)),
         ("readers: object initializer gone (`return new T();`)", Readers(ReaderPart.Initializer)),
         ("readers: only `return new T();`", Readers(ReaderPart.Initializer | ReaderPart.Read)),
         ("floor (every body removed)", Strip(static _ => true)),
@@ -211,6 +212,42 @@ internal static class ProfileCompile
 
             return base.VisitInvocationExpression(node);
         }
+    }
+
+    // What value readers would cost as one dispatching method per class of readers: the shape names each member's
+    // reader by number (lists of scalars by kind letter), and `case 3: return Read_X(ref r, p);` calls it, so that no
+    // method group is converted to a delegate per member. Simulated: the shapes get `null`, and each class that holds
+    // readers gets a method with a case for every reader its shapes referred to.
+    private sealed class SwitchDispatch : CSharpSyntaxRewriter
+    {
+        // Per process: the serializer classes are partial across files, so every dispatcher needs a name of its own.
+        private static int s_dispatchers;
+
+        public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node)
+        {
+            var readers = node.Members.OfType<MethodDeclarationSyntax>()
+                .Where(m => m.Identifier.Text.StartsWith("Read_", StringComparison.Ordinal))
+                .SelectMany(m => m.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Object" or "Objects" } && i.ArgumentList.Arguments.Count == 1)
+                .Select(i => i.ArgumentList.Arguments[0].Expression.ToString())
+                .Distinct()
+                .ToList();
+            var visited = (ClassDeclarationSyntax)base.VisitClassDeclaration(node)!;
+            if (readers.Count == 0)
+            {
+                return visited;
+            }
+
+            var cases = string.Concat(readers.Select((reader, i) => "case " + i + ": return " + reader + "(ref r, p); "));
+            var dispatch = SyntaxFactory.ParseMemberDeclaration(
+                "private static object? Dispatch_" + Interlocked.Increment(ref s_dispatchers) + "(int id, ref global::System.Text.Json.Utf8JsonReader r, string p) { switch (id) { " + cases + "default: return null; } }")!;
+            return visited.AddMembers(dispatch);
+        }
+
+        public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
+            => node.Type.ElementType.ToString().EndsWith("VodJsonValueReader", StringComparison.Ordinal)
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)
+                : base.VisitArrayCreationExpression(node);
     }
 
     // What value readers would cost as bare method groups converted to one non-generic delegate type (return type
