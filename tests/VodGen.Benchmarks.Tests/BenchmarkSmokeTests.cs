@@ -95,7 +95,7 @@ public class BenchmarkSmokeTests
         var names = lines.Skip(1).Select(l => l.Trim()[..l.Trim().IndexOf("  ", StringComparison.Ordinal)]).ToList();
         Assert.Equal("whole", names[0]);
         Assert.Equal("floor (every body removed)", names[^1]);
-        Assert.Equal(7, names.Count(n => n.StartsWith("readers: ", StringComparison.Ordinal)));
+        Assert.Equal(8, names.Count(n => n.StartsWith("readers: ", StringComparison.Ordinal)));
     }
 
     [Fact]
