@@ -179,7 +179,7 @@ internal sealed class JsonScalarNode : JsonTreeNode
     private readonly bool _escaped;
     private string? _text;
 
-    /// <summary>A scalar whose text is known (keywords, strings with escapes).</summary>
+    /// <summary>A scalar whose text is known (keywords, and strings whose escapes had to be decoded up front).</summary>
     public JsonScalarNode(JsonScalarKind kind, string text, int start, int end)
         : base(start, end)
     {

@@ -173,7 +173,8 @@ internal sealed class JsonTreeBuilder
     {
         for (var i = raw.IndexOf((byte)'\\'); i >= 0 && i + 3 < raw.Length; i++)
         {
-            if (raw[i] == '\\' && raw[i + 1] == 'u' && (raw[i + 2] | 0x20) == 'd' && raw[i + 3] is (byte)'8' or (byte)'9' or (byte)'a' or (byte)'b' or (byte)'c' or (byte)'d' or (byte)'e' or (byte)'f' or (byte)'A' or (byte)'B' or (byte)'C' or (byte)'D' or (byte)'E' or (byte)'F')
+            // \uD8.. to \uDF..: a 'd' (either case), then 8, 9 or a letter a to f.
+            if (raw[i] == '\\' && raw[i + 1] == 'u' && (raw[i + 2] | 0x20) == 'd' && (raw[i + 3] is (byte)'8' or (byte)'9' || (raw[i + 3] | 0x20) is >= 'a' and <= 'f'))
             {
                 return true;
             }
