@@ -58,6 +58,8 @@ public class SpecTextTests
         using var reader = new StringReader(spec);
         // Longer than the compiler's large-object limit, so the text is chunked as a file on disk would be.
         var chunked = SourceText.From(reader, spec.Length, Encoding.UTF8);
+        Assert.True(spec.Length > 40 * 1024, $"the spec is {spec.Length} characters: too short to be read in chunks");
+        Assert.NotEqual("StringText", chunked.GetType().Name);
 
         var fromChunks = SpecReader.Read(new SpecFileText("/p/specs/s.json", chunked, default), CancellationToken.None);
         var fromString = SpecReader.Read(new SpecFileText("/p/specs/s.json", spec, default), CancellationToken.None);
