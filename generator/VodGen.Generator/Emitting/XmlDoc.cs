@@ -83,7 +83,7 @@ internal static class XmlDoc
         lines.Return();
     }
 
-    // Text that Escape and Lines would return unchanged as one line.
+    // Text that escaping and the Markdown conversion would leave as it is, on one line.
     private static bool IsPlainLine(string text)
         => text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[text.Length - 1])
             && !NeedsEscaping(text) && !MarkdownDoc.HasMarkup(text);
